@@ -1,0 +1,81 @@
+package dev.authwatch.auth;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServerHttpRequest;
+
+/**
+ * Runs the configured authenticators in order. The first one that recognises its credential
+ * decides; there is no fall-through to another method after a rejection. Every decision is
+ * handed to the {@link AuthAttemptListener}s here, and only here.
+ */
+public final class AuthenticationChain {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthenticationChain.class);
+
+	private final OriginPolicy originPolicy;
+
+	private final List<Authenticator> authenticators;
+
+	private final List<AuthAttemptListener> listeners;
+
+	public AuthenticationChain(OriginPolicy originPolicy, List<Authenticator> authenticators,
+			List<AuthAttemptListener> listeners) {
+		this.originPolicy = originPolicy;
+		this.authenticators = List.copyOf(authenticators);
+		this.listeners = List.copyOf(listeners);
+	}
+
+	public List<AuthMethod> methods() {
+		return this.authenticators.stream().map(Authenticator::method).toList();
+	}
+
+	public AuthDecision authenticate(ServerHttpRequest request) {
+		long start = System.nanoTime();
+		if (!this.originPolicy.allows(request.getHeaders().getFirst(HttpHeaders.ORIGIN))) {
+			return record(null, AuthDecision.rejected(FailureReason.ORIGIN_REJECTED), start);
+		}
+		for (Authenticator authenticator : this.authenticators) {
+			AuthDecision decision = decide(authenticator, request);
+			if (decision != AuthDecision.notMine()) {
+				return record(authenticator.method(), decision, start);
+			}
+		}
+		return record(null, AuthDecision.rejected(FailureReason.MISSING_CREDENTIALS), start);
+	}
+
+	private static AuthDecision decide(Authenticator authenticator, ServerHttpRequest request) {
+		try {
+			return authenticator.authenticate(request);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Authenticator '{}' failed unexpectedly", authenticator.method().code(), ex);
+			return AuthDecision.rejected(FailureReason.INTERNAL);
+		}
+	}
+
+	private AuthDecision record(AuthMethod method, AuthDecision decision, long start) {
+		AuthAttempt attempt = toAttempt(method, decision, System.nanoTime() - start);
+		for (AuthAttemptListener listener : this.listeners) {
+			try {
+				listener.onAttempt(attempt);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Authentication attempt listener {} failed", listener.getClass().getSimpleName(), ex);
+			}
+		}
+		return decision;
+	}
+
+	private static AuthAttempt toAttempt(AuthMethod method, AuthDecision decision, long durationNanos) {
+		if (decision instanceof AuthDecision.Authenticated authenticated) {
+			return new AuthAttempt(method, authenticated.principal(), null, durationNanos);
+		}
+		return new AuthAttempt(method, null, ((AuthDecision.Rejected) decision).reason(), durationNanos);
+	}
+
+}

@@ -1,0 +1,10 @@
+package dev.authwatch.auth;
+
+/** The JSON body of every rejection (SPEC §1): a taxonomy code and a sentence, never the credential. */
+public record ErrorBody(String error, String message) {
+
+	public static ErrorBody of(FailureReason reason, String message) {
+		return new ErrorBody(reason.code(), message);
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.authwatch.auth.jwt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.AuthMethod;
+import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.auth.FailureReason;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ClaimJwtException;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.UnsupportedJwtException;
+import io.jsonwebtoken.jackson.io.JacksonDeserializer;
+import io.jsonwebtoken.security.SecurityException;
+
+/**
+ * Validates AuthWatch access tokens the way RFC 8725 asks, beyond jjwt's defaults: size bounded
+ * before parsing, compact JWS only, header rules in {@link KeyRingLocator}, duplicate JSON members
+ * refused, {@code iss}/{@code aud} required and matched, {@code exp}, {@code iat}, {@code sub} and
+ * {@code jti} required, {@code nbf} honoured, {@code roles} an array of strings when present.
+ */
+public final class AccessTokenValidator {
+
+	static final String ROLES_CLAIM = "roles";
+
+	private static final int MAX_SUBJECT_LENGTH = 256;
+
+	private final JwtParser parser;
+
+	private final Clock clock;
+
+	private final long clockSkewSeconds;
+
+	private final int maxTokenLength;
+
+	public AccessTokenValidator(JwtKeyRing keyRing, JwtProperties properties, Clock clock) {
+		this.clock = clock;
+		this.clockSkewSeconds = properties.clockSkew().toSeconds();
+		this.maxTokenLength = properties.maxTokenLength();
+		this.parser = Jwts.parser()
+			.keyLocator(new KeyRingLocator(keyRing))
+			.json(new JacksonDeserializer<>(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()))
+			.clock(() -> Date.from(clock.instant()))
+			.clockSkewSeconds(this.clockSkewSeconds)
+			.requireIssuer(properties.issuer())
+			.requireAudience(properties.audience())
+			.build();
+	}
+
+	/** @return {@link AuthDecision.Authenticated} or {@link AuthDecision.Rejected}, never "not mine" */
+	public AuthDecision validate(String token) {
+		if (token.length() > this.maxTokenLength) {
+			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is longer than " + this.maxTokenLength + " characters.");
+		}
+		if (!isCompactJws(token)) {
+			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is not a compact JWS (header.payload.signature).");
+		}
+		try {
+			Claims claims = this.parser.parseSignedClaims(token).getPayload();
+			return AuthDecision.authenticated(toPrincipal(claims));
+		}
+		catch (TokenRejectedException ex) {
+			return AuthDecision.rejected(ex.reason(), ex.getMessage());
+		}
+		catch (ExpiredJwtException ex) {
+			return AuthDecision.rejected(FailureReason.EXPIRED);
+		}
+		catch (PrematureJwtException ex) {
+			return AuthDecision.rejected(FailureReason.NOT_YET_VALID);
+		}
+		catch (ClaimJwtException ex) {
+			return rejectedClaim(ex);
+		}
+		catch (SecurityException ex) {
+			return AuthDecision.rejected(FailureReason.INVALID_SIGNATURE);
+		}
+		catch (UnsupportedJwtException ex) {
+			return AuthDecision.rejected(FailureReason.INVALID_SIGNATURE, "The token is not signed with HS256.");
+		}
+		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
+			return AuthDecision.rejected(FailureReason.MALFORMED);
+		}
+	}
+
+	private static boolean isCompactJws(String token) {
+		int first = token.indexOf('.');
+		int second = (first < 0) ? -1 : token.indexOf('.', first + 1);
+		return first > 0 && second > first + 1 && token.indexOf('.', second + 1) < 0;
+	}
+
+	private static AuthDecision rejectedClaim(ClaimJwtException ex) {
+		String claim = (ex instanceof io.jsonwebtoken.IncorrectClaimException incorrect) ? incorrect.getClaimName()
+				: (ex instanceof io.jsonwebtoken.MissingClaimException missing) ? missing.getClaimName() : "";
+		if (Claims.ISSUER.equals(claim)) {
+			return AuthDecision.rejected(FailureReason.WRONG_ISSUER);
+		}
+		if (Claims.AUDIENCE.equals(claim)) {
+			return AuthDecision.rejected(FailureReason.WRONG_AUDIENCE);
+		}
+		return AuthDecision.rejected(FailureReason.MALFORMED);
+	}
+
+	private AuthenticatedPrincipal toPrincipal(Claims claims) {
+		String subject = claims.getSubject();
+		if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must name its subject (sub).");
+		}
+		Date expiration = claims.getExpiration();
+		if (expiration == null) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must carry an expiry (exp).");
+		}
+		Date issuedAt = claims.getIssuedAt();
+		if (issuedAt == null) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must carry its issue time (iat).");
+		}
+		if (issuedAt.toInstant().isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds))) {
+			throw new TokenRejectedException(FailureReason.NOT_YET_VALID, "The token was issued in the future (iat).");
+		}
+		String id = claims.getId();
+		if (id == null || id.isBlank()) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must carry an id (jti).");
+		}
+		return new AuthenticatedPrincipal(subject, roles(claims.get(ROLES_CLAIM)), AuthMethod.JWT,
+				Instant.ofEpochMilli(expiration.getTime()));
+	}
+
+	private static Set<String> roles(Object claim) {
+		if (claim == null) {
+			return Set.of();
+		}
+		if (!(claim instanceof Collection<?> values)) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "The roles claim must be an array of strings.");
+		}
+		Set<String> roles = new HashSet<>(values.size());
+		for (Object value : values) {
+			if (!(value instanceof String role) || role.isBlank()) {
+				throw new TokenRejectedException(FailureReason.MALFORMED, "The roles claim must be an array of strings.");
+			}
+			roles.add(role);
+		}
+		return roles;
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.authwatch.auth.jwt;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Access token settings.
+ *
+ * @param issuer the {@code iss} AuthWatch puts in and requires of its access tokens
+ * @param audience the {@code aud} AuthWatch puts in and requires of its access tokens
+ * @param clockSkew tolerance for {@code exp}, {@code nbf} and {@code iat}
+ * @param accessTokenTtl lifetime of the access tokens AuthWatch issues
+ * @param secret the HS256 signing secret (environment variable {@code JWT_SECRET}), at least 32
+ * bytes
+ * @param previousSecret the secret being rotated out (environment variable
+ * {@code JWT_PREVIOUS_SECRET}); tokens it signed stay valid until they expire
+ * @param maxTokenLength tokens longer than this are rejected before they are parsed
+ * @param failOnInvalidConfig refuse to start without a usable secret instead of generating a
+ * development one (true in the {@code prod} profile)
+ * @param devSecretFile where the generated development secret is kept, so that the server and the
+ * {@code token} command agree
+ */
+@ConfigurationProperties("authwatch.jwt")
+@Validated
+public record JwtProperties(@DefaultValue("authwatch") @NotBlank(message = "authwatch.jwt.issuer must not be blank") String issuer,
+		@DefaultValue("authwatch") @NotBlank(message = "authwatch.jwt.audience must not be blank") String audience,
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue("15m") Duration accessTokenTtl,
+		@Nullable String secret, @Nullable String previousSecret,
+		@DefaultValue("8192") @Min(value = 256, message = "authwatch.jwt.max-token-length must be at least 256") @Max(value = 65536, message = "authwatch.jwt.max-token-length must be at most 65536") int maxTokenLength,
+		@DefaultValue("false") boolean failOnInvalidConfig,
+		@DefaultValue(".authwatch/dev-jwt-secret") Path devSecretFile) {
+}

@@ -1,0 +1,59 @@
+package dev.authwatch.auth.ticket;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.AuthRejectedException;
+import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/auth/ticket}: trades a valid access token for a single-use WebSocket ticket. */
+@RestController
+class TicketController {
+
+	private final BearerTokenResolver tokens;
+
+	private final AccessTokenValidator validator;
+
+	private final TicketService tickets;
+
+	TicketController(BearerTokenResolver tokens, AccessTokenValidator validator, TicketService tickets) {
+		this.tokens = tokens;
+		this.validator = validator;
+		this.tickets = tickets;
+	}
+
+	record TicketResponse(String ticket, @JsonProperty("expires_in") long expiresIn) {
+	}
+
+	@PostMapping("/api/auth/ticket")
+	ResponseEntity<TicketResponse> mint(HttpServletRequest request) {
+		BearerTokenResolver.Result bearer = this.tokens.resolve(new ServletServerHttpRequest(request));
+		if (!(bearer instanceof BearerTokenResolver.Found found)) {
+			throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS,
+					"Send a valid access token as 'Authorization: Bearer <token>'.");
+		}
+		AuthDecision decision = this.validator.validate(found.token());
+		if (decision instanceof AuthDecision.Rejected rejected) {
+			throw new AuthRejectedException(rejected.reason(), rejected.message());
+		}
+		try {
+			TicketService.MintedTicket minted = this.tickets.mint(((AuthDecision.Authenticated) decision).principal());
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.body(new TicketResponse(minted.ticket(), minted.expiresInSeconds()));
+		}
+		catch (StoreUnavailableException ex) {
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The ticket store is unavailable; try again later.");
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.authwatch.websocket;
+
+import java.util.Map;
+
+import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.auth.AuthenticationChain;
+import dev.authwatch.auth.ErrorBody;
+import dev.authwatch.auth.FailureReason;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * Runs the authentication chain before the upgrade. A rejection is answered right here with the
+ * taxonomy status and JSON body, so an unauthenticated client never gets a WebSocket.
+ */
+final class AuthHandshakeInterceptor implements HandshakeInterceptor {
+
+	private static final String PRINCIPAL_ATTRIBUTE = AuthHandshakeInterceptor.class.getName() + ".principal";
+
+	private final AuthenticationChain chain;
+
+	private final JsonMapper json;
+
+	AuthHandshakeInterceptor(AuthenticationChain chain, JsonMapper json) {
+		this.chain = chain;
+		this.json = json;
+	}
+
+	static AuthenticatedPrincipal principalOf(WebSocketSession session) {
+		return (AuthenticatedPrincipal) session.getAttributes().get(PRINCIPAL_ATTRIBUTE);
+	}
+
+	@Override
+	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
+			Map<String, Object> attributes) throws Exception {
+		AuthDecision decision = this.chain.authenticate(request);
+		if (decision instanceof AuthDecision.Authenticated authenticated) {
+			attributes.put(PRINCIPAL_ATTRIBUTE, authenticated.principal());
+			return true;
+		}
+		reject(response, (AuthDecision.Rejected) decision);
+		return false;
+	}
+
+	private void reject(ServerHttpResponse response, AuthDecision.Rejected rejected) throws java.io.IOException {
+		FailureReason reason = rejected.reason();
+		response.setStatusCode(reason.status());
+		HttpHeaders headers = response.getHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setCacheControl("no-store");
+		if (reason.status().value() == 401) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"authwatch\"");
+		}
+		response.getBody().write(this.json.writeValueAsBytes(ErrorBody.of(reason, rejected.message())));
+	}
+
+	@Override
+	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
+			@Nullable Exception exception) {
+	}
+
+}

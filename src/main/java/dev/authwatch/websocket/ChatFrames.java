@@ -1,0 +1,58 @@
+package dev.authwatch.websocket;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON frames of the chat protocol (see the README's "Chat protocol"). */
+final class ChatFrames {
+
+	private ChatFrames() {
+	}
+
+	/** Anything a client sends: {@code join}, {@code leave}, {@code message}. */
+	record ClientFrame(@Nullable String type, @Nullable String room, @Nullable String text) {
+	}
+
+	record Welcome(String type, String user, String method, Instant expiresAt) {
+
+		Welcome(String user, String method, Instant expiresAt) {
+			this("welcome", user, method, expiresAt);
+		}
+
+	}
+
+	record Message(String type, String room, String from, String text, Instant sentAt) {
+
+		Message(String room, String from, String text, Instant sentAt) {
+			this("message", room, from, text, sentAt);
+		}
+
+	}
+
+	/** {@code joined} / {@code left} acknowledgements. */
+	record RoomAck(String type, String room) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Error(String type, String error, String message, @Nullable String room) {
+
+		Error(ChatError error, String message, @Nullable String room) {
+			this("error", error.code(), message, room);
+		}
+
+	}
+
+	/** Error codes of the chat protocol (distinct from the authentication taxonomy). */
+	enum ChatError {
+
+		INVALID_JSON, INVALID_FRAME, UNKNOWN_TYPE, MESSAGE_TOO_LARGE, INVALID_ROOM, NOT_IN_ROOM, TOO_MANY_ROOMS;
+
+		String code() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+}

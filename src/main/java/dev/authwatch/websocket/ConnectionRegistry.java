@@ -1,0 +1,87 @@
+package dev.authwatch.websocket;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.authwatch.metrics.AuthMetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * The live connections of this instance, with the {@code auth_ws_connections_active} gauge and the
+ * {@code auth_ws_disconnects_total} counter. On shutdown it closes every connection with 1001
+ * before the web server stops, so clients reconnect elsewhere instead of timing out.
+ */
+public final class ConnectionRegistry implements SmartLifecycle {
+
+	private final Map<String, ChatConnection> connections = new ConcurrentHashMap<>();
+
+	private final Map<DisconnectReason, Counter> disconnects = new EnumMap<>(DisconnectReason.class);
+
+	private volatile boolean running;
+
+	public ConnectionRegistry(MeterRegistry registry) {
+		Gauge.builder(AuthMetricNames.WS_CONNECTIONS_ACTIVE, this.connections, Map::size)
+			.description("Open authenticated WebSocket connections")
+			.register(registry);
+		for (DisconnectReason reason : DisconnectReason.values()) {
+			this.disconnects.put(reason, Counter.builder(AuthMetricNames.WS_DISCONNECTS)
+				.description("Closed WebSocket connections by reason")
+				.tag(AuthMetricNames.TAG_REASON, reason.label())
+				.register(registry));
+		}
+	}
+
+	void add(ChatConnection connection) {
+		this.connections.put(connection.id(), connection);
+	}
+
+	@Nullable ChatConnection get(String id) {
+		return this.connections.get(id);
+	}
+
+	/** Forgets the connection and counts its disconnect, once. */
+	@Nullable ChatConnection remove(String id, DisconnectReason reason) {
+		ChatConnection removed = this.connections.remove(id);
+		if (removed != null) {
+			this.disconnects.get(reason).increment();
+		}
+		return removed;
+	}
+
+	public Collection<ChatConnection> connections() {
+		return Collections.unmodifiableCollection(this.connections.values());
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		CloseStatus goingAway = CloseStatus.GOING_AWAY.withReason("server shutdown");
+		this.connections.values().forEach((connection) -> connection.close(goingAway, DisconnectReason.SHUTDOWN));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stop early: before the web server's graceful shutdown waits for requests to finish. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 1;
+	}
+
+}

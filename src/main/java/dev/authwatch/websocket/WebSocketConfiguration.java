@@ -1,0 +1,58 @@
+package dev.authwatch.websocket;
+
+import java.time.Clock;
+
+import dev.authwatch.auth.AuthenticationChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebSocketConfiguration implements WebSocketConfigurer {
+
+	static final String CHAT_PATH = "/ws/chat";
+
+	private final AuthenticationChain chain;
+
+	private final JsonMapper json;
+
+	private final WebSocketProperties properties;
+
+	private final ConnectionRegistry registry;
+
+	private final Clock clock;
+
+	WebSocketConfiguration(AuthenticationChain chain, JsonMapper json, WebSocketProperties properties,
+			ConnectionRegistry registry, Clock clock) {
+		this.chain = chain;
+		this.json = json;
+		this.properties = properties;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
+		handlers.addHandler(new ChatWebSocketHandler(this.registry, new ChatRooms(), this.json, this.properties, this.clock), CHAT_PATH)
+			.addInterceptors(new AuthHandshakeInterceptor(this.chain, this.json))
+			// The chain checks Origin itself so that a refusal gets a JSON body and a metric.
+			.setAllowedOriginPatterns("*");
+	}
+
+	/** Container limits: frames above 64 KiB are refused unbuffered, idle connections time out. */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(WebSocketProperties properties) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(WebSocketProperties.CONTAINER_TEXT_LIMIT_BYTES);
+		container.setMaxBinaryMessageBufferSize(1024);
+		container.setMaxSessionIdleTimeout(properties.idleTimeout().toMillis());
+		return container;
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.authwatch.websocket;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * WebSocket endpoint settings.
+ *
+ * @param allowedOrigins browser origins allowed to open a connection, e.g.
+ * {@code https://chat.example.com}; none by default
+ * @param requireOrigin refuse handshakes without an {@code Origin} header (non-browser clients)
+ * @param allowQueryToken accept the access token as the {@code access_token} query parameter (it
+ * ends up in access logs; prefer the header, the subprotocol or a ticket)
+ * @param heartbeatInterval how often the server pings each connection
+ * @param idleTimeout a connection with no traffic for this long is closed
+ * ({@code WEBSOCKET_AUTH_MONITORING_TIMEOUT_SEC})
+ * @param maxMessageSize largest chat frame the application accepts; larger ones get an error frame
+ * @param maxRoomsPerConnection how many rooms one connection may join
+ * @param sendTimeLimit a send to a slow client taking longer than this closes the connection
+ * @param sendBufferLimit bytes buffered for a slow client before its connection is closed
+ */
+@ConfigurationProperties("authwatch.websocket")
+@Validated
+public record WebSocketProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("false") boolean requireOrigin,
+		@DefaultValue("false") boolean allowQueryToken, @DefaultValue("30s") Duration heartbeatInterval,
+		@DefaultValue("600s") Duration idleTimeout, @DefaultValue("8KB") DataSize maxMessageSize,
+		@DefaultValue("32") @Min(value = 1, message = "authwatch.websocket.max-rooms-per-connection must be at least 1") @Max(value = 1024, message = "authwatch.websocket.max-rooms-per-connection must be at most 1024") int maxRoomsPerConnection,
+		@DefaultValue("5s") Duration sendTimeLimit, @DefaultValue("256KB") DataSize sendBufferLimit) {
+
+	/** Frames above this are refused by the container itself (close 1009) without being buffered. */
+	public static final int CONTAINER_TEXT_LIMIT_BYTES = 64 * 1024;
+
+}
