@@ -1,7 +1,10 @@
 package dev.authwatch.store;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where shared state lives.
@@ -10,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code AUTHWATCH_STORE}; Redis via the usual {@code spring.data.redis.*} settings)
  */
 @ConfigurationProperties("authwatch")
-public record StoreProperties(@DefaultValue("memory") StoreType store) {
+@Validated
+public record StoreProperties(
+		@DefaultValue("memory") @NotNull(message = "authwatch.store (AUTHWATCH_STORE) must be memory or redis") StoreType store) {
 
 	public enum StoreType {
 

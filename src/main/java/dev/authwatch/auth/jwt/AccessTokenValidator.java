@@ -2,9 +2,11 @@ package dev.authwatch.auth.jwt;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -38,6 +40,9 @@ public final class AccessTokenValidator {
 
 	private final JwtParser parser;
 
+	/** Jackson 2, as jjwt-jackson needs; duplicate members are an error, not "last one wins". */
+	private final JsonMapper json;
+
 	private final Clock clock;
 
 	private final long clockSkewSeconds;
@@ -46,11 +51,12 @@ public final class AccessTokenValidator {
 
 	public AccessTokenValidator(JwtKeyRing keyRing, JwtProperties properties, Clock clock) {
 		this.clock = clock;
+		this.json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 		this.clockSkewSeconds = properties.clockSkew().toSeconds();
 		this.maxTokenLength = properties.maxTokenLength();
 		this.parser = Jwts.parser()
 			.keyLocator(new KeyRingLocator(keyRing))
-			.json(new JacksonDeserializer<>(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()))
+			.json(new JacksonDeserializer<>(this.json))
 			.clock(() -> Date.from(clock.instant()))
 			.clockSkewSeconds(this.clockSkewSeconds)
 			.requireIssuer(properties.issuer())
@@ -86,10 +92,22 @@ public final class AccessTokenValidator {
 			return AuthDecision.rejected(FailureReason.INVALID_SIGNATURE);
 		}
 		catch (UnsupportedJwtException ex) {
-			return AuthDecision.rejected(FailureReason.INVALID_SIGNATURE, "The token is not signed with HS256.");
+			// jjwt uses this for unsecured tokens, unknown 'crit' extensions and non-JSON payloads alike.
+			return isUnsecured(token) ? AuthDecision.rejected(FailureReason.INVALID_SIGNATURE, "Unsigned tokens are not accepted.")
+					: AuthDecision.rejected(FailureReason.MALFORMED);
 		}
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
 			return AuthDecision.rejected(FailureReason.MALFORMED);
+		}
+	}
+
+	private boolean isUnsecured(String token) {
+		try {
+			byte[] header = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+			return "none".equalsIgnoreCase(String.valueOf(this.json.readValue(header, Map.class).get("alg")));
+		}
+		catch (IllegalArgumentException | java.io.IOException ex) {
+			return false;
 		}
 	}
 
