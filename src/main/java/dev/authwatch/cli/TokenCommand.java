@@ -9,8 +9,10 @@ import java.util.Map;
 
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.InvalidJwtConfigurationException;
+import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtKeysConfiguration;
 import dev.authwatch.auth.jwt.JwtProperties;
+import dev.authwatch.auth.jwt.JwtSecretResolver;
 import dev.authwatch.system.SystemConfiguration;
 
 import org.springframework.boot.Banner;
@@ -55,9 +57,11 @@ final class TokenCommand {
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("logging.level.root=error", "logging.level.dev.authwatch.auth.jwt=warn")
+			// Standard output carries the token alone, so that TOKEN=$(… token …) works.
+			.properties("logging.level.root=off")
 			.run()) {
 			AccessTokenIssuer.IssuedToken token = context.getBean(AccessTokenIssuer.class).issue(options.get("sub"), roles, ttl);
+			warnIfDevelopmentSecret(context);
 			System.out.println(token.value());
 			return 0;
 		}
@@ -65,6 +69,14 @@ final class TokenCommand {
 			Throwable cause = rootCause(ex);
 			System.err.println("error: " + ((cause instanceof InvalidJwtConfigurationException) ? cause.getMessage() : ex.getMessage()));
 			return 1;
+		}
+	}
+
+	private static void warnIfDevelopmentSecret(ConfigurableApplicationContext context) {
+		if (JwtSecretResolver.GENERATED_SOURCE.equals(context.getBean(JwtKeyRing.class).secretSource())) {
+			System.err.println("note: JWT_SECRET is not set; signed with the generated development secret in "
+					+ context.getBean(JwtProperties.class).devSecretFile().toAbsolutePath()
+					+ " (accepted by a server started from the same directory)");
 		}
 	}
 

@@ -83,6 +83,7 @@ class TokenCommandTest {
 
 		assertThat(exit).isEqualTo(1);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("JWT_SECRET").doesNotContain("\tat ");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
 	}
 
 	private static AccessTokenValidator validator() {

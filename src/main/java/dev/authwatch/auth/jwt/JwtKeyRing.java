@@ -17,14 +17,26 @@ public final class JwtKeyRing {
 
 	private final @Nullable SigningKey previous;
 
-	private JwtKeyRing(SigningKey current, @Nullable SigningKey previous) {
+	private final String secretSource;
+
+	private JwtKeyRing(SigningKey current, @Nullable SigningKey previous, String secretSource) {
 		this.current = current;
 		this.previous = previous;
+		this.secretSource = secretSource;
 	}
 
 	public static JwtKeyRing of(byte[] currentSecret, byte @Nullable [] previousSecret) {
+		return of(currentSecret, previousSecret, "configured");
+	}
+
+	public static JwtKeyRing of(byte[] currentSecret, byte @Nullable [] previousSecret, String secretSource) {
 		SigningKey previous = (previousSecret != null) ? toKey(previousSecret) : null;
-		return new JwtKeyRing(toKey(currentSecret), previous);
+		return new JwtKeyRing(toKey(currentSecret), previous, secretSource);
+	}
+
+	/** Where the current secret came from, e.g. {@code JWT_SECRET}; never the secret itself. */
+	public String secretSource() {
+		return this.secretSource;
 	}
 
 	private static SigningKey toKey(byte[] secret) {

@@ -17,7 +17,7 @@ public class JwtKeysConfiguration {
 	@Bean
 	JwtKeyRing jwtKeyRing(JwtProperties properties) {
 		JwtSecretResolver.ResolvedSecrets secrets = new JwtSecretResolver(properties).resolve();
-		JwtKeyRing keyRing = JwtKeyRing.of(secrets.current(), secrets.previous());
+		JwtKeyRing keyRing = JwtKeyRing.of(secrets.current(), secrets.previous(), secrets.source());
 		logger.info("JWT key ring ready: secret from {}, current key id {}, {} key(s)", secrets.source(),
 				keyRing.current().kid(), keyRing.keyIds().size());
 		return keyRing;

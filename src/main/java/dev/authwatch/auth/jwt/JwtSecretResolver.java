@@ -23,6 +23,8 @@ public final class JwtSecretResolver {
 	/** HS256 needs a key of at least 256 bits (RFC 7518 §3.2; jjwt enforces it). */
 	public static final int MIN_SECRET_BYTES = 32;
 
+	public static final String GENERATED_SOURCE = "generated-development-secret";
+
 	private static final Logger logger = LoggerFactory.getLogger(JwtSecretResolver.class);
 
 	private final JwtProperties properties;
@@ -44,7 +46,7 @@ public final class JwtSecretResolver {
 			throw new InvalidJwtConfigurationException("JWT_SECRET is not set and authwatch.jwt.fail-on-invalid-config "
 					+ "is true: set JWT_SECRET to at least " + MIN_SECRET_BYTES + " random bytes");
 		}
-		return new ResolvedSecrets(developmentSecret(), previous, "generated-development-secret");
+		return new ResolvedSecrets(developmentSecret(), previous, GENERATED_SOURCE);
 	}
 
 	private static byte @Nullable [] validated(@Nullable String secret, String name) {
