@@ -3,6 +3,7 @@ package dev.authwatch.store;
 import java.time.Clock;
 
 import dev.authwatch.auth.ticket.TicketStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,12 +18,16 @@ class StoreConfiguration {
 	/** Caps in-memory tickets so a flood of minting cannot exhaust the heap. */
 	private static final long MAX_IN_MEMORY_TICKETS = 100_000;
 
+	/** The resilience4j instance guarding every Redis call; configured under {@code resilience4j.circuitbreaker.instances.redis}. */
+	static final String REDIS_BREAKER = "redis";
+
 	@Bean
 	TicketStore ticketStore(StoreProperties properties, Clock clock, ObjectProvider<StringRedisTemplate> redis,
-			JsonMapper json) {
+			JsonMapper json, CircuitBreakerRegistry breakers) {
 		return switch (properties.store()) {
 			case MEMORY -> new InMemoryTicketStore(MAX_IN_MEMORY_TICKETS, clock);
-			case REDIS -> new RedisTicketStore(redis.getObject(), json);
+			case REDIS -> new CircuitBreakingTicketStore(new RedisTicketStore(redis.getObject(), json),
+					breakers.circuitBreaker(REDIS_BREAKER));
 		};
 	}
 

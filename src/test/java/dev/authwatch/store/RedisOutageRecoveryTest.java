@@ -1,0 +1,117 @@
+package dev.authwatch.store;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.HttpCalls;
+import dev.authwatch.support.RawHandshake;
+import dev.authwatch.support.RedisTestServer;
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestTokens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Redis goes away and comes back, for real: ticket handshakes fail fast with 503, the breaker
+ * opens, JWT keeps working, and everything recovers without intervention.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY,
+		"resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s" })
+class RedisOutageRecoveryTest {
+
+	private static final int REDIS_PORT = freePort();
+
+	private static RedisServer redis = start();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("authwatch.store", () -> "redis");
+		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		registry.add("spring.data.redis.port", () -> REDIS_PORT);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		redis.stop();
+	}
+
+	@Test
+	void ticketsFailFastWhileRedisIsDownAndRecoverWhenItReturns() throws Exception {
+		assertThat(redeem(mint())).isEqualTo(101);
+		String ticketMintedBeforeOutage = mint();
+
+		redis.stop();
+		for (int i = 0; i < 6; i++) {
+			long start = System.nanoTime();
+			RawHandshake.Response response = RawHandshake.to(this.port).path("/ws/chat?ticket=" + ticketMintedBeforeOutage).send();
+			assertThat(response.status()).isEqualTo(503);
+			assertThat(response.body()).contains("\"error\":\"provider_unavailable\"");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+		assertThat(this.breakers.circuitBreaker("redis").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			assertThat(client.next().get("type").asString()).isEqualTo("welcome");
+		}
+
+		redis = start();
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			var minted = HttpCalls.post(this.port, "/api/auth/ticket", TestTokens.valid("alice"));
+			assertThat(minted.statusCode()).isEqualTo(200);
+		});
+		assertThat(redeem(mint())).isEqualTo(101);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.breakers.circuitBreaker("redis").getState()).isEqualTo(CircuitBreaker.State.CLOSED));
+	}
+
+	private String mint() throws Exception {
+		var response = HttpCalls.post(this.port, "/api/auth/ticket", TestTokens.valid("alice"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonMapper.builder().build().readTree(response.body()).get("ticket").asString();
+	}
+
+	private int redeem(String ticket) throws IOException {
+		return RawHandshake.to(this.port).path("/ws/chat?ticket=" + ticket).send().status();
+	}
+
+	private static RedisServer start() {
+		try {
+			RedisServer server = RedisServer.newRedisServer().port(REDIS_PORT).bind("127.0.0.1").setting("save \"\"").build();
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("could not start Redis on port " + REDIS_PORT, ex);
+		}
+	}
+
+	private static int freePort() {
+		try {
+			return RedisTestServer.freePort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
