@@ -17,6 +17,10 @@ public final class AuthMetricNames {
 
 	public static final String WS_DISCONNECTS = "auth.ws.disconnects";
 
+	public static final String WS_HEARTBEAT_RTT = "auth.ws.heartbeat.rtt";
+
+	public static final String WS_REAUTH = "auth.ws.reauth";
+
 	public static final String TAG_METHOD = "method";
 
 	public static final String TAG_RESULT = "result";

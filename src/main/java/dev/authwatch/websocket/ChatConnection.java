@@ -4,21 +4,24 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.authwatch.auth.AuthenticatedPrincipal;
+import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
-/** One live, authenticated WebSocket connection and the rooms it has joined. */
+/**
+ * One live, authenticated WebSocket connection: who it is, until when its credential is valid,
+ * the rooms it has joined, its message budget and its heartbeat state.
+ */
 public final class ChatConnection {
 
 	private final WebSocketSession session;
-
-	private final AuthenticatedPrincipal principal;
 
 	private final Instant connectedAt;
 
@@ -26,10 +29,19 @@ public final class ChatConnection {
 
 	private final AtomicReference<DisconnectReason> closeReason = new AtomicReference<>();
 
-	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt) {
+	private final Bucket messageBudget;
+
+	private final Heartbeat heartbeat = new Heartbeat();
+
+	private volatile AuthenticatedPrincipal principal;
+
+	private volatile @Nullable ScheduledFuture<?> expiryTask;
+
+	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt, Bucket messageBudget) {
 		this.session = session;
 		this.principal = principal;
 		this.connectedAt = connectedAt;
+		this.messageBudget = messageBudget;
 	}
 
 	public String id() {
@@ -44,12 +56,42 @@ public final class ChatConnection {
 		return this.connectedAt;
 	}
 
+	/** The credential expiry as of now: reauthentication moves it. */
+	public Instant credentialExpiresAt() {
+		return this.principal.expiresAt();
+	}
+
+	public Heartbeat heartbeat() {
+		return this.heartbeat;
+	}
+
 	Set<String> rooms() {
 		return this.rooms;
 	}
 
+	boolean tryConsumeMessage() {
+		return this.messageBudget.tryConsume(1);
+	}
+
+	/** Replaces the principal after in-band reauthentication; the caller reschedules expiry. */
+	void reauthenticated(AuthenticatedPrincipal renewed) {
+		this.principal = renewed;
+	}
+
+	void expiryTask(@Nullable ScheduledFuture<?> task) {
+		ScheduledFuture<?> previous = this.expiryTask;
+		this.expiryTask = task;
+		if (previous != null) {
+			previous.cancel(false);
+		}
+	}
+
+	boolean isOpen() {
+		return this.session.isOpen();
+	}
+
 	/** Sends without throwing: a connection that cannot be written to is closed as a policy violation. */
-	void send(TextMessage message) {
+	void send(WebSocketMessage<?> message) {
 		try {
 			this.session.sendMessage(message);
 		}
@@ -61,6 +103,7 @@ public final class ChatConnection {
 	/** Closes from the server side, remembering why for the disconnect metric. */
 	public void close(CloseStatus status, DisconnectReason reason) {
 		this.closeReason.compareAndSet(null, reason);
+		expiryTask(null);
 		try {
 			this.session.close(status);
 		}

@@ -11,8 +11,22 @@ final class ChatFrames {
 	private ChatFrames() {
 	}
 
-	/** Anything a client sends: {@code join}, {@code leave}, {@code message}. */
-	record ClientFrame(@Nullable String type, @Nullable String room, @Nullable String text) {
+	/** Anything a client sends: {@code join}, {@code leave}, {@code message}, {@code reauth}. */
+	record ClientFrame(@Nullable String type, @Nullable String room, @Nullable String text, @Nullable String token) {
+
+		@Override
+		public String toString() {
+			return "ClientFrame[type=" + this.type + ", room=" + this.room + "]";
+		}
+
+	}
+
+	record Reauthenticated(String type, Instant expiresAt) {
+
+		Reauthenticated(Instant expiresAt) {
+			this("reauthenticated", expiresAt);
+		}
+
 	}
 
 	record Welcome(String type, String user, String method, Instant expiresAt) {
@@ -35,11 +49,14 @@ final class ChatFrames {
 	record RoomAck(String type, String room) {
 	}
 
+	/**
+	 * @param reason for {@code reauth_failed}, the authentication taxonomy code
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Error(String type, String error, String message, @Nullable String room) {
+	record Error(String type, String error, String message, @Nullable String room, @Nullable String reason) {
 
 		Error(ChatError error, String message, @Nullable String room) {
-			this("error", error.code(), message, room);
+			this("error", error.code(), message, room, null);
 		}
 
 	}
@@ -47,7 +64,8 @@ final class ChatFrames {
 	/** Error codes of the chat protocol (distinct from the authentication taxonomy). */
 	enum ChatError {
 
-		INVALID_JSON, INVALID_FRAME, UNKNOWN_TYPE, MESSAGE_TOO_LARGE, INVALID_ROOM, NOT_IN_ROOM, TOO_MANY_ROOMS;
+		INVALID_JSON, INVALID_FRAME, UNKNOWN_TYPE, MESSAGE_TOO_LARGE, RATE_LIMITED, INVALID_ROOM, NOT_IN_ROOM, TOO_MANY_ROOMS,
+		REAUTH_FAILED;
 
 		String code() {
 			return name().toLowerCase(java.util.Locale.ROOT);

@@ -2,19 +2,18 @@ package dev.authwatch.websocket;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.FailureReason;
+import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.websocket.ChatFrames.ChatError;
-import dev.authwatch.websocket.ChatFrames.ClientFrame;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -22,28 +21,40 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * The chat at {@code /ws/chat}: greets the authenticated user, lets it join and leave rooms and
- * broadcasts its messages to the room. Bad frames get an error frame, never a stack trace.
+ * The life of a {@code /ws/chat} connection after its authenticated handshake: registration,
+ * expiry timer, frame size and rate limits, heartbeat pongs, and the disconnect reason on close.
+ * What the frames mean is {@link ChatProtocol}'s job.
  */
 final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProtocolCapable {
 
-	private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+	static final CloseStatus MESSAGE_TOO_LARGE = CloseStatus.POLICY_VIOLATION.withReason("message too large");
+
+	static final CloseStatus RATE_LIMITED = CloseStatus.POLICY_VIOLATION.withReason("too many messages");
 
 	private final ConnectionRegistry registry;
 
 	private final ChatRooms rooms;
 
-	private final JsonMapper json;
+	private final ChatProtocol protocol;
+
+	private final CredentialExpiry expiry;
+
+	private final HeartbeatMonitor heartbeats;
+
+	private final AuthMetrics metrics;
 
 	private final WebSocketProperties properties;
 
 	private final Clock clock;
 
-	ChatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, JsonMapper json, WebSocketProperties properties,
-			Clock clock) {
+	ChatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, ChatProtocol protocol, CredentialExpiry expiry,
+			HeartbeatMonitor heartbeats, AuthMetrics metrics, WebSocketProperties properties, Clock clock) {
 		this.registry = registry;
 		this.rooms = rooms;
-		this.json = json;
+		this.protocol = protocol;
+		this.expiry = expiry;
+		this.heartbeats = heartbeats;
+		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -59,9 +70,17 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 		AuthenticatedPrincipal principal = AuthHandshakeInterceptor.principalOf(session);
 		WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session,
 				(int) this.properties.sendTimeLimit().toMillis(), (int) this.properties.sendBufferLimit().toBytes());
-		ChatConnection connection = new ChatConnection(concurrent, principal, this.clock.instant());
+		ChatConnection connection = new ChatConnection(concurrent, principal, this.clock.instant(), messageBudget());
 		this.registry.add(connection);
-		connection.send(frame(new ChatFrames.Welcome(principal.userId(), principal.method().code(), principal.expiresAt())));
+		this.protocol.welcome(connection);
+		this.expiry.schedule(connection);
+	}
+
+	private Bucket messageBudget() {
+		int perSecond = this.properties.maxMessagesPerSecond();
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, java.time.Duration.ofSeconds(1)).build())
+			.build();
 	}
 
 	@Override
@@ -71,94 +90,27 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 			return;
 		}
 		if (message.getPayloadLength() > this.properties.maxMessageSize().toBytes()) {
-			error(connection, ChatError.MESSAGE_TOO_LARGE,
+			this.protocol.error(connection, ChatError.MESSAGE_TOO_LARGE,
 					"Frames are limited to " + this.properties.maxMessageSize().toBytes() + " bytes.", null);
+			connection.close(MESSAGE_TOO_LARGE, DisconnectReason.POLICY);
 			return;
 		}
-		ClientFrame frame = parse(connection, message.getPayload());
-		if (frame == null) {
+		if (!connection.tryConsumeMessage()) {
+			this.metrics.error(FailureReason.RATE_LIMITED);
+			this.protocol.error(connection, ChatError.RATE_LIMITED,
+					"At most " + this.properties.maxMessagesPerSecond() + " messages per second.", null);
+			connection.close(RATE_LIMITED, DisconnectReason.POLICY);
 			return;
 		}
-		String type = (frame.type() != null) ? frame.type() : "";
-		switch (type) {
-			case "join" -> join(connection, frame);
-			case "leave" -> leave(connection, frame);
-			case "message" -> message(connection, frame);
-			default -> error(connection, ChatError.UNKNOWN_TYPE,
-					"Unknown frame type; expected join, leave or message.", null);
-		}
+		this.protocol.handle(connection, message.getPayload());
 	}
 
-	private @Nullable ClientFrame parse(ChatConnection connection, String payload) {
-		try {
-			ClientFrame frame = this.json.readValue(payload, ClientFrame.class);
-			if (frame == null) {
-				error(connection, ChatError.INVALID_FRAME, "A frame must be a JSON object with a type.", null);
-			}
-			return frame;
+	@Override
+	protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+		ChatConnection connection = this.registry.get(session.getId());
+		if (connection != null) {
+			this.heartbeats.pong(connection, message);
 		}
-		catch (StreamReadException ex) {
-			error(connection, ChatError.INVALID_JSON, "The frame is not valid JSON.", null);
-		}
-		catch (JacksonException ex) {
-			error(connection, ChatError.INVALID_FRAME, "A frame must be a JSON object with a type.", null);
-		}
-		return null;
-	}
-
-	private void join(ChatConnection connection, ClientFrame frame) {
-		String room = validRoom(connection, frame);
-		if (room == null) {
-			return;
-		}
-		if (!connection.rooms().contains(room) && connection.rooms().size() >= this.properties.maxRoomsPerConnection()) {
-			error(connection, ChatError.TOO_MANY_ROOMS,
-					"A connection may join at most " + this.properties.maxRoomsPerConnection() + " rooms.", room);
-			return;
-		}
-		this.rooms.join(room, connection);
-		connection.send(frame(new ChatFrames.RoomAck("joined", room)));
-	}
-
-	private void leave(ChatConnection connection, ClientFrame frame) {
-		String room = validRoom(connection, frame);
-		if (room != null) {
-			this.rooms.leave(room, connection);
-			connection.send(frame(new ChatFrames.RoomAck("left", room)));
-		}
-	}
-
-	private void message(ChatConnection connection, ClientFrame frame) {
-		String room = validRoom(connection, frame);
-		if (room == null) {
-			return;
-		}
-		if (!connection.rooms().contains(room)) {
-			error(connection, ChatError.NOT_IN_ROOM, "Join the room before sending to it.", room);
-			return;
-		}
-		if (frame.text() == null || frame.text().isEmpty()) {
-			error(connection, ChatError.INVALID_FRAME, "A message needs a non-empty text.", room);
-			return;
-		}
-		this.rooms.broadcast(room, frame(new ChatFrames.Message(room, connection.principal().userId(), frame.text(),
-				this.clock.instant())));
-	}
-
-	private @Nullable String validRoom(ChatConnection connection, ClientFrame frame) {
-		if (frame.room() == null || !ROOM_NAME.matcher(frame.room()).matches()) {
-			error(connection, ChatError.INVALID_ROOM, "A room name is 1 to 64 letters, digits, '_', '.' or '-'.", null);
-			return null;
-		}
-		return frame.room();
-	}
-
-	private void error(ChatConnection connection, ChatError error, String message, @Nullable String room) {
-		connection.send(frame(new ChatFrames.Error(error, message, room)));
-	}
-
-	private TextMessage frame(Object frame) {
-		return new TextMessage(this.json.writeValueAsString(frame));
 	}
 
 	@Override
@@ -183,6 +135,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 		if (connection == null) {
 			return;
 		}
+		connection.expiryTask(null);
 		this.rooms.leaveAll(connection);
 		this.registry.remove(session.getId(), reasonFor(connection, status));
 	}

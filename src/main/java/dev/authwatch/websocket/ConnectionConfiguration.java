@@ -1,16 +1,59 @@
 package dev.authwatch.websocket;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 
+import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.JwtProperties;
+import dev.authwatch.metrics.AuthMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
+/** The connection registry and everything that governs a connection after its handshake. */
 @Configuration(proxyBeanMethods = false)
 class ConnectionConfiguration {
 
 	@Bean
 	ConnectionRegistry connectionRegistry(MeterRegistry meterRegistry) {
 		return new ConnectionRegistry(meterRegistry);
+	}
+
+	/**
+	 * One small pool for every connection's expiry timer and the heartbeat tick. Not a default
+	 * candidate, so that {@code @Scheduled} work keeps Boot's own scheduler.
+	 */
+	@Bean(defaultCandidate = false)
+	ThreadPoolTaskScheduler connectionScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(2);
+		scheduler.setThreadNamePrefix("ws-lifecycle-");
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
+	}
+
+	@Bean
+	CredentialExpiry credentialExpiry(@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler, JwtProperties jwt, Clock clock) {
+		return new CredentialExpiry(connectionScheduler, jwt.clockSkew(), clock);
+	}
+
+	@Bean
+	HeartbeatMonitor heartbeatMonitor(ConnectionRegistry registry, MeterRegistry meters, Clock clock,
+			@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler, WebSocketProperties properties) {
+		return new HeartbeatMonitor(registry, meters, clock, connectionScheduler, properties.heartbeatInterval());
+	}
+
+	@Bean
+	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, CredentialExpiry expiry,
+			HeartbeatMonitor heartbeats, AccessTokenValidator validator, AuthMetrics metrics, MeterRegistry meters,
+			WebSocketProperties properties, JsonMapper json, Clock clock) {
+		ChatRooms rooms = new ChatRooms();
+		Reauthentication reauthentication = new Reauthentication(validator, expiry, meters);
+		ChatProtocol protocol = new ChatProtocol(rooms, reauthentication, json, properties.maxRoomsPerConnection(), clock);
+		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, heartbeats, metrics, properties, clock);
 	}
 
 }

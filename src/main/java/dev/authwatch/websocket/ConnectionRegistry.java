@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import dev.authwatch.auth.AuthenticatedPrincipal;
 
 import dev.authwatch.metrics.AuthMetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +24,8 @@ import org.springframework.web.socket.CloseStatus;
  * before the web server stops, so clients reconnect elsewhere instead of timing out.
  */
 public final class ConnectionRegistry implements SmartLifecycle {
+
+	public static final CloseStatus REVOKED = new CloseStatus(4003, "revoked");
 
 	private final Map<String, ChatConnection> connections = new ConcurrentHashMap<>();
 
@@ -55,6 +60,26 @@ public final class ConnectionRegistry implements SmartLifecycle {
 			this.disconnects.get(reason).increment();
 		}
 		return removed;
+	}
+
+	/**
+	 * Disconnects every live connection whose principal matches, with 4003, for revocation of a
+	 * user or of a credential family.
+	 * @return how many connections were closed
+	 */
+	public int revoke(Predicate<AuthenticatedPrincipal> which) {
+		int closed = 0;
+		for (ChatConnection connection : this.connections.values()) {
+			if (which.test(connection.principal())) {
+				connection.close(REVOKED, DisconnectReason.REVOKED);
+				closed++;
+			}
+		}
+		return closed;
+	}
+
+	public int revokeUser(String userId) {
+		return revoke((principal) -> principal.userId().equals(userId));
 	}
 
 	public Collection<ChatConnection> connections() {

@@ -1,6 +1,5 @@
 package dev.authwatch.websocket;
 
-import java.time.Clock;
 
 import dev.authwatch.auth.AuthenticationChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,26 +19,19 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final AuthenticationChain chain;
 
+	private final ChatWebSocketHandler handler;
+
 	private final JsonMapper json;
 
-	private final WebSocketProperties properties;
-
-	private final ConnectionRegistry registry;
-
-	private final Clock clock;
-
-	WebSocketConfiguration(AuthenticationChain chain, JsonMapper json, WebSocketProperties properties,
-			ConnectionRegistry registry, Clock clock) {
+	WebSocketConfiguration(AuthenticationChain chain, ChatWebSocketHandler handler, JsonMapper json) {
 		this.chain = chain;
+		this.handler = handler;
 		this.json = json;
-		this.properties = properties;
-		this.registry = registry;
-		this.clock = clock;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-		handlers.addHandler(new ChatWebSocketHandler(this.registry, new ChatRooms(), this.json, this.properties, this.clock), CHAT_PATH)
+		handlers.addHandler(this.handler, CHAT_PATH)
 			.addInterceptors(new AuthHandshakeInterceptor(this.chain, this.json))
 			// The chain checks Origin itself so that a refusal gets a JSON body and a metric.
 			.setAllowedOriginPatterns("*");

@@ -3,6 +3,7 @@ package dev.authwatch.websocket;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout a connection with no traffic for this long is closed
  * ({@code WEBSOCKET_AUTH_MONITORING_TIMEOUT_SEC})
  * @param maxMessageSize largest chat frame the application accepts; larger ones get an error frame
+ * @param maxMessagesPerSecond frames one connection may send per second (bursts up to the same
+ * number); more closes the connection with 1008
  * @param maxRoomsPerConnection how many rooms one connection may join
  * @param sendTimeLimit a send to a slow client taking longer than this closes the connection
  * @param sendBufferLimit bytes buffered for a slow client before its connection is closed
@@ -32,10 +35,21 @@ import org.springframework.validation.annotation.Validated;
 public record WebSocketProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("false") boolean requireOrigin,
 		@DefaultValue("false") boolean allowQueryToken, @DefaultValue("30s") Duration heartbeatInterval,
 		@DefaultValue("600s") Duration idleTimeout, @DefaultValue("8KB") DataSize maxMessageSize,
+		@DefaultValue("20") @Min(value = 1, message = "authwatch.websocket.max-messages-per-second must be at least 1") int maxMessagesPerSecond,
 		@DefaultValue("32") @Min(value = 1, message = "authwatch.websocket.max-rooms-per-connection must be at least 1") @Max(value = 1024, message = "authwatch.websocket.max-rooms-per-connection must be at most 1024") int maxRoomsPerConnection,
 		@DefaultValue("5s") Duration sendTimeLimit, @DefaultValue("256KB") DataSize sendBufferLimit) {
 
 	/** Frames above this are refused by the container itself (close 1009) without being buffered. */
 	public static final int CONTAINER_TEXT_LIMIT_BYTES = 64 * 1024;
+
+	@AssertTrue(message = "authwatch.websocket.max-message-size must be between 1B and 64KB")
+	boolean isMaxMessageSizeWithinContainerLimit() {
+		return this.maxMessageSize.toBytes() >= 1 && this.maxMessageSize.toBytes() <= CONTAINER_TEXT_LIMIT_BYTES;
+	}
+
+	@AssertTrue(message = "authwatch.websocket.heartbeat-interval must be at least 1s")
+	boolean isHeartbeatIntervalPositive() {
+		return this.heartbeatInterval.compareTo(Duration.ofSeconds(1)) >= 0;
+	}
 
 }

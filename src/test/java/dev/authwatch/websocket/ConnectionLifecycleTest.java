@@ -1,0 +1,144 @@
+package dev.authwatch.websocket;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.HttpCalls;
+import dev.authwatch.support.SilentWebSocket;
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What happens to a connection after its handshake: expiry, reauth, heartbeat, limits, revocation. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.jwt.clock-skew=0s", "authwatch.websocket.heartbeat-interval=1s",
+				"authwatch.websocket.max-messages-per-second=10" })
+class ConnectionLifecycleTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ConnectionRegistry registry;
+
+	@Test
+	void connectionIsClosedWith4001WhenItsTokenExpires() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.withTtl("alice", Duration.ofSeconds(2)))) {
+			client.next();
+			long start = System.nanoTime();
+
+			assertThat(client.awaitClose()).isEqualTo(4001);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		}
+	}
+
+	@Test
+	void reauthenticationBeforeExpiryKeepsTheConnectionOpen() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.withTtl("alice", Duration.ofSeconds(2)))) {
+			client.next();
+			client.send(Map.of("type", "reauth", "token", TestTokens.withTtl("alice", Duration.ofMinutes(5))));
+
+			JsonNode answer = client.next();
+			assertThat(answer.get("type").asString()).isEqualTo("reauthenticated");
+			assertThat(client.nextWithin(Duration.ofSeconds(3))).as("no close, no frame past the old expiry").isNull();
+			client.send(Map.of("type", "join", "room", "still-here"));
+			assertThat(client.next().get("type").asString()).isEqualTo("joined");
+		}
+	}
+
+	@Test
+	void reauthenticationAsAnotherUserClosesTheConnection() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			client.next();
+			client.send(Map.of("type", "reauth", "token", TestTokens.valid("mallory")));
+
+			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void invalidReauthenticationIsRefusedWithItsReason() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			client.next();
+			client.send(Map.of("type", "reauth", "token", "not.a.jwt"));
+
+			JsonNode error = client.next();
+			assertThat(error.get("error").asString()).isEqualTo("reauth_failed");
+			assertThat(error.get("reason").asString()).isEqualTo("malformed");
+		}
+	}
+
+	@Test
+	void clientThatNeverAnswersPingsIsClosedAfterTwoIntervals() throws Exception {
+		try (SilentWebSocket silent = SilentWebSocket.connect(this.port, TestTokens.valid("ghost"))) {
+			long start = System.nanoTime();
+
+			SilentWebSocket.Frames frames = silent.readUntilClose();
+
+			assertThat(frames.closeCode()).isEqualTo(4500);
+			assertThat(frames.pings()).isEqualTo(2);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(4));
+		}
+	}
+
+	@Test
+	void clientAnsweringPingsStaysAndRoundTripsAreMeasured() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			client.next();
+
+			assertThat(client.nextWithin(Duration.ofMillis(3500))).isNull();
+			client.send(Map.of("type", "join", "room", "alive"));
+			assertThat(client.next().get("type").asString()).isEqualTo("joined");
+		}
+		String metrics = HttpCalls.get(this.port, "/metrics").body();
+		assertThat(HandshakeAuthenticationTest.counter(metrics, "auth_ws_heartbeat_rtt_seconds_count")).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void oversizedFrameGetsAnErrorAndClosesWith1008() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			client.next();
+			client.send(Map.of("type", "message", "room", "lobby", "text", "x".repeat(9000)));
+
+			assertThat(client.next().get("error").asString()).isEqualTo("message_too_large");
+			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void floodingClientIsClosedWith1008() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			client.next();
+			for (int i = 0; i < 11; i++) {
+				client.send(Map.of("type", "join", "room", "r" + i));
+			}
+
+			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void revokedUserIsDisconnectedWith4003() throws Exception {
+		try (ChatClient alice = ChatClient.withBearerHeader(this.port, TestTokens.valid("revoked-alice"));
+				ChatClient bob = ChatClient.withBearerHeader(this.port, TestTokens.valid("bob"))) {
+			alice.next();
+			bob.next();
+
+			assertThat(this.registry.revokeUser("revoked-alice")).isEqualTo(1);
+
+			assertThat(alice.awaitClose()).isEqualTo(4003);
+			bob.send(Map.of("type", "join", "room", "unaffected"));
+			assertThat(bob.next().get("type").asString()).isEqualTo("joined");
+		}
+	}
+
+}
