@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import dev.authwatch.auth.AuthAttempt;
 import dev.authwatch.auth.AuthAttemptListener;
-import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
 
 /**
@@ -43,19 +42,17 @@ public final class AuthenticationMonitor implements AuthAttemptListener {
 				userKey(attempt));
 	}
 
-	/** Only signature failures need a user: "many distinct users" is what marks configuration drift. */
+	/**
+	 * Only signature failures need a user: "many distinct users" is what marks configuration drift.
+	 * The subject such a token claims is unverified; it is hashed at once and never kept.
+	 */
 	private long userKey(AuthAttempt attempt) {
 		FailureReason failure = attempt.failure();
 		if (failure != FailureReason.INVALID_SIGNATURE && failure != FailureReason.UNKNOWN_KEY) {
 			return UserKeys.NONE;
 		}
-		String subject = claimedSubject(attempt);
+		String subject = attempt.claimedSubject();
 		return (subject != null) ? this.userKeys.of(subject) : UserKeys.NONE;
-	}
-
-	private static String claimedSubject(AuthAttempt attempt) {
-		AuthenticatedPrincipal principal = attempt.principal();
-		return (principal != null) ? principal.userId() : null;
 	}
 
 	public WindowSnapshot snapshot() {

@@ -67,8 +67,11 @@ final class HealthDetails {
 		for (AuthMethod method : AuthMethod.values()) {
 			WindowSnapshot.MethodFigures figures = snapshot.methods().get(method);
 			if (figures != null) {
-				methods.put(method.code(), Map.of(ATTEMPTS, figures.attempts(), SUCCESS_RATE, rate(figures.successRate()),
-						AVERAGE_LATENCY_MS, millis(figures.averageLatency())));
+				Map<String, Object> perMethod = new LinkedHashMap<>();
+				perMethod.put(ATTEMPTS, figures.attempts());
+				perMethod.put(SUCCESS_RATE, rate(figures.successRate()));
+				perMethod.put(AVERAGE_LATENCY_MS, millis(figures.averageLatency()));
+				methods.put(method.code(), perMethod);
 			}
 		}
 		return methods;

@@ -119,6 +119,38 @@ class AuthenticationMonitorTests {
 	}
 
 	@Test
+	void signatureFailuresCountDistinctClaimedUsers() {
+		for (int i = 0; i < 6; i++) {
+			this.monitor.onAttempt(signatureFailure(FailureReason.INVALID_SIGNATURE, "user-" + i));
+			this.monitor.onAttempt(signatureFailure(FailureReason.UNKNOWN_KEY, "user-" + i));
+		}
+		this.monitor.onAttempt(signatureFailure(FailureReason.EXPIRED, "someone-else"));
+		this.monitor.onAttempt(signatureFailure(FailureReason.INVALID_SIGNATURE, null));
+
+		WindowSnapshot snapshot = this.monitor.snapshot();
+		assertThat(snapshot.signatureFailures()).isEqualTo(13);
+		assertThat(snapshot.signatureFailureUsers()).isEqualTo(6);
+		assertThat(HealthAssessor.assess(snapshot, java.util.Map.of()).warnings())
+			.anySatisfy((warning) -> assertThat(warning).startsWith("Suspected JWT configuration drift"));
+	}
+
+	@Test
+	void oneUserRepeatingABadSignatureIsNotDrift() {
+		for (int i = 0; i < 20; i++) {
+			this.monitor.onAttempt(signatureFailure(FailureReason.INVALID_SIGNATURE, "mallory"));
+		}
+
+		WindowSnapshot snapshot = this.monitor.snapshot();
+		assertThat(snapshot.signatureFailureUsers()).isEqualTo(1);
+		assertThat(HealthAssessor.assess(snapshot, java.util.Map.of()).warnings())
+			.noneSatisfy((warning) -> assertThat(warning).startsWith("Suspected JWT configuration drift"));
+	}
+
+	private static AuthAttempt signatureFailure(FailureReason reason, String claimedSubject) {
+		return new AuthAttempt(AuthMethod.JWT, null, reason, MS.toNanos(), claimedSubject);
+	}
+
+	@Test
 	void concurrentRecordingLosesNoAttemptWithinCapacity() throws InterruptedException {
 		AuthenticationMonitor large = new AuthenticationMonitor(this.clock, Duration.ofMinutes(5), 40_000);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
