@@ -2,6 +2,7 @@ package dev.authwatch.monitor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,7 +131,7 @@ class AuthenticationMonitorTests {
 		WindowSnapshot snapshot = this.monitor.snapshot();
 		assertThat(snapshot.signatureFailures()).isEqualTo(13);
 		assertThat(snapshot.signatureFailureUsers()).isEqualTo(6);
-		assertThat(HealthAssessor.assess(snapshot, java.util.Map.of()).warnings())
+		assertThat(HealthAssessor.assess(snapshot, Map.of()).warnings())
 			.anySatisfy((warning) -> assertThat(warning).startsWith("Suspected JWT configuration drift"));
 	}
 
@@ -142,7 +143,7 @@ class AuthenticationMonitorTests {
 
 		WindowSnapshot snapshot = this.monitor.snapshot();
 		assertThat(snapshot.signatureFailureUsers()).isEqualTo(1);
-		assertThat(HealthAssessor.assess(snapshot, java.util.Map.of()).warnings())
+		assertThat(HealthAssessor.assess(snapshot, Map.of()).warnings())
 			.noneSatisfy((warning) -> assertThat(warning).startsWith("Suspected JWT configuration drift"));
 	}
 

@@ -1,6 +1,10 @@
 package dev.authwatch.monitor;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -41,12 +45,29 @@ class MonitorConfigurationTests {
 	}
 
 	@Test
+	void anOpenCircuitBreakerTakesWsAuthDown() {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+		breakers.circuitBreaker("redis");
+		this.contexts.withBean(CircuitBreakerRegistry.class, () -> breakers).run((context) -> {
+			HealthIndicator indicator = context.getBean("wsAuth", HealthIndicator.class);
+			assertThat(wsAuth(indicator).getStatus()).isEqualTo(Status.UP);
+
+			breakers.circuitBreaker("oauth").transitionToOpenState();
+
+			Health health = wsAuth(indicator);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("level", "critical")
+				.containsEntry("breakers", Map.of("oauth", "OPEN", "redis", "CLOSED"));
+		});
+	}
+
+	@Test
 	void healthGaugeReportsTheLevel() {
 		this.contexts.run((context) -> {
 			MeterRegistry registry = new SimpleMeterRegistry();
 			context.getBean("authHealthStatusGauge", MeterBinder.class).bindTo(registry);
 			assertThat(registry.get("auth.health.status").gauge().value()).isZero();
-			context.getBean(AuthenticationMonitor.class).onAttempt(Attempts.success(java.time.Duration.ofMillis(1)));
+			context.getBean(AuthenticationMonitor.class).onAttempt(Attempts.success(Duration.ofMillis(1)));
 			assertThat(registry.get("auth.health.status").gauge().value()).isEqualTo(1.0);
 		});
 	}
