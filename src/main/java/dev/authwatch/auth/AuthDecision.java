@@ -1,5 +1,7 @@
 package dev.authwatch.auth;
 
+import org.jspecify.annotations.Nullable;
+
 /** What one authenticator concluded about a request. */
 public sealed interface AuthDecision {
 
@@ -20,6 +22,11 @@ public sealed interface AuthDecision {
 		return new Rejected(reason, reason.defaultMessage());
 	}
 
+	/** A rejection of a credential that names its user, e.g. a token whose signature failed. */
+	static AuthDecision rejectedClaiming(FailureReason reason, @Nullable String claimedSubject) {
+		return new Rejected(reason, reason.defaultMessage(), claimedSubject);
+	}
+
 	enum NotMine implements AuthDecision {
 
 		INSTANCE
@@ -31,8 +38,16 @@ public sealed interface AuthDecision {
 
 	/**
 	 * @param message a sentence for the client; never contains the credential
+	 * @param claimedSubject the user the rejected credential claims to be, <b>unverified</b> and
+	 * attacker-controlled: for monitoring (distinct users behind signature failures) only, never
+	 * logged, returned or used as a metric label
 	 */
-	record Rejected(FailureReason reason, String message) implements AuthDecision {
+	record Rejected(FailureReason reason, String message, @Nullable String claimedSubject) implements AuthDecision {
+
+		public Rejected(FailureReason reason, String message) {
+			this(reason, message, null);
+		}
+
 	}
 
 }

@@ -75,7 +75,8 @@ public final class AuthenticationChain {
 		if (decision instanceof AuthDecision.Authenticated authenticated) {
 			return new AuthAttempt(method, authenticated.principal(), null, durationNanos);
 		}
-		return new AuthAttempt(method, null, ((AuthDecision.Rejected) decision).reason(), durationNanos);
+		AuthDecision.Rejected rejected = (AuthDecision.Rejected) decision;
+		return new AuthAttempt(method, null, rejected.reason(), durationNanos, rejected.claimedSubject());
 	}
 
 }

@@ -21,6 +21,9 @@ public final class AuthMetricNames {
 
 	public static final String WS_REAUTH = "auth.ws.reauth";
 
+	/** Gauge: 0 unknown, 1 healthy, 2 degraded, 3 critical (SPEC §4, §5). */
+	public static final String HEALTH_STATUS = "auth.health.status";
+
 	public static final String TAG_METHOD = "method";
 
 	public static final String TAG_RESULT = "result";

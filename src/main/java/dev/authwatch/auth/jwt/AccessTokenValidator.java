@@ -77,6 +77,9 @@ public final class AccessTokenValidator {
 			return AuthDecision.authenticated(toPrincipal(claims));
 		}
 		catch (TokenRejectedException ex) {
+			if (ex.reason() == FailureReason.UNKNOWN_KEY) {
+				return new AuthDecision.Rejected(ex.reason(), ex.getMessage(), UnverifiedSubject.of(token));
+			}
 			return AuthDecision.rejected(ex.reason(), ex.getMessage());
 		}
 		catch (ExpiredJwtException ex) {
@@ -89,7 +92,7 @@ public final class AccessTokenValidator {
 			return rejectedClaim(ex);
 		}
 		catch (SecurityException ex) {
-			return AuthDecision.rejected(FailureReason.INVALID_SIGNATURE);
+			return AuthDecision.rejectedClaiming(FailureReason.INVALID_SIGNATURE, UnverifiedSubject.of(token));
 		}
 		catch (UnsupportedJwtException ex) {
 			// jjwt uses this for unsecured tokens, unknown 'crit' extensions and non-JSON payloads alike.

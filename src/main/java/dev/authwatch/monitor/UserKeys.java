@@ -1,0 +1,74 @@
+package dev.authwatch.monitor;
+
+import java.security.SecureRandom;
+import java.util.Random;
+
+/**
+ * Turns a user id into a 64-bit key with SipHash-2-4 under a random key drawn at startup, so the
+ * monitor can count distinct users without keeping any id: the keys cannot be reversed or matched
+ * against guessed ids without the in-memory key, and they differ from one process to the next.
+ * Hashes the UTF-16 code units directly: no allocation on the handshake path.
+ */
+final class UserKeys {
+
+	/** The key of "no known user". */
+	static final long NONE = 0;
+
+	private final long k0;
+
+	private final long k1;
+
+	UserKeys() {
+		this(new SecureRandom());
+	}
+
+	UserKeys(Random random) {
+		this.k0 = random.nextLong();
+		this.k1 = random.nextLong();
+	}
+
+	/** @return a non-zero key for {@code userId} */
+	long of(String userId) {
+		long v0 = this.k0 ^ 0x736f6d6570736575L;
+		long v1 = this.k1 ^ 0x646f72616e646f6dL;
+		long v2 = this.k0 ^ 0x6c7967656e657261L;
+		long v3 = this.k1 ^ 0x7465646279746573L;
+		int length = userId.length();
+		int blocks = length / 4;
+		for (int block = 0; block <= blocks; block++) {
+			long m = (block < blocks) ? word(userId, block * 4, 4) : lastWord(userId, blocks * 4, length);
+			v3 ^= m;
+			for (int round = 0; round < 2; round++) {
+				v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+				v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+				v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+				v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+			}
+			v0 ^= m;
+		}
+		v2 ^= 0xff;
+		for (int round = 0; round < 4; round++) {
+			v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+			v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+			v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+			v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+		}
+		long key = v0 ^ v1 ^ v2 ^ v3;
+		return (key == NONE) ? 1 : key;
+	}
+
+	/** Up to four UTF-16 code units, little-endian, as SipHash reads 8 bytes. */
+	private static long word(String text, int from, int count) {
+		long word = 0;
+		for (int i = 0; i < count; i++) {
+			word |= (long) text.charAt(from + i) << (16 * i);
+		}
+		return word;
+	}
+
+	/** The remaining code units with the message length in bytes (mod 256) in the top byte. */
+	private static long lastWord(String text, int from, int length) {
+		return word(text, from, length - from) | ((long) (length * 2) << 56);
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.authwatch.monitor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "authwatch.jwt.secret=monitor-integration-test-secret-0123456789" })
+class AuthenticationHealthIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void rejectedHandshakesShowInWsAuthHealthAndTheHealthGauge() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			assertThat(get("/ws/chat").statusCode()).isEqualTo(401);
+		}
+
+		HttpResponse<String> health = get("/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		JsonNode wsAuth = this.json.readTree(health.body()).path("components").path("wsAuth");
+		assertThat(wsAuth.path("status").asString()).isEqualTo("UP");
+		JsonNode details = wsAuth.path("details");
+		assertThat(details.path("level").asString()).isEqualTo("degraded");
+		assertThat(details.path("attempts").asLong()).isGreaterThanOrEqualTo(3);
+		assertThat(details.path("clientRejectionRate").asDouble()).isEqualTo(1.0);
+		assertThat(details.path("systemFailureRate").asDouble()).isZero();
+		assertThat(details.path("topFailureReasons").path("missing_credentials").asLong()).isGreaterThanOrEqualTo(3);
+		assertThat(details.path("warnings").get(0).asString()).startsWith("Client rejection surge");
+		assertThat(details.has("p99LatencyMs")).isTrue();
+		assertThat(details.path("breakers").isObject()).isTrue();
+
+		String metrics = get("/metrics").body();
+		assertThat(metrics.lines().filter((line) -> line.startsWith("auth_health_status")))
+			.singleElement().asString().endsWith(" 2.0");
+	}
+
+	@Test
+	void readinessIncludesWsAuthAndLivenessDoesNot() throws Exception {
+		JsonNode readiness = this.json.readTree(get("/health/readiness").body());
+		JsonNode liveness = this.json.readTree(get("/health/liveness").body());
+
+		assertThat(readiness.path("components").has("wsAuth")).isTrue();
+		assertThat(readiness.path("components").has("readinessState")).isTrue();
+		assertThat(liveness.path("components").has("wsAuth")).isFalse();
+		assertThat(liveness.path("components").has("livenessState")).isTrue();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
