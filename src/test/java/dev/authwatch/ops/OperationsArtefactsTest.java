@@ -232,6 +232,27 @@ class OperationsArtefactsTest {
 		}
 	}
 
+	// ------------------------------------------------------------------ compose stack
+
+	@Test
+	void composeStackMountsTheseFilesAndRunsTheServiceOnRedis() throws IOException {
+		Map<String, Object> services = map(yaml(ROOT.resolve("docker-compose.yml")).get("services"));
+		assertThat(services).containsKeys("authwatch", "redis", "prometheus", "alertmanager", "grafana");
+		Map<String, Object> authwatch = map(services.get("authwatch"));
+		assertThat(authwatch).containsKey("build");
+		assertThat(map(authwatch.get("environment"))).containsEntry("AUTHWATCH_STORE", "redis")
+			.hasEntrySatisfying("JWT_SECRET", (value) -> assertThat((String) value).startsWith("${JWT_SECRET"));
+		for (Object service : services.values()) {
+			for (Object volume : list(map(service).get("volumes"))) {
+				String source = ((String) volume).split(":")[0];
+				if (source.startsWith("./")) {
+					assertThat(ROOT.resolve(source)).as("bind mount %s", volume).exists();
+				}
+			}
+		}
+		assertThat(read("Dockerfile")).contains("./mvnw -B package -DskipTests").containsPattern("FROM \\S+:17-jre");
+	}
+
 	// ------------------------------------------------------------------ metric names
 
 	@Test
