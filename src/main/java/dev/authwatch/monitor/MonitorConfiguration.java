@@ -3,6 +3,7 @@ package dev.authwatch.monitor;
 import java.time.Clock;
 
 import dev.authwatch.metrics.AuthMetricNames;
+import dev.authwatch.system.UserKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -26,8 +27,8 @@ class MonitorConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "authwatch.monitor.enabled", matchIfMissing = true)
-	AuthenticationMonitor authenticationMonitor(MonitorProperties properties, Clock clock) {
-		return new AuthenticationMonitor(clock, properties.window(), properties.maxSamples());
+	AuthenticationMonitor authenticationMonitor(MonitorProperties properties, Clock clock, UserKeys userKeys) {
+		return new AuthenticationMonitor(clock, properties.window(), properties.maxSamples(), userKeys);
 	}
 
 	@Bean

@@ -13,4 +13,10 @@ public class SystemConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** One keyed hash for user ids across the monitor and events, so they can be correlated. */
+	@Bean
+	UserKeys userKeys() {
+		return new UserKeys();
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtProperties;
+import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +19,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 class ConnectionConfiguration {
 
 	@Bean
-	ConnectionRegistry connectionRegistry(MeterRegistry meterRegistry) {
-		return new ConnectionRegistry(meterRegistry);
+	ConnectionRegistry connectionRegistry(MeterRegistry meterRegistry, AuthEventLog events) {
+		return new ConnectionRegistry(meterRegistry, events);
 	}
 
 	/**

@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.events.AuthEvent.Severity;
+import dev.authwatch.events.AuthEvent.Type;
+import dev.authwatch.events.AuthEventLog;
 
 import dev.authwatch.metrics.AuthMetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -33,7 +36,10 @@ public final class ConnectionRegistry implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public ConnectionRegistry(MeterRegistry registry) {
+	private final AuthEventLog events;
+
+	public ConnectionRegistry(MeterRegistry registry, AuthEventLog events) {
+		this.events = events;
 		Gauge.builder(AuthMetricNames.WS_CONNECTIONS_ACTIVE, this.connections, Map::size)
 			.description("Open authenticated WebSocket connections")
 			.register(registry);
@@ -47,6 +53,8 @@ public final class ConnectionRegistry implements SmartLifecycle {
 
 	void add(ChatConnection connection) {
 		this.connections.put(connection.id(), connection);
+		this.events.publish(Type.CONNECTED, Severity.INFO, connection.principal().method().code(), null,
+				connection.principal().userId());
 	}
 
 	@Nullable ChatConnection get(String id) {
@@ -58,6 +66,10 @@ public final class ConnectionRegistry implements SmartLifecycle {
 		ChatConnection removed = this.connections.remove(id);
 		if (removed != null) {
 			this.disconnects.get(reason).increment();
+			Severity severity = (reason == DisconnectReason.CLIENT_CLOSE || reason == DisconnectReason.TOKEN_EXPIRED
+					|| reason == DisconnectReason.SHUTDOWN) ? Severity.INFO : Severity.WARNING;
+			this.events.publish((reason == DisconnectReason.REVOKED) ? Type.REVOKED : Type.DISCONNECTED, severity,
+					removed.principal().method().code(), reason.label(), removed.principal().userId());
 		}
 		return removed;
 	}

@@ -3,6 +3,8 @@ package dev.authwatch.websocket;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.authwatch.events.AuthEvent;
+import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.SilentWebSocket;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What happens to a connection after its handshake: expiry, reauth, heartbeat, limits, revocation. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -29,6 +32,9 @@ class ConnectionLifecycleTest {
 
 	@Autowired
 	ConnectionRegistry registry;
+
+	@Autowired
+	AuthEventLog events;
 
 	@Test
 	void connectionIsClosedWith4001WhenItsTokenExpires() throws Exception {
@@ -136,6 +142,13 @@ class ConnectionLifecycleTest {
 			assertThat(this.registry.revokeUser("revoked-alice")).isEqualTo(1);
 
 			assertThat(alice.awaitClose()).isEqualTo(4003);
+			String aliceRef = this.events.userRef("revoked-alice");
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.events.recent(50))
+				.anySatisfy((event) -> {
+					assertThat(event.type()).isEqualTo(AuthEvent.Type.REVOKED);
+					assertThat(event.reason()).isEqualTo("revoked");
+					assertThat(event.userRef()).isEqualTo(aliceRef);
+				}));
 			bob.send(Map.of("type", "join", "room", "unaffected"));
 			assertThat(bob.next().get("type").asString()).isEqualTo("joined");
 		}

@@ -1,24 +1,24 @@
-package dev.authwatch.monitor;
+package dev.authwatch.system;
 
 import java.security.SecureRandom;
 import java.util.Random;
 
 /**
  * Turns a user id into a 64-bit key with SipHash-2-4 under a random key drawn at startup, so the
- * monitor can count distinct users without keeping any id: the keys cannot be reversed or matched
+ * monitor can count distinct users and events can name a user without keeping any id: the keys cannot be reversed or matched
  * against guessed ids without the in-memory key, and they differ from one process to the next.
  * Hashes the UTF-16 code units directly: no allocation on the handshake path.
  */
-final class UserKeys {
+public final class UserKeys {
 
 	/** The key of "no known user". */
-	static final long NONE = 0;
+	public static final long NONE = 0;
 
 	private final long k0;
 
 	private final long k1;
 
-	UserKeys() {
+	public UserKeys() {
 		this(new SecureRandom());
 	}
 
@@ -28,7 +28,7 @@ final class UserKeys {
 	}
 
 	/** @return a non-zero key for {@code userId} */
-	long of(String userId) {
+	public long of(String userId) {
 		long v0 = this.k0 ^ 0x736f6d6570736575L;
 		long v1 = this.k1 ^ 0x646f72616e646f6dL;
 		long v2 = this.k0 ^ 0x6c7967656e657261L;

@@ -1,4 +1,4 @@
-package dev.authwatch.monitor;
+package dev.authwatch.system;
 
 import java.util.HashSet;
 import java.util.Random;
