@@ -1,6 +1,8 @@
 package dev.authwatch.monitor;
 
 import java.time.Clock;
+
+import dev.authwatch.system.UserKeys;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,7 +24,8 @@ class MonitorConfigurationTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
 		.withUserConfiguration(MonitorConfiguration.class)
-		.withBean(Clock.class, Clock::systemUTC);
+		.withBean(Clock.class, Clock::systemUTC)
+		.withBean(UserKeys.class, UserKeys::new);
 
 	@Test
 	void monitoringIsOnByDefault() {
