@@ -88,7 +88,7 @@ class TokenCommandTest {
 
 	private static AccessTokenValidator validator() {
 		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15),
-				TestSecrets.CURRENT, null, 8192, false, Path.of("unused"));
+				TestSecrets.CURRENT, null, 8192, false, Path.of("unused"), null, null, true);
 		return new AccessTokenValidator(JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), null), properties,
 				Clock.systemUTC());
 	}

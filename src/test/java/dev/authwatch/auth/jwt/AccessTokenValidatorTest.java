@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessTokenValidatorTest {
 
 	private static final JwtProperties PROPERTIES = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30),
-			Duration.ofMinutes(15), TestSecrets.CURRENT, TestSecrets.PREVIOUS, 8192, false, Path.of("unused"));
+			Duration.ofMinutes(15), TestSecrets.CURRENT, TestSecrets.PREVIOUS, 8192, false, Path.of("unused"), null, null, true);
 
 	private final JwtKeyRing keyRing = JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), TestSecrets.bytes(TestSecrets.PREVIOUS));
 
