@@ -1,12 +1,17 @@
 package dev.authwatch.jwthealth;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One complete check of the JWT configuration: the probe-token self-test, the exchange of
@@ -32,6 +37,18 @@ public final class JwtConfigInspector {
 		this.board = board;
 		this.peers = peers;
 		this.clock = clock;
+	}
+
+	/** For the command line: the configured peers over HTTP, no Redis, no scheduling. */
+	public static JwtConfigInspector forCommandLine(JwtKeyRing keyRing, AccessTokenIssuer issuer,
+			AccessTokenValidator validator, List<URI> peers, Duration peerTimeout, Clock clock) {
+		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), null,
+				new HttpPeers(peers, peerTimeout, JsonMapper.builder().build()), clock);
+	}
+
+	/** One check, as {@code GET /health/jwt} would report it (without rotation history). */
+	public JwtHealthReport inspectOnce() {
+		return inspect(null).report();
 	}
 
 	public record Inspection(JwtHealthReport report, List<PeerView> peers) {
