@@ -19,10 +19,12 @@ final class JwtHealthIndicator implements HealthIndicator {
 	public Health health() {
 		JwtHealthReport report = this.monitor.report();
 		Health.Builder builder = report.unhealthy() ? Health.down() : Health.up();
-		return builder.withDetail("status", report.status().code())
-			.withDetail("score", report.score())
-			.withDetail("key_id", String.valueOf(report.details().get("key_id")))
-			.withDetail("secret_source", report.details().get("secret_source"))
+		builder.withDetail("status", report.status().code()).withDetail("score", report.score());
+		Object keyId = report.details().get("key_id");
+		if (keyId != null) {
+			builder.withDetail("key_id", keyId);
+		}
+		return builder.withDetail("secret_source", report.details().get("secret_source"))
 			.withDetail("issues", report.issues())
 			.build();
 	}

@@ -1,18 +1,14 @@
 package dev.authwatch.auth.jwt;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -75,7 +71,7 @@ public final class JwtSecretResolver {
 		byte[] previous = bytes(this.properties.previousSecret());
 		SecretPolicy.Assessment previousAssessment = (previous != null) ? SecretPolicy.assess(previous) : null;
 		if (candidates.isEmpty() && mayGenerate()) {
-			candidates.put(GENERATED_SOURCE, developmentSecret());
+			candidates.put(GENERATED_SOURCE, DevelopmentSecretFile.readOrCreate(this.properties.devSecretFile()));
 		}
 		if (candidates.isEmpty()) {
 			if (this.properties.failOnInvalidConfig()) {
@@ -171,52 +167,6 @@ public final class JwtSecretResolver {
 					ex.getClass().getSimpleName());
 			return null;
 		}
-	}
-
-	private byte[] developmentSecret() {
-		Path file = this.properties.devSecretFile();
-		try {
-			if (!Files.exists(file)) {
-				writeNewSecret(file);
-			}
-			byte[] secret = Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
-			warnLoudly(file);
-			return secret;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the development JWT secret at " + file.toAbsolutePath()
-					+ "; set JWT_SECRET instead", ex);
-		}
-	}
-
-	private static void writeNewSecret(Path file) throws IOException {
-		byte[] random = new byte[48];
-		new SecureRandom().nextBytes(random);
-		String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
-		Files.writeString(file, encoded + "\n", StandardCharsets.UTF_8);
-		try {
-			Files.setPosixFilePermissions(file, Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-					java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
-		}
-		catch (UnsupportedOperationException ex) {
-			// Not a POSIX file system: the file keeps the platform's default permissions.
-		}
-	}
-
-	private static void warnLoudly(Path file) {
-		logger.warn("""
-
-				************************************************************************
-				*  JWT_SECRET is not set: using a GENERATED DEVELOPMENT SECRET kept in
-				*  {}
-				*  Tokens signed with it are worthless outside this machine. Never run
-				*  like this in production: set JWT_SECRET (>= 32 random bytes) or run
-				*  with the 'prod' profile, which refuses to start without it.
-				************************************************************************""", file.toAbsolutePath());
 	}
 
 }
