@@ -2,6 +2,7 @@ package dev.authwatch.jwthealth;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class JwtConfigEvaluator {
 		peerIssues(keyRing, peers, issues);
 		alignmentIssues(provenance, issues);
 		int score = JwtHealthScore.score(checks);
-		return new JwtHealthReport(JwtHealthScore.status(checks, score), score, Map.copyOf(checks),
+		return new JwtHealthReport(JwtHealthScore.status(checks, score), score, Collections.unmodifiableMap(checks),
 				details(keyRing, checks, peers, lastRotation, now), List.copyOf(issues));
 	}
 

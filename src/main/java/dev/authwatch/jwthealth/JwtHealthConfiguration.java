@@ -62,7 +62,7 @@ class JwtHealthConfiguration {
 		KeyStateStore keyState = (store.store() == StoreProperties.StoreType.REDIS)
 				? new RedisKeyStateStore(redis.getObject(), identity) : new FileKeyStateStore(properties.keyStateFile());
 		RotationTracker rotations = new RotationTracker(keyState, metrics.rotations(), events, clock);
-		JwtHealthMetrics.registerLastRotation(registry, rotations::lastRotationEpochSeconds);
+		JwtHealthMetrics.registerLastRotation(registry, rotations);
 		return new JwtHealthMonitor(inspector, keyRing, rotations, new DriftTracker(metrics.drifts(), events, clock),
 				metrics, scheduler, properties.checkInterval());
 	}

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.DoubleSupplier;
 
 import dev.authwatch.metrics.AuthMetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -47,9 +46,10 @@ final class JwtHealthMetrics {
 			.register(registry);
 	}
 
-	static void registerLastRotation(MeterRegistry registry, DoubleSupplier epochSeconds) {
-		TimeGauge.builder(AuthMetricNames.JWT_SECRET_LAST_ROTATION_TIMESTAMP, epochSeconds, TimeUnit.SECONDS,
-				DoubleSupplier::getAsDouble)
+	/** The tracker is the gauge's state: Micrometer holds it weakly, and the monitor bean holds it strongly. */
+	static void registerLastRotation(MeterRegistry registry, RotationTracker rotations) {
+		TimeGauge.builder(AuthMetricNames.JWT_SECRET_LAST_ROTATION_TIMESTAMP, rotations, TimeUnit.SECONDS,
+				RotationTracker::lastRotationEpochSeconds)
 			.description("Time of the last JWT secret rotation, seconds since the epoch; 0 until one is known")
 			.register(registry);
 	}

@@ -113,7 +113,7 @@ class JwtCommandsTest {
 
 		assertThat(exit).isEqualTo(2);
 		assertThat(output()).startsWith("JWT configuration: unhealthy (score 50/100)")
-			.contains("secret_length_valid        FAILING")
+			.contains("  jwt_secret_available       ok\n  secret_length_valid        FAILING\n  secret_format_valid        FAILING\n")
 			.contains("JWT_SECRET is too short")
 			.contains("JWT_SECRET has a weak format")
 			.doesNotContain("changeme");
