@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,8 +47,7 @@ public class JwtValidationBenchmark {
 	public void setUp() throws Exception {
 		byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
 		JwtKeyRing keyRing = JwtKeyRing.of(secret, null);
-		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30),
-				Duration.ofMinutes(15), SECRET, null, 8192, false, Path.of("unused"));
+		JwtProperties properties = TestJwtProperties.withSecrets(SECRET, null);
 		this.validator = new AccessTokenValidator(keyRing, properties, Clock.systemUTC());
 		this.token = new AccessTokenIssuer(keyRing, properties, Clock.systemUTC())
 			.issue("user-1234", List.of("user"), Duration.ofHours(1))
