@@ -71,7 +71,11 @@ final class FakeOAuthProvider implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
+			Thread thread = new Thread(task, "fake-oauth-provider");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		this.server.createContext("/introspect", this::introspect);
 		this.server.createContext("/jwks", this::jwks);
 		this.server.createContext("/token", this::token);

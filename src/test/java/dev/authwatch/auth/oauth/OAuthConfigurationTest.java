@@ -22,7 +22,7 @@ class OAuthConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(Infrastructure.class, OAuthConfiguration.class);
+		.withUserConfiguration(Infrastructure.class, OAuthConfiguration.class, OAuthLoginConfiguration.class);
 
 	@Test
 	void withNoProviderConfiguredTheOauthMethodIsOff() {
@@ -30,6 +30,7 @@ class OAuthConfigurationTest {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(Authenticator.class);
 			assertThat(context).doesNotHaveBean(BearerTokenRouter.ExternalProvider.class);
+			assertThat(context).doesNotHaveBean(AuthorizationRequests.class);
 		});
 	}
 
@@ -58,6 +59,28 @@ class OAuthConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("authwatch.oauth.client-id"));
+	}
+
+	@Test
+	void loginIsOnWithAnAuthorizationEndpointAndItsCompanions() {
+		this.runner
+			.withPropertyValues("authwatch.oauth.authorization-uri=https://idp.example/authorize",
+					"authwatch.oauth.token-uri=https://idp.example/token",
+					"authwatch.oauth.userinfo-uri=https://idp.example/userinfo",
+					"authwatch.oauth.redirect-uri=https://chat.example/api/auth/oauth/callback",
+					"authwatch.oauth.client-id=c", "authwatch.oauth.client-secret=s")
+			.run((context) -> assertThat(context).hasSingleBean(AuthorizationRequests.class)
+				.hasSingleBean(OAuthLoginClient.class)
+				.doesNotHaveBean(Authenticator.class));
+	}
+
+	@Test
+	void incompleteLoginConfigurationStopsStartupNamingTheProperties() {
+		this.runner.withPropertyValues("authwatch.oauth.authorization-uri=https://idp.example/authorize")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("needs token-uri, userinfo-uri, redirect-uri"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

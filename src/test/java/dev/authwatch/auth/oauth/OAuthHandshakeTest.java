@@ -1,50 +1,17 @@
 package dev.authwatch.auth.oauth;
 
-import java.time.Duration;
-
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
-import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The oauth chain method against a real HTTP provider: introspection, JWK set, routing, cache, metrics. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
-class OAuthHandshakeTest {
-
-	static final FakeOAuthProvider provider = new FakeOAuthProvider();
-
-	static final Duration COOLDOWN = Duration.ofSeconds(1);
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void provider(DynamicPropertyRegistry registry) {
-		registry.add("authwatch.oauth.issuer", provider::issuer);
-		registry.add("authwatch.oauth.introspection-uri", () -> provider.uri("/introspect"));
-		registry.add("authwatch.oauth.jwks-uri", () -> provider.uri("/jwks"));
-		registry.add("authwatch.oauth.client-id", () -> FakeOAuthProvider.CLIENT_ID);
-		registry.add("authwatch.oauth.client-secret", () -> FakeOAuthProvider.CLIENT_SECRET);
-		registry.add("authwatch.oauth.jwks-refresh-cooldown", COOLDOWN::toString);
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
+class OAuthHandshakeTest extends ProviderBackedTest {
 
 	@Test
 	void opaqueTokenFromTheProviderOpensAWebSocket() throws Exception {
@@ -114,7 +81,7 @@ class OAuthHandshakeTest {
 	void floodOfUnknownKeyIdsCostsAtMostOneJwksFetchPerCooldown() throws Exception {
 		// Warm the JWK set, then wait out the cool-down so the flood may cause exactly one refetch.
 		assertThat(RawHandshake.to(this.port).bearer(provider.jwt("warm")).send().status()).isEqualTo(101);
-		await().pollDelay(COOLDOWN).atMost(COOLDOWN.multipliedBy(3)).until(() -> true);
+		await().pollDelay(JWKS_COOLDOWN).atMost(JWKS_COOLDOWN.multipliedBy(3)).until(() -> true);
 		int before = provider.jwksFetches.get();
 
 		for (int i = 0; i < 50; i++) {
@@ -125,7 +92,7 @@ class OAuthHandshakeTest {
 
 		assertThat(provider.jwksFetches.get() - before).isEqualTo(1);
 		// After the cool-down, the next unknown kid may look again, once.
-		await().pollDelay(COOLDOWN).atMost(COOLDOWN.multipliedBy(3)).until(() -> true);
+		await().pollDelay(JWKS_COOLDOWN).atMost(JWKS_COOLDOWN.multipliedBy(3)).until(() -> true);
 		RawHandshake.to(this.port).bearer(provider.jwt("mallory", "bogus-late")).send();
 		RawHandshake.to(this.port).bearer(provider.jwt("mallory", "bogus-later")).send();
 		assertThat(provider.jwksFetches.get() - before).isEqualTo(2);
@@ -151,14 +118,6 @@ class OAuthHandshakeTest {
 			.doesNotContain("metrics-jim");
 		assertThat(value(metrics, "auth_oauth_total{result=\"success\",step=\"introspect\"}")).isGreaterThanOrEqualTo(1);
 		assertThat(value(metrics, "auth_oauth_jwks_last_success_timestamp_seconds")).isGreaterThan(1.7e9);
-	}
-
-	static double value(String metrics, String series) {
-		return metrics.lines()
-			.filter((line) -> line.startsWith(series + " "))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("series not found: " + series));
 	}
 
 }
