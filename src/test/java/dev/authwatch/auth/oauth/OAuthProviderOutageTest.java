@@ -98,6 +98,10 @@ class OAuthProviderOutageTest {
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.body()).contains("\"error\":\"provider_unavailable\"");
 		assertThat(elapsed).isLessThan(TIMEOUT);
+		String metrics = dev.authwatch.support.HttpCalls.get(this.port, "/metrics").body();
+		assertThat(metrics).contains("auth_oauth_total{result=\"failure\",step=\"jwks\"}")
+			.doesNotContain("auth_oauth_total{result=\"failure\",step=\"jwks\"} 0.0")
+			.contains("auth_errors_total{error_type=\"provider_unavailable\"}");
 	}
 
 	@Test
