@@ -1,0 +1,73 @@
+package dev.authwatch.token;
+
+import dev.authwatch.auth.AuthRejectedException;
+import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.metrics.LoginMethod;
+import dev.authwatch.metrics.Operation;
+import dev.authwatch.user.UserAccount;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/auth/login}: username and password for an access token. */
+@RestController
+class LoginController {
+
+	private static final int MAX_FIELD_LENGTH = 256;
+
+	private final PasswordCheck passwords;
+
+	private final AccessTokenIssuer issuer;
+
+	private final AuthMetrics metrics;
+
+	LoginController(PasswordCheck passwords, AccessTokenIssuer issuer, AuthMetrics metrics) {
+		this.passwords = passwords;
+		this.issuer = issuer;
+		this.metrics = metrics;
+	}
+
+	record LoginRequest(@Nullable String username, @Nullable String password, @Nullable Boolean session) {
+
+		@Override
+		public String toString() {
+			return "LoginRequest[session=" + this.session + "]";
+		}
+
+	}
+
+	@PostMapping("/api/auth/login")
+	ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request) {
+		long start = System.nanoTime();
+		try {
+			UserAccount account = authenticate(request);
+			AccessTokenIssuer.IssuedToken access = this.issuer.issue(account.username(), account.roles());
+			this.metrics.login(LoginMethod.PASSWORD, true);
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(access));
+		}
+		finally {
+			this.metrics.latency(Operation.LOGIN, System.nanoTime() - start);
+		}
+	}
+
+	private UserAccount authenticate(LoginRequest request) {
+		String username = request.username();
+		String password = request.password();
+		if (username == null || password == null || username.isBlank() || password.isEmpty()
+				|| username.length() > MAX_FIELD_LENGTH || password.length() > MAX_FIELD_LENGTH) {
+			this.metrics.login(LoginMethod.PASSWORD, false);
+			throw new AuthRejectedException(FailureReason.MALFORMED, "Send a username and a password (at most 256 characters each).");
+		}
+		return this.passwords.check(username, password).orElseThrow(() -> {
+			this.metrics.login(LoginMethod.PASSWORD, false);
+			return new AuthRejectedException(FailureReason.MISSING_CREDENTIALS, "The username or password is wrong.");
+		});
+	}
+
+}
