@@ -24,7 +24,21 @@ public final class AuthMetricNames {
 	/** Gauge: 0 unknown, 1 healthy, 2 degraded, 3 critical (SPEC §4, §5). */
 	public static final String HEALTH_STATUS = "auth.health.status";
 
+	/** Refresh-token rotations by {@code result}: success, failure, reuse. */
+	public static final String REFRESH = "auth.refresh";
+
+	/** Histogram of refresh-token rotation time. */
+	public static final String REFRESH_LATENCY = "auth.refresh.latency";
+
+	/** Guest tokens by {@code event}: issued, upgraded, expired. */
+	public static final String GUEST = "auth.guest";
+
+	/** Password resets by {@code event}: requested, completed, failed. */
+	public static final String PASSWORD_RESET = "auth.password.reset";
+
 	public static final String TAG_METHOD = "method";
+
+	public static final String TAG_EVENT = "event";
 
 	public static final String TAG_RESULT = "result";
 

@@ -13,4 +13,9 @@ class MetricsConfiguration {
 		return new AuthMetrics(registry);
 	}
 
+	@Bean
+	LifecycleMetrics lifecycleMetrics(MeterRegistry registry) {
+		return new LifecycleMetrics(registry);
+	}
+
 }

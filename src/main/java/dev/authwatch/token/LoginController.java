@@ -2,7 +2,6 @@ package dev.authwatch.token;
 
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
-import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LoginMethod;
 import dev.authwatch.metrics.Operation;
@@ -23,13 +22,13 @@ class LoginController {
 
 	private final PasswordCheck passwords;
 
-	private final AccessTokenIssuer issuer;
+	private final RefreshTokens refreshTokens;
 
 	private final AuthMetrics metrics;
 
-	LoginController(PasswordCheck passwords, AccessTokenIssuer issuer, AuthMetrics metrics) {
+	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics) {
 		this.passwords = passwords;
-		this.issuer = issuer;
+		this.refreshTokens = refreshTokens;
 		this.metrics = metrics;
 	}
 
@@ -47,9 +46,9 @@ class LoginController {
 		long start = System.nanoTime();
 		try {
 			UserAccount account = authenticate(request);
-			AccessTokenIssuer.IssuedToken access = this.issuer.issue(account.username(), account.roles());
+			RefreshTokens.Pair tokens = this.refreshTokens.login(account.username(), account.roles());
 			this.metrics.login(LoginMethod.PASSWORD, true);
-			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(access));
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(tokens));
 		}
 		finally {
 			this.metrics.latency(Operation.LOGIN, System.nanoTime() - start);

@@ -1,6 +1,12 @@
 package dev.authwatch.token;
 
+import java.time.Clock;
+
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.user.UserStore;
+import dev.authwatch.websocket.ConnectionRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +18,12 @@ class TokenConfiguration {
 	@Bean
 	PasswordCheck passwordCheck(UserStore users, PasswordEncoder encoder) {
 		return new PasswordCheck(users, encoder);
+	}
+
+	@Bean
+	RefreshTokens refreshTokens(RefreshFamilyStore store, AccessTokenIssuer issuer, RefreshProperties properties,
+			ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle, Clock clock) {
+		return new RefreshTokens(store, issuer, properties, connections, metrics, lifecycle, clock);
 	}
 
 }

@@ -19,6 +19,11 @@ record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProp
 		return new TokenResponse(access.value(), "Bearer", secondsUntil(access.expiresAt()), null, null, null);
 	}
 
+	static TokenResponse of(RefreshTokens.Pair pair) {
+		return new TokenResponse(pair.access().value(), "Bearer", secondsUntil(pair.access().expiresAt()),
+				pair.refresh().token(), secondsUntil(pair.refresh().expiresAt()), null);
+	}
+
 	TokenResponse withCsrfToken(String token) {
 		return new TokenResponse(this.accessToken, this.tokenType, this.expiresIn, this.refreshToken, this.refreshExpiresIn, token);
 	}

@@ -1,0 +1,13 @@
+package dev.authwatch.token;
+
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestUsers;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
+		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ORIGINS })
+class InMemoryCredentialFlowsTest extends RefreshFlowContract {
+
+}

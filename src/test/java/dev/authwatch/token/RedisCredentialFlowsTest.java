@@ -1,0 +1,21 @@
+package dev.authwatch.token;
+
+import dev.authwatch.support.RedisTestServer;
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestUsers;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
+		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ORIGINS })
+class RedisCredentialFlowsTest extends RefreshFlowContract {
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		RedisTestServer.register(registry);
+	}
+
+}
