@@ -6,6 +6,7 @@ import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LoginMethod;
 import dev.authwatch.metrics.Operation;
 import dev.authwatch.user.UserAccount;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -26,10 +27,13 @@ class LoginController {
 
 	private final AuthMetrics metrics;
 
-	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics) {
+	private final GuestUpgrade guestUpgrade;
+
+	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics, GuestUpgrade guestUpgrade) {
 		this.passwords = passwords;
 		this.refreshTokens = refreshTokens;
 		this.metrics = metrics;
+		this.guestUpgrade = guestUpgrade;
 	}
 
 	record LoginRequest(@Nullable String username, @Nullable String password, @Nullable Boolean session) {
@@ -42,10 +46,11 @@ class LoginController {
 	}
 
 	@PostMapping("/api/auth/login")
-	ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request) {
+	ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request, HttpServletRequest http) {
 		long start = System.nanoTime();
 		try {
 			UserAccount account = authenticate(request);
+			this.guestUpgrade.afterLogin(http);
 			RefreshTokens.Pair tokens = this.refreshTokens.login(account.username(), account.roles());
 			this.metrics.login(LoginMethod.PASSWORD, true);
 			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(tokens));

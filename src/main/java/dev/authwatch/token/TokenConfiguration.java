@@ -2,7 +2,12 @@ package dev.authwatch.token;
 
 import java.time.Clock;
 
+import com.github.benmanes.caffeine.cache.Scheduler;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.user.UserStore;
@@ -24,6 +29,16 @@ class TokenConfiguration {
 	RefreshTokens refreshTokens(RefreshFamilyStore store, AccessTokenIssuer issuer, RefreshProperties properties,
 			ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle, Clock clock) {
 		return new RefreshTokens(store, issuer, properties, connections, metrics, lifecycle, clock);
+	}
+
+	@Bean
+	Guests guests(AccessTokenIssuer issuer, GuestProperties properties, AuthMetrics metrics, LifecycleMetrics lifecycle) {
+		return new Guests(issuer, properties, metrics, lifecycle, Ticker.systemTicker(), Scheduler.systemScheduler());
+	}
+
+	@Bean
+	GuestUpgrade guestUpgrade(BearerTokenResolver tokens, AccessTokenValidator validator, Guests guests) {
+		return new GuestUpgrade(tokens, validator, guests);
 	}
 
 }

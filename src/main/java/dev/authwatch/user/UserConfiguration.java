@@ -43,7 +43,7 @@ class UserConfiguration {
 				throw new IllegalStateException("authwatch.users[" + i + "].username is configured twice");
 			}
 			if ("noop".equals(id)) {
-				logger.warn("authwatch.users[{}] has a {{noop}} plain-text password: use a {{bcrypt}} hash outside development", i);
+				logger.warn("authwatch.users[{}] has a plain-text (noop) password: use a bcrypt hash outside development", i);
 			}
 			accounts.add(new UserAccount(user.username(), user.password(), new HashSet<>(user.roles())));
 		}

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("authwatch")
 @Validated
-public record UsersProperties(@DefaultValue @Valid List<User> users) {
+public record UsersProperties(@DefaultValue List<@Valid User> users) {
 
 	public record User(@NotBlank(message = "authwatch.users[N].username must not be blank") String username,
 			@NotBlank(message = "authwatch.users[N].password must not be blank ({bcrypt}… hash)") String password,

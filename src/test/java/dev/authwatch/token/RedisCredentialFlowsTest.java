@@ -6,12 +6,21 @@ import dev.authwatch.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
 		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ORIGINS })
-class RedisCredentialFlowsTest extends RefreshFlowContract {
+class RedisCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract {
+
+	@LocalServerPort
+	int port;
+
+	@Override
+	public int port() {
+		return this.port;
+	}
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {

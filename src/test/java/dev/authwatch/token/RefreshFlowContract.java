@@ -12,44 +12,41 @@ import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Refresh rotation, reuse detection and logout as a client sees them; run against each store. */
-abstract class RefreshFlowContract {
+interface RefreshFlowContract {
 
-	private static final String REUSE_ERRORS = "auth_errors_total{error_type=\"token_reuse\"}";
+	String REUSE_ERRORS = "auth_errors_total{error_type=\"token_reuse\"}";
 
-	private static final String REUSE_REFRESHES = "auth_refresh_total{result=\"reuse\"}";
+	String REUSE_REFRESHES = "auth_refresh_total{result=\"reuse\"}";
 
-	@LocalServerPort
-	int port;
+	int port();
 
 	@Test
-	void refreshRotatesAndTheNewAccessTokenConnects() throws Exception {
+	default void refreshRotatesAndTheNewAccessTokenConnects() throws Exception {
 		AuthApi.Response login = api().login("alice", "alice-password");
 
 		AuthApi.Response refreshed = refresh(login.text("refresh_token"));
 
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(refreshed.text("refresh_token")).hasSize(43).isNotEqualTo(login.text("refresh_token"));
-		try (ChatClient client = ChatClient.withBearerHeader(this.port, refreshed.text("access_token"))) {
+		try (ChatClient client = ChatClient.withBearerHeader(port(), refreshed.text("access_token"))) {
 			assertThat(client.next().get("user").asString()).isEqualTo("alice");
 		}
-		assertThat(AuthApi.metric(this.port, "auth_refresh_latency_seconds_bucket")).isNotNull();
+		assertThat(AuthApi.metric(port(), "auth_refresh_latency_seconds_bucket")).isNotNull();
 	}
 
 	@Test
-	void reusingARefreshTokenRevokesTheFamilyAndClosesItsSocketWith4003() throws Exception {
+	default void reusingARefreshTokenRevokesTheFamilyAndClosesItsSocketWith4003() throws Exception {
 		AuthApi.Response login = api().login("alice", "alice-password");
 		String first = login.text("refresh_token");
 		AuthApi.Response second = refresh(first);
-		double reuseErrorsBefore = AuthApi.metricValue(this.port, REUSE_ERRORS);
-		double reuseRefreshesBefore = AuthApi.metricValue(this.port, REUSE_REFRESHES);
+		double reuseErrorsBefore = AuthApi.metricValue(port(), REUSE_ERRORS);
+		double reuseRefreshesBefore = AuthApi.metricValue(port(), REUSE_REFRESHES);
 
-		try (ChatClient client = ChatClient.withBearerHeader(this.port, second.text("access_token"));
-				ChatClient otherLogin = ChatClient.withBearerHeader(this.port, api().login("alice", "alice-password").text("access_token"))) {
+		try (ChatClient client = ChatClient.withBearerHeader(port(), second.text("access_token"));
+				ChatClient otherLogin = ChatClient.withBearerHeader(port(), api().login("alice", "alice-password").text("access_token"))) {
 			client.next();
 			otherLogin.next();
 
@@ -63,12 +60,12 @@ abstract class RefreshFlowContract {
 		AuthApi.Response newest = refresh(second.text("refresh_token"));
 		assertThat(newest.status()).isEqualTo(401);
 		assertThat(newest.error()).isEqualTo("revoked");
-		assertThat(AuthApi.metricValue(this.port, REUSE_ERRORS)).isEqualTo(reuseErrorsBefore + 1);
-		assertThat(AuthApi.metricValue(this.port, REUSE_REFRESHES)).isEqualTo(reuseRefreshesBefore + 1);
+		assertThat(AuthApi.metricValue(port(), REUSE_ERRORS)).isEqualTo(reuseErrorsBefore + 1);
+		assertThat(AuthApi.metricValue(port(), REUSE_REFRESHES)).isEqualTo(reuseRefreshesBefore + 1);
 	}
 
 	@Test
-	void twentyConcurrentRefreshesOfOneTokenRotateExactlyOnce() throws Exception {
+	default void twentyConcurrentRefreshesOfOneTokenRotateExactlyOnce() throws Exception {
 		String token = api().login("bob", "bob-password").text("refresh_token");
 		ExecutorService pool = Executors.newFixedThreadPool(20);
 		try {
@@ -95,9 +92,9 @@ abstract class RefreshFlowContract {
 	}
 
 	@Test
-	void logoutRevokesTheFamilyAndClosesItsSocket() throws Exception {
+	default void logoutRevokesTheFamilyAndClosesItsSocket() throws Exception {
 		AuthApi.Response login = api().login("alice", "alice-password");
-		try (ChatClient client = ChatClient.withBearerHeader(this.port, login.text("access_token"))) {
+		try (ChatClient client = ChatClient.withBearerHeader(port(), login.text("access_token"))) {
 			client.next();
 
 			AuthApi.Response logout = api().post("/api/auth/logout", Map.of("refresh_token", login.text("refresh_token")));
@@ -109,7 +106,7 @@ abstract class RefreshFlowContract {
 	}
 
 	@Test
-	void garbageRefreshTokenIsMalformed() throws Exception {
+	default void garbageRefreshTokenIsMalformed() throws Exception {
 		AuthApi.Response response = refresh("not-a-refresh-token");
 
 		assertThat(response.status()).isEqualTo(401);
@@ -117,7 +114,7 @@ abstract class RefreshFlowContract {
 	}
 
 	private AuthApi api() {
-		return AuthApi.on(this.port);
+		return AuthApi.on(port());
 	}
 
 	private AuthApi.Response refresh(String token) throws Exception {
