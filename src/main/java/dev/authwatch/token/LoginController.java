@@ -2,6 +2,7 @@ package dev.authwatch.token;
 
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.session.SessionLogin;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LoginMethod;
 import dev.authwatch.metrics.Operation;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/login}: username and password for an access token. */
+/**
+ * {@code POST /api/auth/login}: username and password for an access token and a refresh token;
+ * with {@code "session": true} also a server session cookie and its CSRF token.
+ */
 @RestController
 class LoginController {
 
@@ -29,11 +33,15 @@ class LoginController {
 
 	private final GuestUpgrade guestUpgrade;
 
-	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics, GuestUpgrade guestUpgrade) {
+	private final SessionLogin sessions;
+
+	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics, GuestUpgrade guestUpgrade,
+			SessionLogin sessions) {
 		this.passwords = passwords;
 		this.refreshTokens = refreshTokens;
 		this.metrics = metrics;
 		this.guestUpgrade = guestUpgrade;
+		this.sessions = sessions;
 	}
 
 	record LoginRequest(@Nullable String username, @Nullable String password, @Nullable Boolean session) {
@@ -52,8 +60,12 @@ class LoginController {
 			UserAccount account = authenticate(request);
 			this.guestUpgrade.afterLogin(http);
 			RefreshTokens.Pair tokens = this.refreshTokens.login(account.username(), account.roles());
+			TokenResponse body = TokenResponse.of(tokens);
+			if (Boolean.TRUE.equals(request.session())) {
+				body = body.withCsrfToken(this.sessions.start(http, account.username(), account.roles(), tokens.refresh().familyId()));
+			}
 			this.metrics.login(LoginMethod.PASSWORD, true);
-			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(tokens));
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 		}
 		finally {
 			this.metrics.latency(Operation.LOGIN, System.nanoTime() - start);

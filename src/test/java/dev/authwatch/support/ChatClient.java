@@ -39,6 +39,13 @@ public final class ChatClient implements AutoCloseable {
 		return new ChatClient(HTTP.newWebSocketBuilder().subprotocols("bearer", token), uri(port, ""));
 	}
 
+	/** A browser-like client: e.g. a session cookie and an {@code Origin}. */
+	public static ChatClient withHeaders(int port, Map<String, String> headers) {
+		WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+		headers.forEach(builder::header);
+		return new ChatClient(builder, uri(port, ""));
+	}
+
 	public static ChatClient withTicket(int port, String ticket) {
 		return new ChatClient(HTTP.newWebSocketBuilder(), uri(port, "?ticket=" + ticket));
 	}

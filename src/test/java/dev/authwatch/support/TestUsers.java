@@ -11,6 +11,13 @@ public final class TestUsers {
 
 	public static final String BOB_PASSWORD = "authwatch.users[1].password={noop}bob-password";
 
+	public static final String ROOT = "authwatch.users[2].username=root";
+
+	/** bcrypt (cost 4, so tests stay fast) of {@code root-password}. */
+	public static final String ROOT_PASSWORD = "authwatch.users[2].password={bcrypt}$2a$04$Et2ZH/0OxkMrJQx1IcSX/u9oFvGWXMn2TQi1lk7W7y37n6jkptJpG";
+
+	public static final String ROOT_ROLES = "authwatch.users[2].roles=admin,user";
+
 	public static final String ORIGINS = "authwatch.websocket.allowed-origins=https://chat.example.com";
 
 	private TestUsers() {

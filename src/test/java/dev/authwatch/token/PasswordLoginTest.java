@@ -6,6 +6,7 @@ import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,11 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY,
-		"authwatch.users[0].username=alice", "authwatch.users[0].password={noop}alice-password",
-		"authwatch.users[1].username=root", "authwatch.users[1].roles=admin,user",
-		// bcrypt of "root-password", cost 4 so the test stays fast
-		"authwatch.users[1].password={bcrypt}$2a$04$Et2ZH/0OxkMrJQx1IcSX/u9oFvGWXMn2TQi1lk7W7y37n6jkptJpG" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
+		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES,
+		TestUsers.ORIGINS })
 class PasswordLoginTest {
 
 	private static final String LOGINS = "auth_logins_total{method=\"password\",result=\"%s\"}";

@@ -11,8 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
-		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ORIGINS })
-class RedisCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract {
+		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES,
+		TestUsers.ORIGINS })
+class RedisCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract, SessionFlowContract {
 
 	@LocalServerPort
 	int port;
