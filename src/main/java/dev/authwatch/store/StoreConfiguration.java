@@ -5,7 +5,9 @@ import java.time.Clock;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.authwatch.auth.session.LoginSessionProperties;
 import dev.authwatch.auth.ticket.TicketStore;
+import dev.authwatch.token.PasswordResetProperties;
 import dev.authwatch.token.RefreshFamilyStore;
+import dev.authwatch.token.ResetTokenStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,9 @@ class StoreConfiguration {
 	/** Caps in-memory refresh families (each keeps the hashes of its used tokens until it expires). */
 	private static final long MAX_IN_MEMORY_FAMILIES = 100_000;
 
+	/** Caps in-memory password-reset tokens. */
+	private static final long MAX_IN_MEMORY_RESET_TOKENS = 10_000;
+
 	/** Caps in-memory login sessions. */
 	private static final long MAX_IN_MEMORY_SESSIONS = 100_000;
 
@@ -53,6 +58,15 @@ class StoreConfiguration {
 		return switch (properties.store()) {
 			case MEMORY -> new InMemoryRefreshFamilyStore(MAX_IN_MEMORY_FAMILIES, clock);
 			case REDIS -> new RedisRefreshFamilyStore(redis.getObject(), redisCalls(breakers));
+		};
+	}
+
+	@Bean
+	ResetTokenStore resetTokenStore(StoreProperties properties, PasswordResetProperties reset,
+			ObjectProvider<StringRedisTemplate> redis, CircuitBreakerRegistry breakers) {
+		return switch (properties.store()) {
+			case MEMORY -> new InMemoryResetTokenStore(MAX_IN_MEMORY_RESET_TOKENS, reset.ttl());
+			case REDIS -> new RedisResetTokenStore(redis.getObject(), redisCalls(breakers));
 		};
 	}
 

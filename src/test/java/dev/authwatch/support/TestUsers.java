@@ -18,6 +18,15 @@ public final class TestUsers {
 
 	public static final String ROOT_ROLES = "authwatch.users[2].roles=admin,user";
 
+	/** The user whose password the reset tests change. */
+	public static final String CAROL = "authwatch.users[3].username=carol";
+
+	public static final String CAROL_PASSWORD = "authwatch.users[3].password={noop}carol-password";
+
+	public static final String OUTBOX_FILE = "target/test-outbox/password-reset.log";
+
+	public static final String OUTBOX = "authwatch.password-reset.outbox=" + OUTBOX_FILE;
+
 	public static final String ORIGINS = "authwatch.websocket.allowed-origins=https://chat.example.com";
 
 	private TestUsers() {

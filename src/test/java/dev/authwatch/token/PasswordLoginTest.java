@@ -4,21 +4,16 @@ import java.util.Map;
 
 import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.CredentialsTest;
 import dev.authwatch.support.HttpCalls;
-import dev.authwatch.support.TestSecrets;
-import dev.authwatch.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
-		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES,
-		TestUsers.ORIGINS })
+@CredentialsTest
 class PasswordLoginTest {
 
 	private static final String LOGINS = "auth_logins_total{method=\"password\",result=\"%s\"}";

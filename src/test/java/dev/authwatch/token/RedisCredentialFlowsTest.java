@@ -1,19 +1,15 @@
 package dev.authwatch.token;
 
+import dev.authwatch.support.CredentialsTest;
 import dev.authwatch.support.RedisTestServer;
-import dev.authwatch.support.TestSecrets;
-import dev.authwatch.support.TestUsers;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
-		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES,
-		TestUsers.ORIGINS })
-class RedisCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract, SessionFlowContract {
+@CredentialsTest
+class RedisCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract, SessionFlowContract,
+		PasswordResetFlowContract {
 
 	@LocalServerPort
 	int port;
