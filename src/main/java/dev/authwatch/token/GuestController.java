@@ -2,6 +2,8 @@ package dev.authwatch.token;
 
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.ratelimit.RateLimit;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -16,13 +18,17 @@ class GuestController {
 
 	private final GuestProperties properties;
 
-	GuestController(Guests guests, GuestProperties properties) {
+	private final RateLimit limits;
+
+	GuestController(Guests guests, GuestProperties properties, RateLimit limits) {
+		this.limits = limits;
 		this.guests = guests;
 		this.properties = properties;
 	}
 
 	@PostMapping("/api/auth/guest")
-	ResponseEntity<TokenResponse> guest() {
+	ResponseEntity<TokenResponse> guest(HttpServletRequest http) {
+		this.limits.checkClient(RateLimit.Scope.GUEST_IP, http);
 		if (!this.properties.enabled()) {
 			throw new AuthRejectedException(FailureReason.REVOKED, "Guest access is disabled (authwatch.guest.enabled).");
 		}

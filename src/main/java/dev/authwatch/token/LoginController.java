@@ -6,6 +6,7 @@ import dev.authwatch.auth.session.SessionLogin;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LoginMethod;
 import dev.authwatch.metrics.Operation;
+import dev.authwatch.ratelimit.RateLimit;
 import dev.authwatch.user.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,11 @@ class LoginController {
 
 	private final SessionLogin sessions;
 
+	private final RateLimit limits;
+
 	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics, GuestUpgrade guestUpgrade,
-			SessionLogin sessions) {
+			SessionLogin sessions, RateLimit limits) {
+		this.limits = limits;
 		this.passwords = passwords;
 		this.refreshTokens = refreshTokens;
 		this.metrics = metrics;
@@ -55,6 +59,7 @@ class LoginController {
 
 	@PostMapping("/api/auth/login")
 	ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request, HttpServletRequest http) {
+		this.limits.checkClient(RateLimit.Scope.LOGIN_IP, http);
 		long start = System.nanoTime();
 		try {
 			UserAccount account = authenticate(request);
@@ -80,6 +85,7 @@ class LoginController {
 			this.metrics.login(LoginMethod.PASSWORD, false);
 			throw new AuthRejectedException(FailureReason.MALFORMED, "Send a username and a password (at most 256 characters each).");
 		}
+		this.limits.check(RateLimit.Scope.LOGIN_ACCOUNT, username);
 		return this.passwords.check(username, password).orElseThrow(() -> {
 			this.metrics.login(LoginMethod.PASSWORD, false);
 			return new AuthRejectedException(FailureReason.MISSING_CREDENTIALS, "The username or password is wrong.");

@@ -2,6 +2,8 @@ package dev.authwatch.token;
 
 import java.util.Map;
 
+import dev.authwatch.ratelimit.RateLimit;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -20,7 +22,10 @@ class PasswordResetController {
 
 	private final PasswordResets resets;
 
-	PasswordResetController(PasswordResets resets) {
+	private final RateLimit limits;
+
+	PasswordResetController(PasswordResets resets, RateLimit limits) {
+		this.limits = limits;
 		this.resets = resets;
 	}
 
@@ -43,16 +48,19 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/api/auth/password-reset")
-	ResponseEntity<Map<String, String>> request(@RequestBody ResetRequest request) {
+	ResponseEntity<Map<String, String>> request(@RequestBody ResetRequest request, HttpServletRequest http) {
+		this.limits.checkClient(RateLimit.Scope.RESET_IP, http);
 		String username = request.username();
 		if (username != null && !username.isBlank() && username.length() <= 256) {
+			this.limits.check(RateLimit.Scope.RESET_ACCOUNT, username);
 			this.resets.request(username);
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore()).body(ACCEPTED);
 	}
 
 	@PostMapping("/api/auth/password-reset/confirm")
-	ResponseEntity<Void> confirm(@RequestBody ConfirmRequest request) {
+	ResponseEntity<Void> confirm(@RequestBody ConfirmRequest request, HttpServletRequest http) {
+		this.limits.checkClient(RateLimit.Scope.RESET_IP, http);
 		this.resets.confirm(request.token(), request.password());
 		return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
 	}

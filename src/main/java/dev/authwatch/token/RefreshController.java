@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.session.SessionLogin;
+import dev.authwatch.ratelimit.RateLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,10 @@ class RefreshController {
 
 	private final SessionLogin sessions;
 
-	RefreshController(RefreshTokens refreshTokens, SessionLogin sessions) {
+	private final RateLimit limits;
+
+	RefreshController(RefreshTokens refreshTokens, SessionLogin sessions, RateLimit limits) {
+		this.limits = limits;
 		this.refreshTokens = refreshTokens;
 		this.sessions = sessions;
 	}
@@ -36,7 +40,8 @@ class RefreshController {
 	}
 
 	@PostMapping("/api/auth/refresh")
-	ResponseEntity<TokenResponse> refresh(@RequestBody RefreshRequest request) {
+	ResponseEntity<TokenResponse> refresh(@RequestBody RefreshRequest request, HttpServletRequest http) {
+		this.limits.checkClient(RateLimit.Scope.REFRESH_IP, http);
 		RefreshTokens.Pair pair = this.refreshTokens.refresh(request.refreshToken());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair));
 	}

@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
 		TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD,
-		TestUsers.ROOT_ROLES, TestUsers.CAROL, TestUsers.CAROL_PASSWORD, TestUsers.ORIGINS, TestUsers.OUTBOX })
+		TestUsers.ROOT_ROLES, TestUsers.CAROL, TestUsers.CAROL_PASSWORD, TestUsers.ORIGINS, TestUsers.OUTBOX,
+		TestUsers.GENEROUS_LOGIN_LIMIT })
 public @interface CredentialsTest {
 
 }

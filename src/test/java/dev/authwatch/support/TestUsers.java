@@ -27,6 +27,9 @@ public final class TestUsers {
 
 	public static final String OUTBOX = "authwatch.password-reset.outbox=" + OUTBOX_FILE;
 
+	/** The flows log the same users in many times a minute; the limits themselves are tested apart. */
+	public static final String GENEROUS_LOGIN_LIMIT = "authwatch.rate-limit.login-per-account=1000";
+
 	public static final String ORIGINS = "authwatch.websocket.allowed-origins=https://chat.example.com";
 
 	private TestUsers() {
