@@ -7,7 +7,7 @@ import org.springframework.session.SessionRepository;
 
 /**
  * Guards the Redis session repository with the shared {@code redis} breaker: a Redis outage makes
- * a session lookup fail fast with {@link StoreUnavailableException} instead of waiting for a timeout.
+ * a session lookup fail fast instead of waiting for a timeout.
  */
 final class CircuitBreakingSessionRepository<S extends Session> implements SessionRepository<S> {
 
@@ -30,9 +30,16 @@ final class CircuitBreakingSessionRepository<S extends Session> implements Sessi
 		this.calls.run("save session", () -> this.delegate.save(session));
 	}
 
+	/** A failed lookup is "no session" plus a {@link SessionStoreOutage} mark on the request. */
 	@Override
 	public @Nullable S findById(String id) {
-		return this.calls.call("find session", () -> this.delegate.findById(id));
+		try {
+			return this.calls.call("find session", () -> this.delegate.findById(id));
+		}
+		catch (StoreUnavailableException ex) {
+			SessionStoreOutage.markCurrentRequest();
+			return null;
+		}
 	}
 
 	@Override

@@ -74,7 +74,10 @@ public final class RefreshTokens {
 				now.plus(this.properties.familyLifetime()));
 		String token = OpaqueTokens.generate();
 		Instant expiresAt = min(now.plus(this.properties.ttl()), family.expiresAt());
-		this.store.create(family, OpaqueTokens.hash(token), expiresAt);
+		storeCall(() -> {
+			this.store.create(family, OpaqueTokens.hash(token), expiresAt);
+			return null;
+		});
 		return new Pair(access(family), new Issued(token, expiresAt, family.id()));
 	}
 

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.HandshakeGate;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.metrics.AuthMetrics;
@@ -29,6 +30,11 @@ class TokenConfiguration {
 	RefreshTokens refreshTokens(RefreshFamilyStore store, AccessTokenIssuer issuer, RefreshProperties properties,
 			ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle, Clock clock) {
 		return new RefreshTokens(store, issuer, properties, connections, metrics, lifecycle, clock);
+	}
+
+	@Bean
+	HandshakeGate revokedFamilyGate(RefreshFamilyStore families, Clock clock) {
+		return new RevokedFamilyGate(families, clock);
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 
 import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.RawHandshake;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,9 @@ interface RefreshFlowContract {
 		AuthApi.Response newest = refresh(second.text("refresh_token"));
 		assertThat(newest.status()).isEqualTo(401);
 		assertThat(newest.error()).isEqualTo("revoked");
+		RawHandshake.Response withRevokedAccessToken = RawHandshake.to(port()).bearer(second.text("access_token")).send();
+		assertThat(withRevokedAccessToken.status()).isEqualTo(401);
+		assertThat(withRevokedAccessToken.body()).contains("\"error\":\"revoked\"");
 		assertThat(AuthApi.metricValue(port(), REUSE_ERRORS)).isEqualTo(reuseErrorsBefore + 1);
 		assertThat(AuthApi.metricValue(port(), REUSE_REFRESHES)).isEqualTo(reuseRefreshesBefore + 1);
 	}

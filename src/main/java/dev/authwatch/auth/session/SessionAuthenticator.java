@@ -13,8 +13,8 @@ import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.OriginPolicy;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.Operation;
+import dev.authwatch.store.SessionStoreOutage;
 import dev.authwatch.store.StoreUnavailableException;
-import dev.authwatch.token.RefreshFamilyStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -27,13 +27,12 @@ import org.springframework.session.web.http.CookieSerializer;
  * The {@code session} method: the session cookie of a {@code "session": true} login. The browser
  * attaches the cookie to any page's handshake, so the handshake must come from an origin listed by
  * name (cross-site WebSocket hijacking): no {@code Origin} is {@code csrf}, a foreign one
- * {@code origin_rejected}. A session whose refresh-token family was revoked is {@code revoked}.
+ * {@code origin_rejected}. The session carries its refresh-token family, so revoking the family
+ * (reuse, logout, password reset) also refuses the session.
  */
 final class SessionAuthenticator implements Authenticator {
 
 	private final OriginPolicy origins;
-
-	private final RefreshFamilyStore families;
 
 	private final AuthMetrics metrics;
 
@@ -41,11 +40,9 @@ final class SessionAuthenticator implements Authenticator {
 
 	private final CookieSerializer cookies;
 
-	SessionAuthenticator(CookieSerializer cookies, OriginPolicy origins, RefreshFamilyStore families, AuthMetrics metrics,
-			Clock clock) {
+	SessionAuthenticator(CookieSerializer cookies, OriginPolicy origins, AuthMetrics metrics, Clock clock) {
 		this.cookies = cookies;
 		this.origins = origins;
-		this.families = families;
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -69,7 +66,11 @@ final class SessionAuthenticator implements Authenticator {
 		}
 		long start = System.nanoTime();
 		try {
-			return decide(servlet.getServletRequest().getSession(false));
+			HttpSession session = servlet.getServletRequest().getSession(false);
+			if (session == null && SessionStoreOutage.occurredDuring(servlet.getServletRequest())) {
+				throw new StoreUnavailableException("The session lookup failed", null);
+			}
+			return decide(session);
 		}
 		catch (StoreUnavailableException ex) {
 			return AuthDecision.rejected(FailureReason.PROVIDER_UNAVAILABLE, "The session store is unavailable; try again later.");
@@ -89,11 +90,8 @@ final class SessionAuthenticator implements Authenticator {
 		if (user == null) {
 			return AuthDecision.rejected(FailureReason.SESSION_INVALID);
 		}
+		// A revoked family is refused by the chain's revoked-family gate, like its tokens.
 		String family = (String) session.getAttribute(SessionAttributes.FAMILY);
-		if (family != null && !this.families.isActive(family, this.clock.instant())) {
-			session.invalidate();
-			return AuthDecision.rejected(FailureReason.REVOKED, "The session's login has been revoked.");
-		}
 		return AuthDecision.authenticated(new AuthenticatedPrincipal(user, roles(session), AuthMethod.SESSION,
 				this.clock.instant().plusSeconds(session.getMaxInactiveInterval()), family));
 	}

@@ -5,7 +5,6 @@ import java.time.Clock;
 import dev.authwatch.auth.Authenticator;
 import dev.authwatch.auth.OriginPolicy;
 import dev.authwatch.metrics.AuthMetrics;
-import dev.authwatch.token.RefreshFamilyStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +28,9 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	Authenticator sessionAuthenticator(ObjectProvider<CookieSerializer> cookies, OriginPolicy origins,
-			RefreshFamilyStore families, AuthMetrics metrics, Clock clock) {
-		return new SessionAuthenticator(cookies.getIfAvailable(DefaultCookieSerializer::new), origins, families, metrics, clock);
+	Authenticator sessionAuthenticator(ObjectProvider<CookieSerializer> cookies, OriginPolicy origins, AuthMetrics metrics,
+			Clock clock) {
+		return new SessionAuthenticator(cookies.getIfAvailable(DefaultCookieSerializer::new), origins, metrics, clock);
 	}
 
 }
