@@ -51,7 +51,7 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 			.expireAfter(Expiry.<String, State>creating((id, state) -> until(clock, state.family.expiresAt())))
 			.build();
 		this.tokens = Caffeine.newBuilder()
-			.maximumSize(maximumFamilies * 16)
+			.maximumSize(maximumFamilies * 8)
 			.expireAfter(Expiry.<String, TokenEntry>creating((hash, entry) -> until(clock, entry.familyExpiresAt())))
 			.build();
 	}

@@ -9,20 +9,14 @@ import java.util.concurrent.TimeUnit;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.user.UserStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class PasswordResetConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	ResetNotifier resetNotifier(PasswordResetProperties properties, Clock clock) {
-		return new OutboxResetNotifier(properties.outbox(), clock);
-	}
 
 	/** One thread and a bounded queue: a flood of reset requests is dropped, not queued without end. */
 	@Bean(destroyMethod = "shutdown", defaultCandidate = false)
@@ -35,10 +29,12 @@ class PasswordResetConfiguration {
 	}
 
 	@Bean
-	PasswordResets passwordResets(UserStore users, ResetTokenStore tokens, ResetNotifier notifier, PasswordEncoder encoder,
-			RefreshTokens refreshTokens, PasswordResetProperties properties, LifecycleMetrics metrics,
-			@Qualifier("passwordResetExecutor") ExecutorService executor) {
-		return new PasswordResets(users, tokens, notifier, encoder, refreshTokens, properties, metrics, executor);
+	PasswordResets passwordResets(UserStore users, ResetTokenStore tokens, ObjectProvider<ResetNotifier> notifier,
+			PasswordEncoder encoder, RefreshTokens refreshTokens, PasswordResetProperties properties, LifecycleMetrics metrics,
+			@Qualifier("passwordResetExecutor") ExecutorService executor, Clock clock) {
+		// A ResetNotifier bean (e.g. one that sends mail) replaces the default outbox file.
+		ResetNotifier delivery = notifier.getIfAvailable(() -> new OutboxResetNotifier(properties.outbox(), clock));
+		return new PasswordResets(users, tokens, delivery, encoder, refreshTokens, properties, metrics, executor);
 	}
 
 }

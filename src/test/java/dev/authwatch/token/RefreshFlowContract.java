@@ -10,8 +10,10 @@ import java.util.concurrent.Future;
 
 import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +109,21 @@ interface RefreshFlowContract {
 			assertThat(client.awaitClose()).isEqualTo(4003);
 		}
 		assertThat(refresh(login.text("refresh_token")).error()).isEqualTo("revoked");
+	}
+
+	@Test
+	default void loginThenTicketThenWebSocketAndTheTicketsSocketClosesWithItsFamily() throws Exception {
+		AuthApi.Response login = api().login("alice", "alice-password");
+		String ticket = JsonMapper.builder().build()
+			.readTree(HttpCalls.post(port(), "/api/auth/ticket", login.text("access_token")).body())
+			.get("ticket").asString();
+		try (ChatClient client = ChatClient.withTicket(port(), ticket)) {
+			assertThat(client.next().get("method").asString()).isEqualTo("ticket");
+
+			api().post("/api/auth/logout", Map.of("refresh_token", login.text("refresh_token")));
+
+			assertThat(client.awaitClose()).isEqualTo(4003);
+		}
 	}
 
 	@Test
