@@ -8,6 +8,7 @@ import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -42,17 +43,27 @@ public final class RateLimit {
 
 	/** Whether one more attempt is allowed now; always {@code true} when limits are disabled. */
 	public boolean tryAcquire(Scope scope, String key) {
-		if (!this.properties.enabled()) {
-			return true;
-		}
-		return this.buckets.get(new Key(scope, key), (k) -> newBucket(this.properties.limit(scope))).tryConsume(1);
+		return consume(scope, key).isConsumed();
 	}
 
-	/** For REST endpoints: throws 429 {@code rate_limited} (answered and counted by the error handler). */
+	/**
+	 * For REST endpoints: throws 429 {@code rate_limited} with {@code Retry-After} (answered and
+	 * counted by the error handler).
+	 */
 	public void check(Scope scope, String key) {
-		if (!tryAcquire(scope, key)) {
-			throw new AuthRejectedException(FailureReason.RATE_LIMITED);
+		ConsumptionProbe probe = consume(scope, key);
+		if (!probe.isConsumed()) {
+			throw new AuthRejectedException(FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.defaultMessage(),
+					Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
+	}
+
+	private ConsumptionProbe consume(Scope scope, String key) {
+		if (!this.properties.enabled()) {
+			return ConsumptionProbe.consumed(Long.MAX_VALUE, 0);
+		}
+		return this.buckets.get(new Key(scope, key), (k) -> newBucket(this.properties.limit(scope)))
+			.tryConsumeAndReturnRemaining(1);
 	}
 
 	/** The per-IP check of a REST call; the client IP is the servlet's remote address. */

@@ -38,6 +38,8 @@ class RateLimitTest {
 		assertThat(second).isEqualTo(200);
 		assertThat(third.status()).isEqualTo(429);
 		assertThat(third.error()).isEqualTo("rate_limited");
+		assertThat(third.raw().headers().firstValue("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
 		assertThat(AuthApi.metricValue(this.port, RATE_LIMITED)).isEqualTo(before + 1);
 	}
 
