@@ -38,7 +38,8 @@ class AuthChainConfiguration {
 
 	@Bean
 	AuthenticationChain authenticationChain(AuthProperties properties, OriginPolicy originPolicy,
-			ObjectProvider<Authenticator> authenticators, ObjectProvider<AuthAttemptListener> listeners) {
+			ObjectProvider<Authenticator> authenticators, ObjectProvider<AuthAttemptListener> listeners,
+			ObjectProvider<HandshakeGate> gates) {
 		Map<AuthMethod, Authenticator> available = authenticators.orderedStream()
 			.collect(Collectors.toMap(Authenticator::method, Function.identity()));
 		List<Authenticator> ordered = new ArrayList<>();
@@ -55,7 +56,8 @@ class AuthChainConfiguration {
 		if (ordered.isEmpty()) {
 			throw new IllegalStateException("authwatch.auth.chain " + properties.chain() + " names no configured authentication method");
 		}
-		AuthenticationChain chain = new AuthenticationChain(originPolicy, ordered, listeners.orderedStream().toList());
+		AuthenticationChain chain = new AuthenticationChain(originPolicy, ordered, listeners.orderedStream().toList(),
+				gates.orderedStream().toList());
 		logger.info("Handshake authentication chain: {}", chain.methods());
 		return chain;
 	}

@@ -24,6 +24,9 @@ class AuthErrorHandler {
 		if (ex.reason().status().value() == 401) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"authwatch\"");
 		}
+		if (ex.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		}
 		return response.header(HttpHeaders.CACHE_CONTROL, "no-store").body(ErrorBody.of(ex.reason(), ex.getMessage()));
 	}
 

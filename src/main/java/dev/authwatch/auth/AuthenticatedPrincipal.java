@@ -3,6 +3,8 @@ package dev.authwatch.auth;
 import java.time.Instant;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a connection belongs to, how it authenticated and until when its credential is valid.
  *
@@ -10,15 +12,28 @@ import java.util.Set;
  * @param roles the granted roles, e.g. {@code user}, {@code admin}
  * @param method the chain method that authenticated the handshake
  * @param expiresAt when the underlying credential expires
+ * @param credentialId the refresh-token family (or the session bound to it) the credential belongs
+ * to, so that revoking the family closes its connections; {@code null} for credentials minted
+ * outside a login (third-party tokens, the {@code token} command)
  */
-public record AuthenticatedPrincipal(String userId, Set<String> roles, AuthMethod method, Instant expiresAt) {
+public record AuthenticatedPrincipal(String userId, Set<String> roles, AuthMethod method, Instant expiresAt,
+		@Nullable String credentialId) {
 
 	public AuthenticatedPrincipal {
 		roles = Set.copyOf(roles);
 	}
 
+	public AuthenticatedPrincipal(String userId, Set<String> roles, AuthMethod method, Instant expiresAt) {
+		this(userId, roles, method, expiresAt, null);
+	}
+
 	public AuthenticatedPrincipal withMethod(AuthMethod newMethod) {
-		return new AuthenticatedPrincipal(this.userId, this.roles, newMethod, this.expiresAt);
+		return new AuthenticatedPrincipal(this.userId, this.roles, newMethod, this.expiresAt, this.credentialId);
+	}
+
+	/** Whether this principal's credential belongs to the given family or session. */
+	public boolean belongsTo(String credential) {
+		return credential.equals(this.credentialId);
 	}
 
 }

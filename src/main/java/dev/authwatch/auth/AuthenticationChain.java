@@ -23,11 +23,19 @@ public final class AuthenticationChain {
 
 	private final List<AuthAttemptListener> listeners;
 
+	private final List<HandshakeGate> gates;
+
 	public AuthenticationChain(OriginPolicy originPolicy, List<Authenticator> authenticators,
 			List<AuthAttemptListener> listeners) {
+		this(originPolicy, authenticators, listeners, List.of());
+	}
+
+	public AuthenticationChain(OriginPolicy originPolicy, List<Authenticator> authenticators,
+			List<AuthAttemptListener> listeners, List<HandshakeGate> gates) {
 		this.originPolicy = originPolicy;
 		this.authenticators = List.copyOf(authenticators);
 		this.listeners = List.copyOf(listeners);
+		this.gates = List.copyOf(gates);
 	}
 
 	public List<AuthMethod> methods() {
@@ -39,13 +47,31 @@ public final class AuthenticationChain {
 		if (!this.originPolicy.allows(request.getHeaders().getFirst(HttpHeaders.ORIGIN))) {
 			return record(null, AuthDecision.rejected(FailureReason.ORIGIN_REJECTED), start);
 		}
+		for (HandshakeGate gate : this.gates) {
+			AuthDecision.Rejected refused = gate.beforeAuthentication(request);
+			if (refused != null) {
+				return record(null, refused, start);
+			}
+		}
 		for (Authenticator authenticator : this.authenticators) {
 			AuthDecision decision = decide(authenticator, request);
 			if (decision != AuthDecision.notMine()) {
-				return record(authenticator.method(), decision, start);
+				return record(authenticator.method(), admitted(decision), start);
 			}
 		}
 		return record(null, AuthDecision.rejected(FailureReason.MISSING_CREDENTIALS), start);
+	}
+
+	private AuthDecision admitted(AuthDecision decision) {
+		if (decision instanceof AuthDecision.Authenticated authenticated) {
+			for (HandshakeGate gate : this.gates) {
+				AuthDecision.Rejected refused = gate.afterAuthentication(authenticated.principal());
+				if (refused != null) {
+					return refused;
+				}
+			}
+		}
+		return decision;
 	}
 
 	private static AuthDecision decide(Authenticator authenticator, ServerHttpRequest request) {

@@ -31,6 +31,14 @@ public final class OriginPolicy {
 		return this.allowedOrigins.contains("*") || this.allowedOrigins.contains(normalize(origin));
 	}
 
+	/**
+	 * For credentials the browser attaches on its own (cookies): the origin must be present and
+	 * listed by name; a {@code *} entry does not admit it (cross-site WebSocket hijacking).
+	 */
+	public boolean allowsCredentialed(@Nullable String origin) {
+		return origin != null && !origin.isEmpty() && this.allowedOrigins.contains(normalize(origin));
+	}
+
 	private static String normalize(String origin) {
 		String trimmed = origin.trim().toLowerCase(Locale.ROOT);
 		return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;

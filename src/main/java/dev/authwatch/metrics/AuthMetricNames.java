@@ -61,7 +61,21 @@ public final class AuthMetricNames {
 	/** Gauge: epoch seconds of the last successful JWKS fetch, 0 before the first. */
 	public static final String OAUTH_JWKS_LAST_SUCCESS = "auth.oauth.jwks.last.success.timestamp";
 
+	/** Refresh-token rotations by {@code result}: success, failure, reuse. */
+	public static final String REFRESH = "auth.refresh";
+
+	/** Histogram of refresh-token rotation time. */
+	public static final String REFRESH_LATENCY = "auth.refresh.latency";
+
+	/** Guest tokens by {@code event}: issued, upgraded, expired. */
+	public static final String GUEST = "auth.guest";
+
+	/** Password resets by {@code event}: requested, completed, failed. */
+	public static final String PASSWORD_RESET = "auth.password.reset";
+
 	public static final String TAG_METHOD = "method";
+
+	public static final String TAG_EVENT = "event";
 
 	public static final String TAG_RESULT = "result";
 

@@ -20,4 +20,9 @@ class MetricsConfiguration {
 		return new OAuthMetrics(registry, clock);
 	}
 
+	@Bean
+	LifecycleMetrics lifecycleMetrics(MeterRegistry registry) {
+		return new LifecycleMetrics(registry);
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.authwatch.auth.ticket.TicketGrant;
 import dev.authwatch.auth.ticket.TicketStore;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,8 @@ final class RedisTicketStore implements TicketStore {
 
 	static final String KEY_PREFIX = "authwatch:ticket:";
 
-	private record StoredGrant(String userId, Set<String> roles, long credentialExpiresAtEpochMilli) {
+	private record StoredGrant(String userId, Set<String> roles, long credentialExpiresAtEpochMilli,
+			@Nullable String credentialId) {
 	}
 
 	private final StringRedisTemplate redis;
@@ -36,7 +38,7 @@ final class RedisTicketStore implements TicketStore {
 	@Override
 	public void save(String ticketHash, TicketGrant grant, Duration ttl) {
 		String value = this.json.writeValueAsString(new StoredGrant(grant.userId(), grant.roles(),
-				grant.credentialExpiresAt().toEpochMilli()));
+				grant.credentialExpiresAt().toEpochMilli(), grant.credentialId()));
 		try {
 			this.redis.opsForValue().set(KEY_PREFIX + ticketHash, value, ttl);
 		}
@@ -60,7 +62,7 @@ final class RedisTicketStore implements TicketStore {
 		try {
 			StoredGrant stored = this.json.readValue(value, StoredGrant.class);
 			return Optional.of(new TicketGrant(stored.userId(), stored.roles(),
-					Instant.ofEpochMilli(stored.credentialExpiresAtEpochMilli())));
+					Instant.ofEpochMilli(stored.credentialExpiresAtEpochMilli()), stored.credentialId()));
 		}
 		catch (JacksonException ex) {
 			return Optional.empty();

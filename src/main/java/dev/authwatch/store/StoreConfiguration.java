@@ -2,14 +2,26 @@ package dev.authwatch.store;
 
 import java.time.Clock;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.authwatch.auth.session.LoginSessionProperties;
 import dev.authwatch.auth.ticket.TicketStore;
+import dev.authwatch.token.PasswordResetProperties;
+import dev.authwatch.token.RefreshFamilyStore;
+import dev.authwatch.token.ResetTokenStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.data.redis.RedisSessionRepository;
 
 /** Chooses the shared-state implementations: {@code authwatch.store=memory} (default) or {@code redis}. */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +29,15 @@ class StoreConfiguration {
 
 	/** Caps in-memory tickets so a flood of minting cannot exhaust the heap. */
 	private static final long MAX_IN_MEMORY_TICKETS = 100_000;
+
+	/** Caps in-memory refresh families (each keeps the hashes of its used tokens until it expires). */
+	private static final long MAX_IN_MEMORY_FAMILIES = 100_000;
+
+	/** Caps in-memory password-reset tokens. */
+	private static final long MAX_IN_MEMORY_RESET_TOKENS = 10_000;
+
+	/** Caps in-memory login sessions. */
+	private static final long MAX_IN_MEMORY_SESSIONS = 100_000;
 
 	/** The resilience4j instance guarding every Redis call; configured under {@code resilience4j.circuitbreaker.instances.redis}. */
 	static final String REDIS_BREAKER = "redis";
@@ -29,6 +50,61 @@ class StoreConfiguration {
 			case REDIS -> new CircuitBreakingTicketStore(new RedisTicketStore(redis.getObject(), json),
 					breakers.circuitBreaker(REDIS_BREAKER));
 		};
+	}
+
+	@Bean
+	RefreshFamilyStore refreshFamilyStore(StoreProperties properties, Clock clock, ObjectProvider<StringRedisTemplate> redis,
+			CircuitBreakerRegistry breakers) {
+		return switch (properties.store()) {
+			case MEMORY -> new InMemoryRefreshFamilyStore(MAX_IN_MEMORY_FAMILIES, clock);
+			case REDIS -> new RedisRefreshFamilyStore(redis.getObject(), redisCalls(breakers));
+		};
+	}
+
+	@Bean
+	ResetTokenStore resetTokenStore(StoreProperties properties, PasswordResetProperties reset,
+			ObjectProvider<StringRedisTemplate> redis, CircuitBreakerRegistry breakers) {
+		return switch (properties.store()) {
+			case MEMORY -> new InMemoryResetTokenStore(MAX_IN_MEMORY_RESET_TOKENS, reset.ttl());
+			case REDIS -> new RedisResetTokenStore(redis.getObject(), redisCalls(breakers));
+		};
+	}
+
+	/**
+	 * Login sessions. Memory: a bounded Caffeine map that drops idle sessions itself. Redis:
+	 * Spring Session's {@code RedisSessionRepository} under {@code authwatch:session:}, behind the
+	 * breaker. Defining the repository here makes Boot's own Redis session configuration back off,
+	 * so the memory store never needs Redis.
+	 */
+	@Bean
+	SessionRepository<? extends Session> sessionRepository(StoreProperties properties, LoginSessionProperties sessions,
+			ObjectProvider<RedisConnectionFactory> redis, CircuitBreakerRegistry breakers) {
+		return switch (properties.store()) {
+			case MEMORY -> {
+				MapSessionRepository repository = new MapSessionRepository(Caffeine.newBuilder()
+					.maximumSize(MAX_IN_MEMORY_SESSIONS)
+					.expireAfterAccess(sessions.timeout())
+					.<String, Session>build()
+					.asMap());
+				repository.setDefaultMaxInactiveInterval(sessions.timeout());
+				yield repository;
+			}
+			case REDIS -> {
+				RedisTemplate<String, Object> template = new RedisTemplate<>();
+				template.setConnectionFactory(redis.getObject());
+				template.setKeySerializer(RedisSerializer.string());
+				template.setHashKeySerializer(RedisSerializer.string());
+				template.afterPropertiesSet();
+				RedisSessionRepository repository = new RedisSessionRepository(template);
+				repository.setRedisKeyNamespace("authwatch:session");
+				repository.setDefaultMaxInactiveInterval(sessions.timeout());
+				yield new CircuitBreakingSessionRepository<>(repository, redisCalls(breakers));
+			}
+		};
+	}
+
+	private static RedisCalls redisCalls(CircuitBreakerRegistry breakers) {
+		return new RedisCalls(breakers.circuitBreaker(REDIS_BREAKER));
 	}
 
 }

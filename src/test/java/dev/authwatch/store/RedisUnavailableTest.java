@@ -1,13 +1,16 @@
 package dev.authwatch.store;
 
 import java.io.IOException;
+import java.util.Map;
 
+import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
+import dev.authwatch.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the Redis store and no Redis listening: tickets fail fast with 503, JWT keeps working. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.ORIGINS })
 class RedisUnavailableTest {
 
 	@LocalServerPort
@@ -58,6 +62,31 @@ class RedisUnavailableTest {
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
 			assertThat(client.next().get("type").asString()).isEqualTo("welcome");
 		}
+	}
+
+	@Test
+	void loginRefreshAndResetConfirmationAreProviderUnavailable() throws Exception {
+		AuthApi.Response login = AuthApi.on(this.port).login("alice", "alice-password");
+		AuthApi.Response refresh = AuthApi.on(this.port)
+			.post("/api/auth/refresh", Map.of("refresh_token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+		AuthApi.Response confirm = AuthApi.on(this.port).post("/api/auth/password-reset/confirm",
+				Map.of("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "password", "long-enough-password"));
+
+		assertThat(login.status()).isEqualTo(503);
+		assertThat(login.error()).isEqualTo("provider_unavailable");
+		assertThat(refresh.error()).isEqualTo("provider_unavailable");
+		assertThat(confirm.error()).isEqualTo("provider_unavailable");
+	}
+
+	@Test
+	void sessionCookieHandshakeIsProviderUnavailable() throws Exception {
+		RawHandshake.Response response = RawHandshake.to(this.port)
+			.header("Cookie", "SESSION=ZmFrZS1zZXNzaW9uLWlk")
+			.header("Origin", "https://chat.example.com")
+			.send();
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.body()).contains("\"error\":\"provider_unavailable\"");
 	}
 
 }

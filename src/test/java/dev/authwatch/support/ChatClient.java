@@ -39,6 +39,13 @@ public final class ChatClient implements AutoCloseable {
 		return new ChatClient(HTTP.newWebSocketBuilder().subprotocols("bearer", token), uri(port, ""));
 	}
 
+	/** A browser-like client: e.g. a session cookie and an {@code Origin}. */
+	public static ChatClient withHeaders(int port, Map<String, String> headers) {
+		WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+		headers.forEach(builder::header);
+		return new ChatClient(builder, uri(port, ""));
+	}
+
 	public static ChatClient withTicket(int port, String ticket) {
 		return new ChatClient(HTTP.newWebSocketBuilder(), uri(port, "?ticket=" + ticket));
 	}
@@ -57,6 +64,17 @@ public final class ChatClient implements AutoCloseable {
 
 	public void send(Map<String, Object> frame) {
 		send(JSON.writeValueAsString(frame));
+	}
+
+	/** Sends unless the connection is already closing; @return whether the frame went out */
+	public boolean trySend(Map<String, Object> frame) {
+		try {
+			send(frame);
+			return true;
+		}
+		catch (java.util.concurrent.CompletionException | IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	/** The next frame, failing the test if none arrives within 5 seconds. */

@@ -25,6 +25,7 @@ import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.jackson.io.JacksonDeserializer;
 import io.jsonwebtoken.security.SecurityException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates AuthWatch access tokens the way RFC 8725 asks, beyond jjwt's defaults: size bounded
@@ -35,6 +36,11 @@ import io.jsonwebtoken.security.SecurityException;
 public final class AccessTokenValidator {
 
 	static final String ROLES_CLAIM = "roles";
+
+	/** The refresh-token family of a token issued by login or refresh; optional. */
+	static final String FAMILY_CLAIM = "fid";
+
+	private static final int MAX_FAMILY_LENGTH = 64;
 
 	private static final int MAX_SUBJECT_LENGTH = 256;
 
@@ -160,7 +166,17 @@ public final class AccessTokenValidator {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must carry an id (jti).");
 		}
 		return new AuthenticatedPrincipal(subject, roles(claims.get(ROLES_CLAIM)), AuthMethod.JWT,
-				Instant.ofEpochMilli(expiration.getTime()));
+				Instant.ofEpochMilli(expiration.getTime()), family(claims.get(FAMILY_CLAIM)));
+	}
+
+	private static @Nullable String family(@Nullable Object claim) {
+		if (claim == null) {
+			return null;
+		}
+		if (!(claim instanceof String family) || family.isBlank() || family.length() > MAX_FAMILY_LENGTH) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "The fid claim must be a short string.");
+		}
+		return family;
 	}
 
 	private static Set<String> roles(Object claim) {

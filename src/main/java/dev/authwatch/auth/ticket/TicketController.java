@@ -3,9 +3,11 @@ package dev.authwatch.auth.ticket;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthRejectedException;
+import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.ratelimit.RateLimit;
 import dev.authwatch.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,7 +27,10 @@ class TicketController {
 
 	private final TicketService tickets;
 
-	TicketController(BearerTokenResolver tokens, AccessTokenValidator validator, TicketService tickets) {
+	private final RateLimit limits;
+
+	TicketController(BearerTokenResolver tokens, AccessTokenValidator validator, TicketService tickets, RateLimit limits) {
+		this.limits = limits;
 		this.tokens = tokens;
 		this.validator = validator;
 		this.tickets = tickets;
@@ -36,6 +41,7 @@ class TicketController {
 
 	@PostMapping("/api/auth/ticket")
 	ResponseEntity<TicketResponse> mint(HttpServletRequest request) {
+		this.limits.checkClient(RateLimit.Scope.TICKET_IP, request);
 		BearerTokenResolver.Result bearer = this.tokens.resolve(new ServletServerHttpRequest(request));
 		if (!(bearer instanceof BearerTokenResolver.Found found)) {
 			throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS,
@@ -45,8 +51,10 @@ class TicketController {
 		if (decision instanceof AuthDecision.Rejected rejected) {
 			throw new AuthRejectedException(rejected.reason(), rejected.message());
 		}
+		AuthenticatedPrincipal holder = ((AuthDecision.Authenticated) decision).principal();
+		this.limits.check(RateLimit.Scope.TICKET_ACCOUNT, holder.userId());
 		try {
-			TicketService.MintedTicket minted = this.tickets.mint(((AuthDecision.Authenticated) decision).principal());
+			TicketService.MintedTicket minted = this.tickets.mint(holder);
 			return ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				.body(new TicketResponse(minted.ticket(), minted.expiresInSeconds()));

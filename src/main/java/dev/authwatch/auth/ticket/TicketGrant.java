@@ -3,14 +3,20 @@ package dev.authwatch.auth.ticket;
 import java.time.Instant;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a ticket entitles its bearer to: a connection as this user until the credential that
- * minted the ticket expires.
+ * minted the ticket expires, within the credential family that minted it (if any).
  */
-public record TicketGrant(String userId, Set<String> roles, Instant credentialExpiresAt) {
+public record TicketGrant(String userId, Set<String> roles, Instant credentialExpiresAt, @Nullable String credentialId) {
 
 	public TicketGrant {
 		roles = Set.copyOf(roles);
+	}
+
+	public TicketGrant(String userId, Set<String> roles, Instant credentialExpiresAt) {
+		this(userId, roles, credentialExpiresAt, null);
 	}
 
 }

@@ -1,0 +1,79 @@
+package dev.authwatch.ratelimit;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.authwatch.auth.AuthRejectedException;
+import dev.authwatch.auth.FailureReason;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Token buckets (Bucket4j) per scope and key, held in a bounded Caffeine cache so that a flood of
+ * distinct IPs or usernames cannot grow memory without end. Keys stay in memory only: never
+ * logged, never metric labels.
+ */
+public final class RateLimit {
+
+	/** What is limited, and by what key. */
+	public enum Scope {
+
+		LOGIN_IP, LOGIN_ACCOUNT, GUEST_IP, REFRESH_IP, TICKET_IP, TICKET_ACCOUNT, RESET_IP, RESET_ACCOUNT, HANDSHAKE_IP,
+		HANDSHAKE_ACCOUNT
+
+	}
+
+	private record Key(Scope scope, String value) {
+	}
+
+	private final RateLimitProperties properties;
+
+	private final Cache<Key, Bucket> buckets;
+
+	RateLimit(RateLimitProperties properties) {
+		this.properties = properties;
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(properties.maxTrackedKeys())
+			.expireAfterAccess(properties.period().multipliedBy(2))
+			.build();
+	}
+
+	/** Whether one more attempt is allowed now; always {@code true} when limits are disabled. */
+	public boolean tryAcquire(Scope scope, String key) {
+		return consume(scope, key).isConsumed();
+	}
+
+	/**
+	 * For REST endpoints: throws 429 {@code rate_limited} with {@code Retry-After} (answered and
+	 * counted by the error handler).
+	 */
+	public void check(Scope scope, String key) {
+		ConsumptionProbe probe = consume(scope, key);
+		if (!probe.isConsumed()) {
+			throw new AuthRejectedException(FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.defaultMessage(),
+					Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		}
+	}
+
+	private ConsumptionProbe consume(Scope scope, String key) {
+		if (!this.properties.enabled()) {
+			return ConsumptionProbe.consumed(Long.MAX_VALUE, 0);
+		}
+		return this.buckets.get(new Key(scope, key), (k) -> newBucket(this.properties.limit(scope)))
+			.tryConsumeAndReturnRemaining(1);
+	}
+
+	/** The per-IP check of a REST call; the client IP is the servlet's remote address. */
+	public void checkClient(Scope scope, HttpServletRequest request) {
+		check(scope, request.getRemoteAddr());
+	}
+
+	private Bucket newBucket(int capacity) {
+		Duration period = this.properties.period();
+		return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build();
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.authwatch.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.authwatch.token.RefreshFamily;
+import dev.authwatch.token.RefreshFamilyStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Families in Redis, shared by every instance. A family is a hash (owner, roles, current token
+ * hash and expiry, revoked flag); every token hash it ever had points to it until the family
+ * expires. Rotation is one Lua script, so Redis runs the compare-and-set of the current token
+ * atomically across instances. (The family key is derived inside the script: fine for a single
+ * Redis or Sentinel, not for Cluster.)
+ */
+final class RedisRefreshFamilyStore implements RefreshFamilyStore {
+
+	static final String PREFIX = "authwatch:refresh:";
+
+	private static final String TOKEN = PREFIX + "token:";
+
+	private static final String FAMILY = PREFIX + "family:";
+
+	private static final String USER = PREFIX + "user:";
+
+	private static final RedisScript<Long> CREATE = RedisScript.of("""
+			redis.call('HSET', KEYS[1], 'user', ARGV[2], 'roles', ARGV[3], 'expires', ARGV[4],
+				'current', ARGV[5], 'currentExp', ARGV[6], 'revoked', '0')
+			redis.call('PEXPIRE', KEYS[1], ARGV[7])
+			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[7])
+			redis.call('SADD', KEYS[3], ARGV[1])
+			redis.call('PEXPIRE', KEYS[3], ARGV[7])
+			return 1
+			""", Long.class);
+
+	private static final RedisScript<List> ROTATE = RedisScript.of("""
+			local fid = redis.call('GET', KEYS[1])
+			if not fid then return {'unknown'} end
+			local fkey = ARGV[1] .. fid
+			local f = redis.call('HMGET', fkey, 'current', 'revoked', 'user', 'roles', 'expires', 'currentExp')
+			if not f[1] then return {'unknown'} end
+			local family = {fid, f[3], f[4], f[5]}
+			if f[2] == '1' then return {'revoked', unpack(family)} end
+			if f[1] ~= ARGV[2] then
+				redis.call('HSET', fkey, 'revoked', '1')
+				return {'reuse', unpack(family)}
+			end
+			if tonumber(f[6]) <= tonumber(ARGV[4]) then return {'unknown'} end
+			local nextExp = math.min(tonumber(ARGV[5]), tonumber(f[5]))
+			redis.call('HSET', fkey, 'current', ARGV[3], 'currentExp', tostring(nextExp))
+			local ttl = redis.call('PTTL', fkey)
+			if ttl > 0 then redis.call('SET', KEYS[2], fid, 'PX', ttl) end
+			return {'rotated', unpack(family)}
+			""", List.class);
+
+	private final StringRedisTemplate redis;
+
+	private final RedisCalls calls;
+
+	RedisRefreshFamilyStore(StringRedisTemplate redis, RedisCalls calls) {
+		this.redis = redis;
+		this.calls = calls;
+	}
+
+	@Override
+	public void create(RefreshFamily family, String tokenHash, Instant tokenExpiresAt) {
+		long ttlMillis = Math.max(1, Duration.between(Instant.now(), family.expiresAt()).toMillis());
+		this.calls.run("create refresh family", () -> this.redis.execute(CREATE,
+				List.of(FAMILY + family.id(), TOKEN + tokenHash, USER + Hashes.sha256(family.userId())), family.id(),
+				family.userId(), String.join(",", family.roles()), Long.toString(family.expiresAt().toEpochMilli()),
+				tokenHash, Long.toString(tokenExpiresAt.toEpochMilli()), Long.toString(ttlMillis)));
+	}
+
+	@Override
+	public Rotation rotate(String presentedHash, String nextHash, Instant nextExpiresAt, Instant now) {
+		List<?> result = this.calls.call("rotate refresh token", () -> this.redis.execute(ROTATE,
+				List.of(TOKEN + presentedHash, TOKEN + nextHash), FAMILY, presentedHash, nextHash,
+				Long.toString(now.toEpochMilli()), Long.toString(nextExpiresAt.toEpochMilli())));
+		if (result == null || result.size() < 5) {
+			return new Unknown();
+		}
+		RefreshFamily family = family(result.subList(1, 5));
+		return switch (String.valueOf(result.get(0))) {
+			case "rotated" -> new Rotated(family);
+			case "reuse" -> new Reused(family);
+			case "revoked" -> new Revoked(family);
+			default -> new Unknown();
+		};
+	}
+
+	private static RefreshFamily family(List<?> fields) {
+		String roles = String.valueOf(fields.get(2));
+		Set<String> roleSet = roles.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(roles.split(",")));
+		return new RefreshFamily(String.valueOf(fields.get(0)), String.valueOf(fields.get(1)), roleSet,
+				Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get(3)))));
+	}
+
+	@Override
+	public @Nullable RefreshFamily revokeByToken(String tokenHash) {
+		String familyId = this.calls.call("find refresh family", () -> this.redis.opsForValue().get(TOKEN + tokenHash));
+		if (familyId == null) {
+			return null;
+		}
+		List<Object> fields = this.calls.call("read refresh family",
+				() -> this.redis.opsForHash().multiGet(FAMILY + familyId, List.of("user", "roles", "expires")));
+		if (fields.get(0) == null) {
+			return null;
+		}
+		revoke(familyId);
+		return family(List.of(familyId, fields.get(0), fields.get(1), fields.get(2)));
+	}
+
+	@Override
+	public void revoke(String familyId) {
+		this.calls.run("revoke refresh family", () -> {
+			if (Boolean.TRUE.equals(this.redis.hasKey(FAMILY + familyId))) {
+				this.redis.opsForHash().put(FAMILY + familyId, "revoked", "1");
+			}
+		});
+	}
+
+	@Override
+	public boolean isActive(String familyId, Instant now) {
+		List<Object> fields = this.calls.call("read refresh family",
+				() -> this.redis.opsForHash().multiGet(FAMILY + familyId, List.of("revoked", "expires")));
+		return fields.get(0) != null && "0".equals(fields.get(0))
+				&& Long.parseLong(String.valueOf(fields.get(1))) > now.toEpochMilli();
+	}
+
+	@Override
+	public List<String> revokeAllOf(String userId) {
+		Set<String> families = this.calls.call("list refresh families",
+				() -> this.redis.opsForSet().members(USER + Hashes.sha256(userId)));
+		if (families == null) {
+			return List.of();
+		}
+		families.forEach(this::revoke);
+		return List.copyOf(families);
+	}
+
+}

@@ -1,0 +1,185 @@
+package dev.authwatch.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.UUID;
+
+import dev.authwatch.auth.AuthRejectedException;
+import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.metrics.LifecycleEvent;
+import dev.authwatch.metrics.LifecycleMetrics;
+import dev.authwatch.metrics.Operation;
+import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.websocket.ConnectionRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refresh-token families: a login starts one, each refresh rotates its token, presenting a used
+ * token revokes it (reuse detection, RFC 9700 §4.14.2), logout revokes it. Revoking a family
+ * closes its live connections with 4003.
+ */
+public final class RefreshTokens {
+
+	/** The audit trail of revocations; never carries a token or a user id. */
+	private static final Logger audit = LoggerFactory.getLogger("dev.authwatch.audit");
+
+	private final RefreshFamilyStore store;
+
+	private final AccessTokenIssuer issuer;
+
+	private final RefreshProperties properties;
+
+	private final ConnectionRegistry connections;
+
+	private final AuthMetrics metrics;
+
+	private final LifecycleMetrics lifecycle;
+
+	private final Clock clock;
+
+	RefreshTokens(RefreshFamilyStore store, AccessTokenIssuer issuer, RefreshProperties properties,
+			ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle, Clock clock) {
+		this.store = store;
+		this.issuer = issuer;
+		this.properties = properties;
+		this.connections = connections;
+		this.metrics = metrics;
+		this.lifecycle = lifecycle;
+		this.clock = clock;
+	}
+
+	/** A refresh token as handed to the client: shown once, stored only hashed. */
+	public record Issued(String token, Instant expiresAt, String familyId) {
+
+		@Override
+		public String toString() {
+			return "Issued[familyId=" + this.familyId + ", expiresAt=" + this.expiresAt + "]";
+		}
+
+	}
+
+	public record Pair(AccessTokenIssuer.IssuedToken access, Issued refresh) {
+	}
+
+	/** Starts a family for a fresh login and issues its first access and refresh tokens. */
+	public Pair login(String userId, Collection<String> roles) {
+		Instant now = this.clock.instant();
+		RefreshFamily family = new RefreshFamily(UUID.randomUUID().toString(), userId, new HashSet<>(roles),
+				now.plus(this.properties.familyLifetime()));
+		String token = OpaqueTokens.generate();
+		Instant expiresAt = min(now.plus(this.properties.ttl()), family.expiresAt());
+		storeCall(() -> {
+			this.store.create(family, OpaqueTokens.hash(token), expiresAt);
+			return null;
+		});
+		return new Pair(access(family), new Issued(token, expiresAt, family.id()));
+	}
+
+	/** Rotates the refresh token; the answer of a rejection is thrown as {@link AuthRejectedException}. */
+	public Pair refresh(@Nullable String token) {
+		long start = System.nanoTime();
+		try {
+			Pair pair = rotate(token);
+			this.lifecycle.record(LifecycleEvent.REFRESH_SUCCESS);
+			return pair;
+		}
+		catch (AuthRejectedException ex) {
+			this.lifecycle.record((ex.reason() == FailureReason.TOKEN_REUSE) ? LifecycleEvent.REFRESH_REUSE
+					: LifecycleEvent.REFRESH_FAILURE);
+			throw ex;
+		}
+		finally {
+			long elapsed = System.nanoTime() - start;
+			this.lifecycle.refreshLatency(elapsed);
+			this.metrics.latency(Operation.REFRESH, elapsed);
+		}
+	}
+
+	private Pair rotate(@Nullable String token) {
+		if (token == null || !OpaqueTokens.isWellFormed(token)) {
+			throw new AuthRejectedException(FailureReason.MALFORMED, "Send the refresh token you were given as refresh_token.");
+		}
+		Instant now = this.clock.instant();
+		String next = OpaqueTokens.generate();
+		Instant nextExpiresAt = now.plus(this.properties.ttl());
+		RefreshFamilyStore.Rotation rotation = storeCall(() -> this.store.rotate(OpaqueTokens.hash(token),
+				OpaqueTokens.hash(next), nextExpiresAt, now));
+		if (rotation instanceof RefreshFamilyStore.Rotated rotated) {
+			RefreshFamily family = rotated.family();
+			return new Pair(access(family), new Issued(next, min(nextExpiresAt, family.expiresAt()), family.id()));
+		}
+		if (rotation instanceof RefreshFamilyStore.Reused reused) {
+			int closed = closeConnections(reused.family().id());
+			audit.warn("Refresh token reuse: family {} revoked, {} connection(s) closed", reused.family().id(), closed);
+			throw new AuthRejectedException(FailureReason.TOKEN_REUSE);
+		}
+		if (rotation instanceof RefreshFamilyStore.Revoked) {
+			throw new AuthRejectedException(FailureReason.REVOKED, "The refresh token's login has been revoked.");
+		}
+		throw new AuthRejectedException(FailureReason.REVOKED, "The refresh token is unknown or has expired; log in again.");
+	}
+
+	/** Logout: revokes the family of the token, whichever of its tokens it is. */
+	public boolean logout(String token) {
+		if (!OpaqueTokens.isWellFormed(token)) {
+			return false;
+		}
+		RefreshFamily family = storeCall(() -> this.store.revokeByToken(OpaqueTokens.hash(token)));
+		if (family == null) {
+			return false;
+		}
+		closeConnections(family.id());
+		return true;
+	}
+
+	/** Revokes one family (a session logout) and closes its connections. */
+	public void revoke(String familyId) {
+		storeCall(() -> {
+			this.store.revoke(familyId);
+			return null;
+		});
+		closeConnections(familyId);
+	}
+
+	/** Revokes every family of the user (password reset) and closes the user's connections. */
+	public void revokeAllOf(String userId) {
+		storeCall(() -> this.store.revokeAllOf(userId));
+		this.connections.revokeUser(userId);
+	}
+
+	public boolean isActive(String familyId) {
+		return this.store.isActive(familyId, this.clock.instant());
+	}
+
+	private int closeConnections(String familyId) {
+		return this.connections.revoke((principal) -> principal.belongsTo(familyId));
+	}
+
+	private AccessTokenIssuer.IssuedToken access(RefreshFamily family) {
+		return this.issuer.issue(family.userId(), family.roles(), accessTtl(), family.id());
+	}
+
+	private java.time.Duration accessTtl() {
+		return this.issuer.defaultTtl();
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	private static <T> T storeCall(java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (StoreUnavailableException ex) {
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The token store is unavailable; try again later.");
+		}
+	}
+
+}
