@@ -30,6 +30,11 @@ class AuthChainConfiguration {
 	}
 
 	@Bean
+	HandshakeTraces handshakeTraces() {
+		return new HandshakeTraces();
+	}
+
+	@Bean
 	AuthenticationChain authenticationChain(AuthProperties properties, OriginPolicy originPolicy,
 			ObjectProvider<Authenticator> authenticators, ObjectProvider<AuthAttemptListener> listeners) {
 		Map<AuthMethod, Authenticator> available = authenticators.orderedStream()
