@@ -10,7 +10,8 @@ import java.util.function.Function;
  */
 public final class CommandLine {
 
-	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of("token", TokenCommand::run);
+	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of("token", TokenCommand::run,
+			"validate", ValidateCommand::run, "monitor", CommandLine::monitor, "rotate", RotateCommand::run);
 
 	private CommandLine() {
 	}
@@ -22,6 +23,16 @@ public final class CommandLine {
 	/** @return the process exit code */
 	public static int run(String[] args) {
 		return COMMANDS.get(args[0]).apply(java.util.Arrays.copyOfRange(args, 1, args.length));
+	}
+
+	private static int monitor(String[] args) {
+		try {
+			return MonitorCommand.run(args);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 130;
+		}
 	}
 
 	static void usageError(PrintStream err, String problem, String usage) {

@@ -20,4 +20,9 @@ class EventsConfiguration {
 		return new AuthAttemptEvents(log);
 	}
 
+	@Bean
+	AuthAttemptLog authAttemptLog() {
+		return new AuthAttemptLog();
+	}
+
 }

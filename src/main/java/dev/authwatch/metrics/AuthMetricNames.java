@@ -24,6 +24,37 @@ public final class AuthMetricNames {
 	/** Gauge: 0 unknown, 1 healthy, 2 degraded, 3 critical (SPEC §4, §5). */
 	public static final String HEALTH_STATUS = "auth.health.status";
 
+	/** {@code jwt_config_health_score}: 0–100, weights 40/30/20/10 (SPEC §5). */
+	public static final String JWT_CONFIG_HEALTH_SCORE = "jwt.config.health.score";
+
+	/** {@code jwt_config_check{check}}: 1 ok, 0 failing; one series per check from startup. */
+	public static final String JWT_CONFIG_CHECK = "jwt.config.check";
+
+	/** {@code jwt_config_drift_total}: once per newly seen instance with a different key id. */
+	public static final String JWT_CONFIG_DRIFT = "jwt.config.drift";
+
+	/** {@code jwt_secret_rotations_total}: changes of this service's own key id. */
+	public static final String JWT_SECRET_ROTATIONS = "jwt.secret.rotations";
+
+	/** {@code jwt_secret_last_rotation_timestamp_seconds} (a time gauge; 0 until a rotation is known). */
+	public static final String JWT_SECRET_LAST_ROTATION_TIMESTAMP = "jwt.secret.last.rotation.timestamp";
+
+	public static final String TAG_CHECK = "check";
+
+	// Check names match the detail keys of GET /health/jwt (SPEC §5).
+
+	public static final String CHECK_SECRET_AVAILABLE = "jwt_secret_available";
+
+	public static final String CHECK_SECRET_LENGTH = "secret_length_valid";
+
+	public static final String CHECK_SECRET_FORMAT = "secret_format_valid";
+
+	public static final String CHECK_CROSS_SERVICE_CONSISTENCY = "cross_service_consistency";
+
+	public static final String CHECK_ENVIRONMENT_ALIGNMENT = "environment_aligned";
+
+	public static final String CHECK_SELF_TEST = "startup_self_test";
+
 	public static final String TAG_METHOD = "method";
 
 	public static final String TAG_RESULT = "result";

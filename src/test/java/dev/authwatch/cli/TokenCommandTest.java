@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
@@ -87,8 +88,7 @@ class TokenCommandTest {
 	}
 
 	private static AccessTokenValidator validator() {
-		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15),
-				TestSecrets.CURRENT, null, 8192, false, Path.of("unused"));
+		JwtProperties properties = TestJwtProperties.withSecrets(TestSecrets.CURRENT, null);
 		return new AccessTokenValidator(JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), null), properties,
 				Clock.systemUTC());
 	}

@@ -67,6 +67,10 @@ final class ExternalTool {
 		return null;
 	}
 
+	Path path() {
+		return this.executable;
+	}
+
 	/** Runs the tool in {@code workingDirectory}; asserts exit code 0 and returns the output. */
 	String succeeds(Path workingDirectory, String... arguments) {
 		Result result = run(workingDirectory, arguments);

@@ -28,10 +28,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Redis goes away and comes back, for real: ticket handshakes fail fast with 503, the breaker
- * opens, JWT keeps working, and everything recovers without intervention.
+ * opens, authentication health goes critical, JWT keeps working, and everything recovers without
+ * intervention. A short monitor window lets the outage's failures age out within the test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY,
-		"resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s" })
+		"resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s", "authwatch.monitor.window=3s" })
 class RedisOutageRecoveryTest {
 
 	private static final int REDIS_PORT = freePort();
@@ -58,7 +59,14 @@ class RedisOutageRecoveryTest {
 
 	@Test
 	void ticketsFailFastWhileRedisIsDownAndRecoverWhenItReturns() throws Exception {
+		assertThat(healthLevel()).isEqualTo("unknown");
 		assertThat(redeem(mint())).isEqualTo(101);
+		jwtHandshake();
+		assertThat(healthLevel()).isEqualTo("healthy");
+		for (int i = 0; i < 4; i++) {
+			RawHandshake.to(this.port).bearer(TestTokens.withTtl("late", Duration.ofSeconds(-120))).send();
+		}
+		assertThat(healthLevel()).as("a burst of expired tokens is the clients' problem").isNotEqualTo("critical");
 		String ticketMintedBeforeOutage = mint();
 
 		redis.stop();
@@ -70,9 +78,10 @@ class RedisOutageRecoveryTest {
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		}
 		assertThat(this.breakers.circuitBreaker("redis").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
-			assertThat(client.next().get("type").asString()).isEqualTo("welcome");
-		}
+		assertThat(healthLevel()).isEqualTo("critical");
+		assertThat(HttpCalls.get(this.port, "/health/readiness").statusCode()).isEqualTo(503);
+		assertThat(HttpCalls.get(this.port, "/health/liveness").statusCode()).isEqualTo(200);
+		jwtHandshake();
 
 		redis = start();
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -82,6 +91,21 @@ class RedisOutageRecoveryTest {
 		assertThat(redeem(mint())).isEqualTo(101);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.breakers.circuitBreaker("redis").getState()).isEqualTo(CircuitBreaker.State.CLOSED));
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			jwtHandshake();
+			assertThat(healthLevel()).isEqualTo("healthy");
+		});
+	}
+
+	private void jwtHandshake() throws InterruptedException {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
+			assertThat(client.next().get("type").asString()).isEqualTo("welcome");
+		}
+	}
+
+	private String healthLevel() throws Exception {
+		String body = HttpCalls.get(this.port, "/health").body();
+		return JsonMapper.builder().build().readTree(body).path("components").path("wsAuth").path("details").path("level").asString();
 	}
 
 	private String mint() throws Exception {

@@ -40,6 +40,8 @@ public final class AccessTokenValidator {
 
 	private final JwtParser parser;
 
+	private final JwtKeyRing keyRing;
+
 	/** Jackson 2, as jjwt-jackson needs; duplicate members are an error, not "last one wins". */
 	private final JsonMapper json;
 
@@ -51,6 +53,7 @@ public final class AccessTokenValidator {
 
 	public AccessTokenValidator(JwtKeyRing keyRing, JwtProperties properties, Clock clock) {
 		this.clock = clock;
+		this.keyRing = keyRing;
 		this.json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 		this.clockSkewSeconds = properties.clockSkew().toSeconds();
 		this.maxTokenLength = properties.maxTokenLength();
@@ -66,6 +69,10 @@ public final class AccessTokenValidator {
 
 	/** @return {@link AuthDecision.Authenticated} or {@link AuthDecision.Rejected}, never "not mine" */
 	public AuthDecision validate(String token) {
+		if (!this.keyRing.usable()) {
+			// Never a silent fallback: without a usable secret no token can be trusted (see /health/jwt).
+			return AuthDecision.rejected(FailureReason.INTERNAL, "JWT signing is not configured.");
+		}
 		if (token.length() > this.maxTokenLength) {
 			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is longer than " + this.maxTokenLength + " characters.");
 		}

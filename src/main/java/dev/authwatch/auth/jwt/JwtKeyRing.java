@@ -1,5 +1,6 @@
 package dev.authwatch.auth.jwt;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,20 +10,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The keys access tokens are verified with: the current key (also used to sign) and, during a
  * rotation, the previous one. Tokens name their key by {@code kid}; a token without one is checked
- * against the current key.
+ * against the current key. When the configured secret is missing or too short for HS256 the ring
+ * is <em>unusable</em>: it signs nothing and verifies nothing, and says why.
  */
 public final class JwtKeyRing {
 
-	private final SigningKey current;
+	private final @Nullable SigningKey current;
 
 	private final @Nullable SigningKey previous;
 
-	private final String secretSource;
+	private final SecretProvenance provenance;
 
-	private JwtKeyRing(SigningKey current, @Nullable SigningKey previous, String secretSource) {
+	private JwtKeyRing(@Nullable SigningKey current, @Nullable SigningKey previous, SecretProvenance provenance) {
 		this.current = current;
 		this.previous = previous;
-		this.secretSource = secretSource;
+		this.provenance = provenance;
 	}
 
 	public static JwtKeyRing of(byte[] currentSecret, byte @Nullable [] previousSecret) {
@@ -30,20 +32,51 @@ public final class JwtKeyRing {
 	}
 
 	public static JwtKeyRing of(byte[] currentSecret, byte @Nullable [] previousSecret, String secretSource) {
-		SigningKey previous = (previousSecret != null) ? toKey(previousSecret) : null;
-		return new JwtKeyRing(toKey(currentSecret), previous, secretSource);
+		return from(new JwtSecretResolver.ResolvedSecrets(currentSecret, previousSecret,
+				SecretProvenance.of(secretSource, currentSecret)));
+	}
+
+	/** A secret HS256 cannot use (missing or shorter than 32 bytes) leaves that slot empty. */
+	public static JwtKeyRing from(JwtSecretResolver.ResolvedSecrets secrets) {
+		return new JwtKeyRing(toKey(secrets.current()), toKey(secrets.previous()), secrets.provenance());
+	}
+
+	private static @Nullable SigningKey toKey(byte @Nullable [] secret) {
+		if (secret == null || secret.length < SecretPolicy.MIN_SECRET_BYTES) {
+			return null;
+		}
+		return new SigningKey(KeyFingerprint.of(secret), Keys.hmacShaKeyFor(secret));
 	}
 
 	/** Where the current secret came from, e.g. {@code JWT_SECRET}; never the secret itself. */
 	public String secretSource() {
-		return this.secretSource;
+		return this.provenance.source();
 	}
 
-	private static SigningKey toKey(byte[] secret) {
-		return new SigningKey(KeyFingerprint.of(secret), Keys.hmacShaKeyFor(secret));
+	public SecretProvenance provenance() {
+		return this.provenance;
 	}
 
+	/** Whether there is a current key to sign and verify with. */
+	public boolean usable() {
+		return this.current != null;
+	}
+
+	/** Why the ring cannot sign, in a sentence naming the variable to fix. */
+	public String unusableReason() {
+		if (!this.provenance.available()) {
+			return "no JWT secret is configured: set JWT_SECRET (or " + this.provenance.expectedSource()
+					+ ") to at least " + SecretPolicy.MIN_SECRET_BYTES + " random bytes";
+		}
+		return this.provenance.source() + " is " + this.provenance.current().lengthBytes() + " bytes long; HS256 needs at least "
+				+ SecretPolicy.MIN_SECRET_BYTES + " bytes";
+	}
+
+	/** @throws InvalidJwtConfigurationException when the ring is not {@link #usable()} */
 	public SigningKey current() {
+		if (this.current == null) {
+			throw new InvalidJwtConfigurationException("JWT signing is not configured: " + unusableReason());
+		}
 		return this.current;
 	}
 
@@ -51,12 +84,23 @@ public final class JwtKeyRing {
 		return Optional.ofNullable(this.previous);
 	}
 
+	/** The current key id (if usable) then the previous one (if any). */
 	public List<String> keyIds() {
-		return (this.previous != null) ? List.of(this.current.kid(), this.previous.kid()) : List.of(this.current.kid());
+		List<String> ids = new ArrayList<>(2);
+		if (this.current != null) {
+			ids.add(this.current.kid());
+		}
+		if (this.previous != null) {
+			ids.add(this.previous.kid());
+		}
+		return List.copyOf(ids);
 	}
 
 	/** The key for a token's {@code kid}, or the current key when the token names none. */
 	public Optional<SigningKey> find(@Nullable String kid) {
+		if (this.current == null) {
+			return Optional.empty();
+		}
 		if (kid == null || kid.equals(this.current.kid())) {
 			return Optional.of(this.current);
 		}

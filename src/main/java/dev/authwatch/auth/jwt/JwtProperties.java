@@ -24,10 +24,18 @@ import org.springframework.validation.annotation.Validated;
  * @param previousSecret the secret being rotated out (environment variable
  * {@code JWT_PREVIOUS_SECRET}); tokens it signed stay valid until they expire
  * @param maxTokenLength tokens longer than this are rejected before they are parsed
- * @param failOnInvalidConfig refuse to start without a usable secret instead of generating a
- * development one (true in the {@code prod} profile)
+ * @param failOnInvalidConfig refuse to start on a missing or weak secret (true in the {@code prod}
+ * profile); when false, the service starts and reports the problem on {@code /health/jwt}
  * @param devSecretFile where the generated development secret is kept, so that the server and the
  * {@code token} command agree
+ * @param environment the deployment environment (environment variable
+ * {@code AUTHWATCH_ENVIRONMENT}); when unset, the first active profile. Selects
+ * {@code JWT_SECRET_<ENVIRONMENT>}, which wins over {@code JWT_SECRET}
+ * @param secretFile a file holding the secret, e.g. a mounted Kubernetes or Docker secret
+ * (environment variable {@code JWT_SECRET_FILE}); below {@code JWT_SECRET} in precedence
+ * @param generateDevSecret whether a development environment without any secret generates one;
+ * when false (or outside development) the service starts without a signing key, refuses JWT
+ * handshakes and reports the configuration unhealthy
  */
 @ConfigurationProperties("authwatch.jwt")
 @Validated
@@ -37,5 +45,6 @@ public record JwtProperties(@DefaultValue("authwatch") @NotBlank(message = "auth
 		@Nullable String secret, @Nullable String previousSecret,
 		@DefaultValue("8192") @Min(value = 256, message = "authwatch.jwt.max-token-length must be at least 256") @Max(value = 65536, message = "authwatch.jwt.max-token-length must be at most 65536") int maxTokenLength,
 		@DefaultValue("false") boolean failOnInvalidConfig,
-		@DefaultValue(".authwatch/dev-jwt-secret") Path devSecretFile) {
+		@DefaultValue(".authwatch/dev-jwt-secret") Path devSecretFile, @Nullable String environment,
+		@Nullable String secretFile, @DefaultValue("true") boolean generateDevSecret) {
 }

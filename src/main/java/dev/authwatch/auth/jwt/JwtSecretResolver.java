@@ -1,111 +1,172 @@
 package dev.authwatch.auth.jwt;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Set;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the signing secret: {@code JWT_SECRET} when set; otherwise, unless the configuration
- * demands a real secret, a generated development secret kept in a local file (so the server and
- * the {@code token} command agree) with a loud warning. A secret HS256 cannot use stops startup.
+ * Finds the signing secret, in order: {@code JWT_SECRET_<ENVIRONMENT>}, {@code JWT_SECRET}, the
+ * file named by {@code JWT_SECRET_FILE}, and, in a development environment only, a generated
+ * secret kept in a local file (so the server and the {@code token} command agree). The winning
+ * source is reported; a lower source holding a different value is a precedence conflict.
+ * With {@code authwatch.jwt.fail-on-invalid-config=true} a missing or weak secret stops startup;
+ * otherwise it is reported by the JWT configuration health and the key ring is unusable.
  */
 public final class JwtSecretResolver {
 
 	/** HS256 needs a key of at least 256 bits (RFC 7518 §3.2; jjwt enforces it). */
-	public static final int MIN_SECRET_BYTES = 32;
+	public static final int MIN_SECRET_BYTES = SecretPolicy.MIN_SECRET_BYTES;
 
 	public static final String GENERATED_SOURCE = "generated-development-secret";
+
+	public static final String FILE_SOURCE = "JWT_SECRET_FILE";
 
 	private static final Logger logger = LoggerFactory.getLogger(JwtSecretResolver.class);
 
 	private final JwtProperties properties;
 
+	private final Function<String, @Nullable String> variables;
+
+	private final String environment;
+
+	/** Without environment-specific variables: {@code JWT_SECRET}, the file, the generator. */
 	public JwtSecretResolver(JwtProperties properties) {
-		this.properties = properties;
+		this(properties, (name) -> null, "");
 	}
 
-	public record ResolvedSecrets(byte[] current, byte @Nullable [] previous, String source) {
+	/**
+	 * @param variables looks up {@code JWT_SECRET_<ENVIRONMENT>} (the Spring environment, so
+	 * system properties and test properties count too)
+	 * @param environment the deployment environment, empty when none is named
+	 */
+	public JwtSecretResolver(JwtProperties properties, Function<String, @Nullable String> variables, String environment) {
+		this.properties = properties;
+		this.variables = variables;
+		this.environment = environment;
+	}
+
+	/** @param current {@code null} when no secret is available */
+	public record ResolvedSecrets(byte @Nullable [] current, byte @Nullable [] previous, SecretProvenance provenance) {
+
+		public String source() {
+			return this.provenance.source();
+		}
+
 	}
 
 	public ResolvedSecrets resolve() {
-		byte[] previous = validated(this.properties.previousSecret(), "JWT_PREVIOUS_SECRET (authwatch.jwt.previous-secret)");
-		byte[] configured = validated(this.properties.secret(), "JWT_SECRET (authwatch.jwt.secret)");
-		if (configured != null) {
-			return new ResolvedSecrets(configured, previous, "JWT_SECRET");
+		Map<String, byte[]> candidates = candidates();
+		String expected = this.environment.isEmpty() ? "JWT_SECRET" : SecretProvenance.environmentVariable(this.environment);
+		byte[] previous = bytes(this.properties.previousSecret());
+		SecretPolicy.Assessment previousAssessment = (previous != null) ? SecretPolicy.assess(previous) : null;
+		if (candidates.isEmpty() && mayGenerate()) {
+			candidates.put(GENERATED_SOURCE, DevelopmentSecretFile.readOrCreate(this.properties.devSecretFile()));
 		}
+		if (candidates.isEmpty()) {
+			if (this.properties.failOnInvalidConfig()) {
+				throw new InvalidJwtConfigurationException("JWT_SECRET is not set (nor " + expectedHint(expected)
+						+ "JWT_SECRET_FILE) and authwatch.jwt.fail-on-invalid-config is true: set " + expected
+						+ " to at least " + MIN_SECRET_BYTES + " random bytes (for example: openssl rand -base64 48)");
+			}
+			return new ResolvedSecrets(null, previous, new SecretProvenance(SecretProvenance.NONE, this.environment,
+					expected, List.of(), null, previousAssessment));
+		}
+		Map.Entry<String, byte[]> winner = candidates.entrySet().iterator().next();
+		List<String> conflicts = new ArrayList<>();
+		candidates.forEach((name, value) -> {
+			if (!name.equals(winner.getKey()) && !MessageDigest.isEqual(value, winner.getValue())) {
+				conflicts.add(name);
+			}
+		});
+		SecretProvenance provenance = new SecretProvenance(winner.getKey(), this.environment, expected,
+				List.copyOf(conflicts), SecretPolicy.assess(winner.getValue()), previousAssessment);
 		if (this.properties.failOnInvalidConfig()) {
-			throw new InvalidJwtConfigurationException("JWT_SECRET is not set and authwatch.jwt.fail-on-invalid-config "
-					+ "is true: set JWT_SECRET to at least " + MIN_SECRET_BYTES + " random bytes");
+			refuseIfWeak(winner.getKey(), provenance.current());
+			if (previousAssessment != null) {
+				refuseIfWeak("JWT_PREVIOUS_SECRET (authwatch.jwt.previous-secret)", previousAssessment);
+			}
 		}
-		return new ResolvedSecrets(developmentSecret(), previous, GENERATED_SOURCE);
+		if (!conflicts.isEmpty()) {
+			logger.warn("JWT secret precedence conflict: {} wins, but {} also set to a different value", winner.getKey(),
+					conflicts);
+		}
+		return new ResolvedSecrets(winner.getValue(), previous, provenance);
 	}
 
-	private static byte @Nullable [] validated(@Nullable String secret, String name) {
-		if (secret == null || secret.isEmpty()) {
+	private static String expectedHint(String expected) {
+		return "JWT_SECRET".equals(expected) ? "" : expected + ", ";
+	}
+
+	private Map<String, byte[]> candidates() {
+		Map<String, byte[]> candidates = new LinkedHashMap<>();
+		if (!this.environment.isEmpty()) {
+			String name = SecretProvenance.environmentVariable(this.environment);
+			putIfSet(candidates, name, bytes(this.variables.apply(name)));
+		}
+		putIfSet(candidates, "JWT_SECRET", bytes(this.properties.secret()));
+		putIfSet(candidates, FILE_SOURCE, fileSecret());
+		return candidates;
+	}
+
+	private static void putIfSet(Map<String, byte[]> candidates, String name, byte @Nullable [] value) {
+		if (value != null) {
+			candidates.put(name, value);
+		}
+	}
+
+	private boolean mayGenerate() {
+		return !this.properties.failOnInvalidConfig() && this.properties.generateDevSecret()
+				&& SecretProvenance.isDevelopment(this.environment);
+	}
+
+	private static void refuseIfWeak(String name, SecretPolicy.Assessment assessment) {
+		if (!assessment.acceptable()) {
+			throw new InvalidJwtConfigurationException(name + " is not a usable HS256 secret: "
+					+ String.join("; ", assessment.problems()) + " (for example: openssl rand -base64 48)");
+		}
+	}
+
+	private static byte @Nullable [] bytes(@Nullable String secret) {
+		return (secret == null || secret.isEmpty()) ? null : secret.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A mounted secret file; one trailing line break is not part of the secret. */
+	private byte @Nullable [] fileSecret() {
+		String name = this.properties.secretFile();
+		if (name == null || name.isBlank()) {
 			return null;
 		}
-		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new InvalidJwtConfigurationException(name + " is " + bytes.length + " bytes long; HS256 needs at least "
-					+ MIN_SECRET_BYTES + " bytes (for example: openssl rand -base64 48)");
-		}
-		return bytes;
-	}
-
-	private byte[] developmentSecret() {
-		Path file = this.properties.devSecretFile();
+		Path file = Path.of(name);
 		try {
-			if (!Files.exists(file)) {
-				writeNewSecret(file);
+			String content = Files.readString(file, StandardCharsets.UTF_8);
+			if (content.endsWith("\r\n")) {
+				content = content.substring(0, content.length() - 2);
 			}
-			byte[] secret = Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
-			warnLoudly(file);
-			return secret;
+			else if (content.endsWith("\n")) {
+				content = content.substring(0, content.length() - 1);
+			}
+			return bytes(content);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the development JWT secret at " + file.toAbsolutePath()
-					+ "; set JWT_SECRET instead", ex);
+			if (this.properties.failOnInvalidConfig()) {
+				throw new InvalidJwtConfigurationException("JWT_SECRET_FILE names " + file.toAbsolutePath()
+						+ ", which cannot be read: " + ex.getClass().getSimpleName());
+			}
+			logger.warn("JWT_SECRET_FILE names {}, which cannot be read ({}); ignoring it", file.toAbsolutePath(),
+					ex.getClass().getSimpleName());
+			return null;
 		}
 	}
-
-	private static void writeNewSecret(Path file) throws IOException {
-		byte[] random = new byte[48];
-		new SecureRandom().nextBytes(random);
-		String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
-		Files.writeString(file, encoded + "\n", StandardCharsets.UTF_8);
-		try {
-			Files.setPosixFilePermissions(file, Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-					java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
-		}
-		catch (UnsupportedOperationException ex) {
-			// Not a POSIX file system: the file keeps the platform's default permissions.
-		}
-	}
-
-	private static void warnLoudly(Path file) {
-		logger.warn("""
-
-				************************************************************************
-				*  JWT_SECRET is not set: using a GENERATED DEVELOPMENT SECRET kept in
-				*  {}
-				*  Tokens signed with it are worthless outside this machine. Never run
-				*  like this in production: set JWT_SECRET (>= 32 random bytes) or run
-				*  with the 'prod' profile, which refuses to start without it.
-				************************************************************************""", file.toAbsolutePath());
-	}
-
 
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.AuthenticatedPrincipal;
@@ -21,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The validation decisions of RFC 8725 / RFC 9068 that AuthWatch makes beyond jjwt's defaults. */
 class AccessTokenValidatorTest {
 
-	private static final JwtProperties PROPERTIES = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30),
-			Duration.ofMinutes(15), TestSecrets.CURRENT, TestSecrets.PREVIOUS, 8192, false, Path.of("unused"));
+	private static final JwtProperties PROPERTIES = TestJwtProperties.withSecrets(TestSecrets.CURRENT, TestSecrets.PREVIOUS);
 
 	private final JwtKeyRing keyRing = JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), TestSecrets.bytes(TestSecrets.PREVIOUS));
 

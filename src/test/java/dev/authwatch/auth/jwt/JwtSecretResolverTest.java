@@ -1,9 +1,11 @@
 package dev.authwatch.auth.jwt;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.authwatch.support.TestSecrets;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,14 @@ class JwtSecretResolverTest {
 	@TempDir
 	Path directory;
 
+	private Map<String, String> variables = Map.of();
+
+	private String environment = "";
+
+	private String secretFile;
+
+	private boolean generate = true;
+
 	@Test
 	void configuredSecretWins() {
 		JwtSecretResolver.ResolvedSecrets secrets = resolve(TestSecrets.CURRENT, null, false);
@@ -24,11 +34,59 @@ class JwtSecretResolverTest {
 		assertThat(secrets.source()).isEqualTo("JWT_SECRET");
 		assertThat(secrets.current()).isEqualTo(TestSecrets.bytes(TestSecrets.CURRENT));
 		assertThat(secrets.previous()).isNull();
+		assertThat(secrets.provenance().environmentAligned()).isTrue();
 	}
 
 	@Test
-	void secretShorterThan32BytesStopsStartupNamingTheVariable() {
-		assertThatThrownBy(() -> resolve("too-short-secret", null, false))
+	void environmentSpecificSecretWinsOverJwtSecretAndTheOtherValueIsAPrecedenceConflict() {
+		this.environment = "staging";
+		this.variables = Map.of("JWT_SECRET_STAGING", TestSecrets.PREVIOUS);
+
+		JwtSecretResolver.ResolvedSecrets secrets = resolve(TestSecrets.CURRENT, null, false);
+
+		assertThat(secrets.source()).isEqualTo("JWT_SECRET_STAGING");
+		assertThat(secrets.current()).isEqualTo(TestSecrets.bytes(TestSecrets.PREVIOUS));
+		assertThat(secrets.provenance().conflicts()).containsExactly("JWT_SECRET");
+		assertThat(secrets.provenance().environmentAligned()).isFalse();
+	}
+
+	@Test
+	void equalValuesInSeveralSourcesAreNoConflict() {
+		this.environment = "staging";
+		this.variables = Map.of("JWT_SECRET_STAGING", TestSecrets.CURRENT);
+
+		SecretProvenance provenance = resolve(TestSecrets.CURRENT, null, false).provenance();
+
+		assertThat(provenance.conflicts()).isEmpty();
+		assertThat(provenance.environmentAligned()).isTrue();
+	}
+
+	@Test
+	void genericSecretInANamedEnvironmentIsNotAligned() {
+		this.environment = "staging";
+
+		SecretProvenance provenance = resolve(TestSecrets.CURRENT, null, false).provenance();
+
+		assertThat(provenance.source()).isEqualTo("JWT_SECRET");
+		assertThat(provenance.expectedSource()).isEqualTo("JWT_SECRET_STAGING");
+		assertThat(provenance.environmentAligned()).isFalse();
+	}
+
+	@Test
+	void mountedSecretFileIsReadWithoutItsTrailingLineBreak() throws Exception {
+		Path file = this.directory.resolve("jwt-secret");
+		Files.writeString(file, TestSecrets.CURRENT + "\n", StandardCharsets.UTF_8);
+		this.secretFile = file.toString();
+
+		JwtSecretResolver.ResolvedSecrets secrets = resolve(null, null, true);
+
+		assertThat(secrets.source()).isEqualTo("JWT_SECRET_FILE");
+		assertThat(secrets.current()).isEqualTo(TestSecrets.bytes(TestSecrets.CURRENT));
+	}
+
+	@Test
+	void secretShorterThan32BytesStopsStartupNamingTheVariableWhenConfigurationMustBeValid() {
+		assertThatThrownBy(() -> resolve("too-short-secret", null, true))
 			.isInstanceOf(InvalidJwtConfigurationException.class)
 			.hasMessageContaining("JWT_SECRET")
 			.hasMessageContaining("16 bytes")
@@ -36,8 +94,32 @@ class JwtSecretResolverTest {
 	}
 
 	@Test
+	void placeholderSecretStopsStartupWhenConfigurationMustBeValid() {
+		assertThatThrownBy(() -> resolve("changeme-changeme-changeme-changeme", null, true))
+			.isInstanceOf(InvalidJwtConfigurationException.class)
+			.hasMessageContaining("JWT_SECRET")
+			.hasMessageContaining("placeholder")
+			.hasMessageNotContaining("changeme-");
+	}
+
+	@Test
+	void weakSecretInDevelopmentStartsWithAnUnusableKeyRingInsteadOfFallingBack() {
+		JwtSecretResolver.ResolvedSecrets secrets = resolve("changeme", null, false);
+		JwtKeyRing ring = JwtKeyRing.from(secrets);
+
+		assertThat(secrets.source()).isEqualTo("JWT_SECRET");
+		assertThat(secrets.provenance().current().lengthValid()).isFalse();
+		assertThat(secrets.provenance().current().formatValid()).isFalse();
+		assertThat(ring.usable()).isFalse();
+		assertThat(ring.keyIds()).isEmpty();
+		assertThat(ring.unusableReason()).contains("JWT_SECRET is 8 bytes long").doesNotContain("changeme");
+		assertThatThrownBy(ring::current).isInstanceOf(InvalidJwtConfigurationException.class)
+			.hasMessageContaining("JWT signing is not configured");
+	}
+
+	@Test
 	void shortPreviousSecretStopsStartupNamingTheVariable() {
-		assertThatThrownBy(() -> resolve(TestSecrets.CURRENT, "short", false))
+		assertThatThrownBy(() -> resolve(TestSecrets.CURRENT, "short", true))
 			.hasMessageContaining("JWT_PREVIOUS_SECRET");
 	}
 
@@ -46,6 +128,25 @@ class JwtSecretResolverTest {
 		assertThatThrownBy(() -> resolve(null, null, true))
 			.isInstanceOf(InvalidJwtConfigurationException.class)
 			.hasMessageContaining("JWT_SECRET is not set");
+	}
+
+	@Test
+	void missingSecretOutsideDevelopmentIsNotGeneratedButReportedAsNone() {
+		this.environment = "staging";
+
+		JwtSecretResolver.ResolvedSecrets secrets = resolve(null, null, false);
+
+		assertThat(secrets.current()).isNull();
+		assertThat(secrets.source()).isEqualTo(SecretProvenance.NONE);
+		assertThat(JwtKeyRing.from(secrets).unusableReason()).contains("JWT_SECRET_STAGING");
+		assertThat(Files.exists(this.directory.resolve("dev-secret"))).isFalse();
+	}
+
+	@Test
+	void missingSecretWithTheGeneratorDisabledIsReportedAsNone() {
+		this.generate = false;
+
+		assertThat(resolve(null, null, false).current()).isNull();
 	}
 
 	@Test
@@ -61,8 +162,9 @@ class JwtSecretResolverTest {
 
 	private JwtSecretResolver.ResolvedSecrets resolve(String secret, String previous, boolean failOnInvalid) {
 		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15),
-				secret, previous, 8192, failOnInvalid, this.directory.resolve("dev-secret"));
-		return new JwtSecretResolver(properties).resolve();
+				secret, previous, 8192, failOnInvalid, this.directory.resolve("dev-secret"), this.environment,
+				this.secretFile, this.generate);
+		return new JwtSecretResolver(properties, this.variables::get, this.environment).resolve();
 	}
 
 }

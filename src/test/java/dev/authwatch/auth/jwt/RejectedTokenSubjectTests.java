@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.FailureReason;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Signature failures carry the unverified subject the monitor needs to detect key drift. */
 class RejectedTokenSubjectTests {
 
-	private static final JwtProperties PROPERTIES = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30),
-			Duration.ofMinutes(15), null, null, 8192, false, Path.of("unused"));
+	private static final JwtProperties PROPERTIES = TestJwtProperties.withSecrets(null, null);
 
 	private final JwtKeyRing ours = JwtKeyRing.of(secret('a'), null);
 

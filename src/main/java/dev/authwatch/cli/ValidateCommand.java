@@ -1,0 +1,84 @@
+package dev.authwatch.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.jwthealth.JwtConfigInspector;
+import dev.authwatch.jwthealth.JwtHealthProperties;
+import dev.authwatch.jwthealth.JwtHealthReport;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code validate [--json] [--peer URL]...}: one check of the JWT configuration this jar would
+ * run with (same variables, same files), compared with the configured and given peers. Prints the
+ * verdict of {@code /health/jwt} and exits 0 healthy, 1 degraded, 2 unhealthy (64: usage error).
+ */
+final class ValidateCommand {
+
+	static final String USAGE = "java -jar authwatch.jar validate [--json] [--peer http://host:port]...";
+
+	static final int USAGE_ERROR = 64;
+
+	private ValidateCommand() {
+	}
+
+	static int run(String[] args) {
+		CommandOptions options = CommandOptions.parse(args, Set.of("json"), Set.of());
+		if (options == null) {
+			CommandLine.usageError(System.err, "unknown option, or --peer without an http(s) URL", USAGE);
+			return USAGE_ERROR;
+		}
+		JwtHealthReport report;
+		try (ConfigurableApplicationContext context = JwtCommandContext.start()) {
+			JwtHealthProperties properties = context.getBean(JwtHealthProperties.class);
+			List<URI> peers = new ArrayList<>(properties.peers());
+			peers.addAll(options.peers);
+			report = JwtConfigInspector.forCommandLine(context.getBean(JwtKeyRing.class),
+					context.getBean(AccessTokenIssuer.class), context.getBean(AccessTokenValidator.class), peers,
+					properties.peerTimeout(), context.getBean(Clock.class)).inspectOnce();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("error: the JWT configuration could not be loaded: " + ex.getMessage());
+			return 2;
+		}
+		if (options.has("json")) {
+			System.out.println(JsonMapper.builder().build().writeValueAsString(report.body()));
+		}
+		else {
+			printHuman(System.out, report);
+		}
+		return report.status().exitCode();
+	}
+
+	static void printHuman(PrintStream out, JwtHealthReport report) {
+		Map<String, Object> details = report.details();
+		out.println("JWT configuration: " + report.status().code() + " (score " + report.score() + "/100)");
+		out.println("  key id:         " + orNone(details.get("key_id")));
+		out.println("  secret source:  " + details.get("secret_source"));
+		out.println("  environment:    " + orNone(details.get("environment")));
+		report.checks().forEach((check, ok) -> out.printf("  %-26s %s%n", check.detailKey(), ok ? "ok" : "FAILING"));
+		for (Object peer : (List<?>) details.get("peers")) {
+			Map<?, ?> view = (Map<?, ?>) peer;
+			out.println("  peer " + view.get("peer") + ": " + view.get("status") + " (key id " + orNone(view.get("key_id")) + ")");
+		}
+		if (!report.issues().isEmpty()) {
+			out.println("Issues:");
+			report.issues().forEach((issue) -> out.println("  - " + issue));
+		}
+	}
+
+	private static String orNone(Object value) {
+		return (value == null || value.toString().isEmpty()) ? "(none)" : value.toString();
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.authwatch.jwthealth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.store.StoreProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+@Configuration(proxyBeanMethods = false)
+class JwtHealthConfiguration {
+
+	/** Ahead of actuator's endpoint mapping (order -100), which would claim {@code /health/jwt}. */
+	private static final int ENDPOINT_MAPPING_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	@Bean
+	InstanceIdentity jwtInstanceIdentity(Environment environment, JwtKeyRing keyRing) {
+		return new InstanceIdentity(environment.getProperty("spring.application.name", "authwatch"),
+				InstanceIdentity.newInstanceId(), keyRing.provenance().environment());
+	}
+
+	@Bean
+	JwtConfigInspector jwtConfigInspector(JwtKeyRing keyRing, AccessTokenIssuer issuer, AccessTokenValidator validator,
+			JwtHealthProperties properties, StoreProperties store, ObjectProvider<StringRedisTemplate> redis,
+			JsonMapper json, InstanceIdentity identity, Clock clock) {
+		RedisFingerprintBoard board = (store.store() == StoreProperties.StoreType.REDIS)
+				? new RedisFingerprintBoard(redis.getObject(), json, identity, recordTtl(properties.checkInterval())) : null;
+		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), board,
+				new HttpPeers(properties.peers(), properties.peerTimeout(), json), clock);
+	}
+
+	/** Three intervals: a record outlives a late check but not a stopped instance for long. */
+	static Duration recordTtl(Duration interval) {
+		Duration ttl = interval.multipliedBy(3);
+		return (ttl.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : ttl;
+	}
+
+	@Bean
+	JwtHealthMetrics jwtHealthMetrics(MeterRegistry registry) {
+		return new JwtHealthMetrics(registry);
+	}
+
+	@Bean
+	JwtHealthMonitor jwtHealthMonitor(JwtConfigInspector inspector, JwtKeyRing keyRing, JwtHealthMetrics metrics,
+			JwtHealthProperties properties, StoreProperties store, ObjectProvider<StringRedisTemplate> redis,
+			InstanceIdentity identity, ApplicationEventPublisher events, TaskScheduler scheduler, MeterRegistry registry,
+			Clock clock) {
+		KeyStateStore keyState = (store.store() == StoreProperties.StoreType.REDIS)
+				? new RedisKeyStateStore(redis.getObject(), identity) : new FileKeyStateStore(properties.keyStateFile());
+		RotationTracker rotations = new RotationTracker(keyState, metrics.rotations(), events, clock);
+		JwtHealthMetrics.registerLastRotation(registry, rotations);
+		return new JwtHealthMonitor(inspector, keyRing, rotations, new DriftTracker(metrics.drifts(), events, clock),
+				metrics, scheduler, properties.checkInterval());
+	}
+
+	@Bean
+	JwtHealthIndicator jwtHealthIndicator(JwtHealthMonitor monitor) {
+		return new JwtHealthIndicator(monitor);
+	}
+
+	@Bean
+	SimpleUrlHandlerMapping jwtHealthEndpointMapping(JwtHealthMonitor monitor, JsonMapper json) {
+		return new SimpleUrlHandlerMapping(Map.of(JwtHealthEndpoint.PATH, new JwtHealthEndpoint(monitor, json)),
+				ENDPOINT_MAPPING_ORDER);
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.authwatch.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.authwatch.auth.jwt.JwtProperties;
+
+/** The service's default JWT settings with the given secrets, for tests that build validators by hand. */
+public final class TestJwtProperties {
+
+	private TestJwtProperties() {
+	}
+
+	public static JwtProperties withSecrets(String secret, String previousSecret) {
+		return new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15), secret,
+				previousSecret, 8192, false, Path.of("unused"), null, null, true);
+	}
+
+}
