@@ -26,9 +26,10 @@ class AdminConfiguration {
 
 	@Bean
 	MetricsReport metricsReport(AuthHealthEvaluator health, MeterRegistry meters, MethodLatencies latencies,
-			ConnectionRegistry connections, ObjectProvider<CircuitBreakerRegistry> breakers, AdminProperties properties,
-			Clock clock) {
-		return new MetricsReport(health, meters, latencies, connections, breakers.getIfAvailable(), properties, clock);
+			ConnectionRegistry connections, ObjectProvider<CircuitBreakerRegistry> breakers, EventStream eventStream,
+			AdminProperties properties, Clock clock) {
+		return new MetricsReport(health, meters, latencies, connections, breakers.getIfAvailable(), eventStream, properties,
+				clock);
 	}
 
 	@Bean

@@ -34,17 +34,20 @@ final class MetricsReport {
 
 	private final @Nullable CircuitBreakerRegistry breakers;
 
+	private final EventStream eventStream;
+
 	private final long refreshIntervalMs;
 
 	private final Clock clock;
 
 	MetricsReport(AuthHealthEvaluator health, MeterRegistry meters, MethodLatencies latencies, ConnectionRegistry connections,
-			@Nullable CircuitBreakerRegistry breakers, AdminProperties properties, Clock clock) {
+			@Nullable CircuitBreakerRegistry breakers, EventStream eventStream, AdminProperties properties, Clock clock) {
 		this.health = health;
 		this.meters = meters;
 		this.latencies = latencies;
 		this.connections = connections;
 		this.breakers = breakers;
+		this.eventStream = eventStream;
 		this.refreshIntervalMs = properties.dashboardRefreshInterval().toMillis();
 		this.clock = clock;
 	}
@@ -69,7 +72,7 @@ final class MetricsReport {
 		return new MetricsView(this.clock.instant(), assessment.level().code(), assessment.warnings(), window(window),
 				new MetricsView.Totals(attempts, successes, attempts - successes, ratio(successes, attempts)), methods,
 				MetricsView.Latency.of(this.latencies.percentiles(null)), reasons(), connections(), breakers(),
-				this.refreshIntervalMs);
+				new MetricsView.EventStreams(this.eventStream.subscribers(), this.eventStream.dropped()), this.refreshIntervalMs);
 	}
 
 	private static MetricsView.Window window(WindowSnapshot window) {

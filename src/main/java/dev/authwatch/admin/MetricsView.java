@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record MetricsView(Instant generatedAt, String level, List<String> warnings, Window window, Totals totals,
 		Map<String, MethodView> methods, Latency latency, Map<String, Long> reasons, Connections connections,
-		Map<String, Breaker> breakers, long refreshIntervalMs) {
+		Map<String, Breaker> breakers, EventStreams eventStreams, long refreshIntervalMs) {
 
 	/** The sliding window behind the health level. */
 	record Window(String duration, long attempts, double successRate, double systemFailureRate,
@@ -39,6 +39,13 @@ record MetricsView(Instant generatedAt, String level, List<String> warnings, Win
 	}
 
 	record Connections(long active, Map<String, Long> byMethod, Map<String, Long> disconnects) {
+	}
+
+	/**
+	 * @param subscribers open SSE streams on this instance
+	 * @param dropped events not delivered because a slow reader's buffer was full
+	 */
+	record EventStreams(int subscribers, long dropped) {
 	}
 
 	/**
