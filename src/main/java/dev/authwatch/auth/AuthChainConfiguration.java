@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.websocket.WebSocketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,12 @@ class AuthChainConfiguration {
 	@Bean
 	BearerTokenResolver bearerTokenResolver(WebSocketProperties webSocket) {
 		return new BearerTokenResolver(webSocket.allowQueryToken());
+	}
+
+	/** Routes bearer tokens between jwt and oauth; looks at nothing unless an external provider is configured. */
+	@Bean
+	BearerTokenRouter bearerTokenRouter(JwtProperties jwt, ObjectProvider<BearerTokenRouter.ExternalProvider> provider) {
+		return new BearerTokenRouter(jwt.issuer(), provider.getIfAvailable());
 	}
 
 	@Bean

@@ -55,6 +55,12 @@ public final class AuthMetricNames {
 
 	public static final String CHECK_SELF_TEST = "startup_self_test";
 
+	/** OAuth provider interactions by step and result: {@code auth_oauth_total{step,result}}. */
+	public static final String OAUTH = "auth.oauth";
+
+	/** Gauge: epoch seconds of the last successful JWKS fetch, 0 before the first. */
+	public static final String OAUTH_JWKS_LAST_SUCCESS = "auth.oauth.jwks.last.success.timestamp";
+
 	public static final String TAG_METHOD = "method";
 
 	public static final String TAG_RESULT = "result";
@@ -64,6 +70,8 @@ public final class AuthMetricNames {
 	public static final String TAG_OPERATION = "operation";
 
 	public static final String TAG_REASON = "reason";
+
+	public static final String TAG_STEP = "step";
 
 	public static final String RESULT_SUCCESS = "success";
 

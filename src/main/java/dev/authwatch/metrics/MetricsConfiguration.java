@@ -1,5 +1,7 @@
 package dev.authwatch.metrics;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,11 @@ class MetricsConfiguration {
 	@Bean
 	AuthMetrics authMetrics(MeterRegistry registry) {
 		return new AuthMetrics(registry);
+	}
+
+	@Bean
+	OAuthMetrics oauthMetrics(MeterRegistry registry, Clock clock) {
+		return new OAuthMetrics(registry, clock);
 	}
 
 }

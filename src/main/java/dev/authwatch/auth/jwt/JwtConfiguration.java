@@ -2,6 +2,7 @@ package dev.authwatch.auth.jwt;
 
 import dev.authwatch.auth.Authenticator;
 import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.BearerTokenRouter;
 import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class JwtConfiguration {
 
 	@Bean
-	Authenticator jwtAuthenticator(BearerTokenResolver bearerTokenResolver, AccessTokenValidator validator,
-			AuthMetrics metrics) {
-		return new JwtAuthenticator(bearerTokenResolver, validator, metrics);
+	Authenticator jwtAuthenticator(BearerTokenResolver bearerTokenResolver, BearerTokenRouter bearerTokenRouter,
+			AccessTokenValidator validator, AuthMetrics metrics) {
+		return new JwtAuthenticator(bearerTokenResolver, bearerTokenRouter, validator, metrics);
 	}
 
 }
