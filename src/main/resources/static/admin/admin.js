@@ -397,6 +397,9 @@
 			event.preventDefault();
 		}
 		const user = $('session-user').value.trim();
+		if (event) {
+			$('session-result').textContent = '';
+		}
 		try {
 			const session = await api('/session/' + encodeURIComponent(user));
 			state.sessionUser = user;
@@ -419,7 +422,7 @@
 		}
 		try {
 			const result = await api('/session/' + encodeURIComponent(user), { method: 'DELETE' });
-			$('session-summary').textContent = 'Closed ' + result.closed + ' connection(s) with ' + result.closeCode + '.';
+			$('session-result').textContent = 'Closed ' + result.closed + ' connection(s) with ' + result.closeCode + '.';
 			setTimeout(() => lookUpSession(), 500);
 		}
 		catch (ex) {

@@ -129,6 +129,18 @@ class AdminDashboardBrowserTest {
 		this.wait.until((browser) -> text("#reasons tbody").contains("unknown_key") || text("#reasons tbody").contains("invalid_signature"));
 		assertThat(script("return window.sameDocument")).isEqualTo("still here");
 
+		try (ChatClient connected = ChatClient.withBearerHeader(this.port, TestTokens.valid("judy", "user"))) {
+			connected.next();
+			this.browser.findElement(By.id("session-user")).sendKeys("judy");
+			this.browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
+			this.wait.until((browser) -> text("#session-connections tbody").contains("healthy"));
+			assertThat(text("#session-connections tbody")).contains("jwt", "127.0.0.1");
+			this.browser.findElement(By.id("session-disconnect")).click();
+			this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+			assertThat(connected.awaitClose()).isEqualTo(4003);
+			this.wait.until((browser) -> text("#session-result").equals("Closed 1 connection(s) with 4003."));
+		}
+
 		assertThat(severeConsoleMessages()).isEmpty();
 	}
 
