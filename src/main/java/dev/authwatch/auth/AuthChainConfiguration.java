@@ -37,6 +37,11 @@ class AuthChainConfiguration {
 	}
 
 	@Bean
+	HandshakeTraces handshakeTraces() {
+		return new HandshakeTraces();
+	}
+
+	@Bean
 	AuthenticationChain authenticationChain(AuthProperties properties, OriginPolicy originPolicy,
 			ObjectProvider<Authenticator> authenticators, ObjectProvider<AuthAttemptListener> listeners,
 			ObjectProvider<HandshakeGate> gates) {

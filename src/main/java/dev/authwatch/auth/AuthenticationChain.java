@@ -43,10 +43,20 @@ public final class AuthenticationChain {
 	}
 
 	public AuthDecision authenticate(ServerHttpRequest request) {
+		return authenticate(request, ChainTrace.NONE);
+	}
+
+	/**
+	 * Decides and records, reporting each step to {@code trace} (the admin's test connection);
+	 * ordinary handshakes pass {@link ChainTrace#NONE}, which costs a clock read per step.
+	 */
+	public AuthDecision authenticate(ServerHttpRequest request, ChainTrace trace) {
 		long start = System.nanoTime();
 		if (!this.originPolicy.allows(request.getHeaders().getFirst(HttpHeaders.ORIGIN))) {
+			trace.step(ChainTrace.ORIGIN, "rejected", FailureReason.ORIGIN_REJECTED, System.nanoTime() - start);
 			return record(null, AuthDecision.rejected(FailureReason.ORIGIN_REJECTED), start);
 		}
+		trace.step(ChainTrace.ORIGIN, "allowed", null, System.nanoTime() - start);
 		for (HandshakeGate gate : this.gates) {
 			AuthDecision.Rejected refused = gate.beforeAuthentication(request);
 			if (refused != null) {
@@ -54,12 +64,26 @@ public final class AuthenticationChain {
 			}
 		}
 		for (Authenticator authenticator : this.authenticators) {
+			long stepStart = System.nanoTime();
 			AuthDecision decision = decide(authenticator, request);
 			if (decision != AuthDecision.notMine()) {
-				return record(authenticator.method(), admitted(decision), start);
+				decision = admitted(decision);
+			}
+			trace.step(authenticator.method().code(), verdict(decision),
+					(decision instanceof AuthDecision.Rejected rejected) ? rejected.reason() : null,
+					System.nanoTime() - stepStart);
+			if (decision != AuthDecision.notMine()) {
+				return record(authenticator.method(), decision, start);
 			}
 		}
 		return record(null, AuthDecision.rejected(FailureReason.MISSING_CREDENTIALS), start);
+	}
+
+	private static String verdict(AuthDecision decision) {
+		if (decision == AuthDecision.notMine()) {
+			return "not_mine";
+		}
+		return (decision instanceof AuthDecision.Authenticated) ? "authenticated" : "rejected";
 	}
 
 	private AuthDecision admitted(AuthDecision decision) {

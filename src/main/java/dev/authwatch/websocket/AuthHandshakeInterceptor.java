@@ -5,8 +5,10 @@ import java.util.Map;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.AuthenticationChain;
+import dev.authwatch.auth.ChainTrace;
 import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.HandshakeTraces;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +30,13 @@ final class AuthHandshakeInterceptor implements HandshakeInterceptor {
 
 	private final AuthenticationChain chain;
 
+	private final HandshakeTraces traces;
+
 	private final JsonMapper json;
 
-	AuthHandshakeInterceptor(AuthenticationChain chain, JsonMapper json) {
+	AuthHandshakeInterceptor(AuthenticationChain chain, HandshakeTraces traces, JsonMapper json) {
 		this.chain = chain;
+		this.traces = traces;
 		this.json = json;
 	}
 
@@ -42,7 +47,8 @@ final class AuthHandshakeInterceptor implements HandshakeInterceptor {
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
 			Map<String, Object> attributes) throws Exception {
-		AuthDecision decision = this.chain.authenticate(request);
+		ChainTrace trace = this.traces.claim(request.getHeaders().getFirst(HandshakeTraces.HEADER));
+		AuthDecision decision = (trace != null) ? this.chain.authenticate(request, trace) : this.chain.authenticate(request);
 		if (decision instanceof AuthDecision.Authenticated authenticated) {
 			attributes.put(PRINCIPAL_ATTRIBUTE, authenticated.principal());
 			return true;

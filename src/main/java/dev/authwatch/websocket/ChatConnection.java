@@ -61,6 +61,15 @@ public final class ChatConnection {
 		return this.principal.expiresAt();
 	}
 
+	/** The peer's address as the container saw it (behind a trusted proxy, the forwarded one). */
+	public @Nullable String remoteAddress() {
+		java.net.InetSocketAddress address = this.session.getRemoteAddress();
+		if (address == null) {
+			return null;
+		}
+		return (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
+	}
+
 	public Heartbeat heartbeat() {
 		return this.heartbeat;
 	}

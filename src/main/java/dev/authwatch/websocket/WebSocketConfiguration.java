@@ -2,6 +2,7 @@ package dev.authwatch.websocket;
 
 
 import dev.authwatch.auth.AuthenticationChain;
+import dev.authwatch.auth.HandshakeTraces;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -21,18 +22,21 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final ChatWebSocketHandler handler;
 
+	private final HandshakeTraces traces;
+
 	private final JsonMapper json;
 
-	WebSocketConfiguration(AuthenticationChain chain, ChatWebSocketHandler handler, JsonMapper json) {
+	WebSocketConfiguration(AuthenticationChain chain, ChatWebSocketHandler handler, HandshakeTraces traces, JsonMapper json) {
 		this.chain = chain;
 		this.handler = handler;
+		this.traces = traces;
 		this.json = json;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
 		handlers.addHandler(this.handler, CHAT_PATH)
-			.addInterceptors(new AuthHandshakeInterceptor(this.chain, this.json))
+			.addInterceptors(new AuthHandshakeInterceptor(this.chain, this.traces, this.json))
 			// The chain checks Origin itself so that a refusal gets a JSON body and a metric.
 			.setAllowedOriginPatterns("*");
 	}

@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,13 +29,16 @@ class AuthenticationHealthIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private AccessTokenIssuer issuer;
+
 	@Test
 	void rejectedHandshakesShowInWsAuthHealthAndTheHealthGauge() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			assertThat(get("/ws/chat").statusCode()).isEqualTo(401);
 		}
 
-		HttpResponse<String> health = get("/health");
+		HttpResponse<String> health = get("/health", this.issuer.issue("root", java.util.List.of("admin")).value());
 		assertThat(health.statusCode()).isEqualTo(200);
 		JsonNode wsAuth = this.json.readTree(health.body()).path("components").path("wsAuth");
 		assertThat(wsAuth.path("status").asString()).isEqualTo("UP");
@@ -65,6 +70,15 @@ class AuthenticationHealthIntegrationTests {
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Health details are for admins (show-details: when-authorized). */
+	private HttpResponse<String> get(String path, String bearerToken) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + bearerToken)
+			.GET()
+			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 

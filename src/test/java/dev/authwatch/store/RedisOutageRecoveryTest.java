@@ -3,6 +3,7 @@ package dev.authwatch.store;
 import java.io.IOException;
 import java.time.Duration;
 
+import dev.authwatch.support.AdminCalls;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
@@ -103,8 +104,9 @@ class RedisOutageRecoveryTest {
 		}
 	}
 
+	/** Health details are for admins (show-details: when-authorized). */
 	private String healthLevel() throws Exception {
-		String body = HttpCalls.get(this.port, "/health").body();
+		String body = AdminCalls.as(this.port, TestTokens.valid("root", "admin")).get("/health").body();
 		return JsonMapper.builder().build().readTree(body).path("components").path("wsAuth").path("details").path("level").asString();
 	}
 

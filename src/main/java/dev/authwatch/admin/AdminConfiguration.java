@@ -1,0 +1,46 @@
+package dev.authwatch.admin;
+
+import java.time.Clock;
+
+import dev.authwatch.auth.HandshakeTraces;
+import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.events.AuthEventLog;
+import dev.authwatch.monitor.AuthHealthEvaluator;
+import dev.authwatch.websocket.ConnectionRegistry;
+import dev.authwatch.websocket.WebSocketProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AdminConfiguration {
+
+	@Bean
+	MethodLatencies methodLatencies() {
+		return new MethodLatencies();
+	}
+
+	@Bean
+	MetricsReport metricsReport(AuthHealthEvaluator health, MeterRegistry meters, MethodLatencies latencies,
+			ConnectionRegistry connections, ObjectProvider<CircuitBreakerRegistry> breakers, EventStream eventStream,
+			AdminProperties properties, Clock clock) {
+		return new MetricsReport(health, meters, latencies, connections, breakers.getIfAvailable(), eventStream, properties,
+				clock);
+	}
+
+	@Bean
+	TestConnection testConnection(AccessTokenIssuer issuer, HandshakeTraces traces, ConnectionRegistry connections,
+			AdminProperties properties, WebSocketProperties webSocket, JsonMapper json, Clock clock) {
+		return new TestConnection(issuer, traces, connections, properties, webSocket, json, clock);
+	}
+
+	@Bean
+	EventStream eventStream(AuthEventLog events, AdminProperties properties) {
+		return new EventStream(events, properties);
+	}
+
+}

@@ -1,0 +1,175 @@
+package dev.authwatch.admin;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.authwatch.admin.audit.AuditEntry;
+import dev.authwatch.admin.audit.AuditLog;
+import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.events.AuthEventLog;
+import dev.authwatch.events.EventsProperties;
+import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.support.TestJwtProperties;
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestTokens;
+import dev.authwatch.system.UserKeys;
+import dev.authwatch.websocket.ConnectionRegistry;
+import dev.authwatch.websocket.WebSocketProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The admin API's access rules and audit, on the MVC slice with the real token validation. */
+@WebMvcTest(controllers = { WebSocketAuthAdminController.class, SessionController.class })
+@Import({ AdminSecurityConfiguration.class, AdminAccessRulesWebMvcTest.RealSecurityCollaborators.class })
+class AdminAccessRulesWebMvcTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	RecordingAuditLog audit;
+
+	@MockitoBean
+	MetricsReport metrics;
+
+	@MockitoBean
+	TestConnection testConnection;
+
+	@MockitoBean
+	EventStream events;
+
+	@MockitoBean
+	ConnectionRegistry connections;
+
+	@MockitoBean(name = "wsAuth")
+	HealthIndicator wsAuth;
+
+	@BeforeEach
+	void emptyAuditLog() {
+		this.audit.entries.clear();
+	}
+
+	@Test
+	void anonymousCallerGetsA401WithTheTaxonomyReasonAndIsAudited() throws Exception {
+		this.mvc.perform(get(AdminApi.BASE_PATH + "/metrics"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"authwatch\""))
+			.andExpect(jsonPath("$.error").value("missing_credentials"));
+
+		then(this.metrics).shouldHaveNoInteractions();
+		assertThat(this.audit.entries).singleElement()
+			.satisfies((entry) -> assertThat(entry.who() + " " + entry.status() + " " + entry.clientIp())
+				.isEqualTo("anonymous 401 127.0.0.1"));
+	}
+
+	@Test
+	void expiredAdminTokenIsRejectedAsExpired() throws Exception {
+		String expired = TestTokens.customised((jwt) -> jwt.claim("roles", List.of("admin"))
+			.issuedAt(java.util.Date.from(java.time.Instant.now().minusSeconds(600)))
+			.expiration(java.util.Date.from(java.time.Instant.now().minusSeconds(300))));
+
+		this.mvc.perform(get(AdminApi.BASE_PATH + "/health").header("Authorization", "Bearer " + expired))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.error").value("expired"));
+	}
+
+	@Test
+	void userWithoutTheAdminRoleCannotDisconnectAnyone() throws Exception {
+		this.mvc.perform(delete(AdminApi.BASE_PATH + "/session/alice").header("Authorization", "Bearer " + TestTokens.valid("eve", "user")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error").value("forbidden"));
+
+		then(this.connections).should(never()).revokeUser(anyString());
+		assertThat(this.audit.entries).singleElement().satisfies((entry) -> {
+			assertThat(entry.who()).isEqualTo("eve");
+			assertThat(entry.target()).isEqualTo("alice");
+			assertThat(entry.outcome()).isEqualTo("denied");
+		});
+	}
+
+	@Test
+	void adminDisconnectsAUserAndTheRequestIsAuditedWithItsTarget() throws Exception {
+		this.mvc.perform(delete(AdminApi.BASE_PATH + "/session/alice").header("Authorization", "Bearer " + TestTokens.valid("root", "admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.closeCode").value(4003));
+
+		then(this.connections).should().revokeUser("alice");
+		assertThat(this.audit.entries).singleElement().satisfies((entry) -> {
+			assertThat(entry.action()).isEqualTo("DELETE " + AdminApi.BASE_PATH + "/session/alice");
+			assertThat(entry.who()).isEqualTo("root");
+			assertThat(entry.outcome()).isEqualTo("allowed");
+		});
+	}
+
+	static final class RecordingAuditLog implements AuditLog {
+
+		final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void append(AuditEntry entry) {
+			this.entries.add(entry);
+		}
+
+		@Override
+		public List<AuditEntry> recent(int limit) {
+			return this.entries.stream().limit(limit).toList();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ AdminProperties.class, EventsProperties.class, WebSocketProperties.class })
+	static class RealSecurityCollaborators {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
+		@Bean
+		AccessTokenValidator accessTokenValidator(Clock clock) {
+			return new AccessTokenValidator(JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), null),
+					TestJwtProperties.withSecrets(TestSecrets.CURRENT, TestSecrets.PREVIOUS), clock);
+		}
+
+		@Bean
+		AuthMetrics authMetrics() {
+			return new AuthMetrics(new SimpleMeterRegistry());
+		}
+
+		@Bean
+		AuthEventLog authEventLog(Clock clock) {
+			return new AuthEventLog(100, new UserKeys(), clock);
+		}
+
+		@Bean
+		RecordingAuditLog auditLog() {
+			return new RecordingAuditLog();
+		}
+
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.authwatch.admin;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.RawHandshake;
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}).
+ * Skipped when they are missing, except in CI ({@code CI=true}), where that is a failure.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { TestSecrets.SECRET_PROPERTY, "ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=1000" })
+class AdminDashboardBrowserTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path profile;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeAll
+	static void chromiumIsInstalled() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			fail("CI must install chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+		}
+		assumeTrue(installed, "chromium and chromium-driver are not installed");
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--window-size=1440,1800", "--user-data-dir=" + this.profile.toAbsolutePath());
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	/** The screenshot is taken whatever the outcome: on a failure it shows what the test was waiting for. */
+	@AfterEach
+	void closeBrowser() throws Exception {
+		if (this.browser != null) {
+			try {
+				screenshot();
+			}
+			finally {
+				this.browser.quit();
+			}
+		}
+	}
+
+	@Test
+	void adminSeesStatusChartsTestConnectionStepsAndNewFailuresWithoutReloading() throws Exception {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("ivy", "user"))) {
+			client.next();
+		}
+		this.browser.get("http://localhost:" + this.port + "/admin");
+
+		logIn(TestTokens.valid("root", "admin"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+		this.wait.until((browser) -> text("#status-level").toLowerCase(java.util.Locale.ROOT).matches("healthy|degraded|critical"));
+		assertThat(this.browser.findElement(By.id("status")).getAttribute("class")).contains("level-");
+		this.wait.until((browser) -> text("#methods tbody").contains("jwt"));
+		this.wait.until((browser) -> count("#chart-success canvas") == 1 && count("#chart-latency canvas") == 1);
+		this.wait.until((browser) -> ((Number) script("return window.uPlot ? 1 : 0")).intValue() == 1);
+		this.wait.until((browser) -> text("#breakers tbody").contains("redis"));
+		script("window.sameDocument = 'still here'");
+
+		this.browser.findElement(By.id("test-user")).sendKeys("henry");
+		this.browser.findElement(By.cssSelector("#test-form button")).click();
+		this.wait.until((browser) -> text("#test-summary").startsWith("Passed"));
+		List<WebElement> steps = this.browser.findElements(By.cssSelector("#test-steps tbody tr"));
+		assertThat(steps).extracting((step) -> step.findElement(By.tagName("td")).getText())
+			.containsExactly("token", "chain:origin", "chain:jwt", "handshake", "welcome", "ping", "close");
+
+		RawHandshake.Response refused = RawHandshake.to(this.port).bearer(TestTokens.signedWith(TestSecrets.FOREIGN, "mallory")).send();
+		assertThat(refused.status()).isEqualTo(401);
+		this.wait.until((browser) -> text("#events tbody").contains("unknown_key") || text("#events tbody").contains("invalid_signature"));
+		this.wait.until((browser) -> text("#reasons tbody").contains("unknown_key") || text("#reasons tbody").contains("invalid_signature"));
+		assertThat(script("return window.sameDocument")).isEqualTo("still here");
+
+		try (ChatClient connected = ChatClient.withBearerHeader(this.port, TestTokens.valid("judy", "user"))) {
+			connected.next();
+			this.browser.findElement(By.id("session-user")).sendKeys("judy");
+			this.browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
+			this.wait.until((browser) -> text("#session-connections tbody").contains("healthy"));
+			assertThat(text("#session-connections tbody")).contains("jwt", "127.0.0.1");
+			this.browser.findElement(By.id("session-disconnect")).click();
+			this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+			assertThat(connected.awaitClose()).isEqualTo(4003);
+			this.wait.until((browser) -> text("#session-result").equals("Closed 1 connection(s) with 4003."));
+		}
+
+		assertThat(severeConsoleMessages()).isEmpty();
+	}
+
+	private void logIn(String adminToken) {
+		this.browser.findElement(By.cssSelector("#login details summary")).click();
+		this.browser.findElement(By.id("token")).sendKeys(adminToken);
+		this.browser.findElement(By.cssSelector("#token-form button")).click();
+	}
+
+	private String text(String css) {
+		return this.browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	private int count(String css) {
+		return this.browser.findElements(By.cssSelector(css)).size();
+	}
+
+	private Object script(String javaScript) {
+		return ((JavascriptExecutor) this.browser).executeScript(javaScript);
+	}
+
+	private List<String> severeConsoleMessages() {
+		return this.browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	private void screenshot() throws Exception {
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "admin-dashboard.png");
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
