@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.authwatch.AuthWatchApplication;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -86,7 +87,8 @@ class StackTest {
 		List<String> arguments = new ArrayList<>(List.of("--" + TestSecrets.SECRET_PROPERTY, "--server.port=0",
 				"--authwatch.store=redis", "--spring.data.redis.host=" + RedisTestServer.uri().getHost(),
 				"--spring.data.redis.port=" + RedisTestServer.uri().getPort(),
-				"--authwatch.websocket.allowed-origins=https://chat.example.com"));
+				"--authwatch.websocket.allowed-origins=https://chat.example.com", "--" + TestUsers.ALICE,
+				"--" + TestUsers.ALICE_PASSWORD, "--authwatch.password-reset.outbox=target/stack/outbox.log"));
 		return new SpringApplicationBuilder(AuthWatchApplication.class).run(arguments.toArray(String[]::new));
 	}
 
@@ -140,6 +142,7 @@ class StackTest {
 	@Order(2)
 	void everyDashboardPanelHasDataOnceTrafficFlows() throws Exception {
 		StackTraffic.drive(servicePort);
+		StackTraffic.lifecycleFlows(servicePort);
 		List<String> queries = dashboardQueries();
 		assertThat(queries).hasSizeGreaterThan(10);
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -158,6 +161,16 @@ class StackTest {
 	void watchdogReachesItsReceiverThroughAlertmanager() {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(webhook.received("watchdog", "Watchdog")).as(alertmanager.tail()).isTrue());
+	}
+
+	@Test
+	@Order(4)
+	void tokenReuseAlertReachesTheCriticalReceiver() throws Exception {
+		StackTraffic.tokenReuse(servicePort);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(webhook.received("critical-auth", "AuthWatchTokenReuseDetected"))
+				.as("deliveries: %s", webhook.deliveries())
+				.isTrue());
 	}
 
 	@Test

@@ -1,9 +1,11 @@
 package dev.authwatch.ops;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Date;
 import java.time.Instant;
 
+import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
@@ -41,6 +43,29 @@ final class StackTraffic {
 		try (ChatClient client = ChatClient.withBearerHeader(port, TestTokens.withTtl("stack-user", Duration.ofMinutes(5)))) {
 			client.next();
 		}
+	}
+
+	/** Logs in, refreshes, then presents the used refresh token again: token reuse. */
+	static void tokenReuse(int port) throws Exception {
+		AuthApi api = AuthApi.on(port);
+		AuthApi.Response login = api.login("alice", "alice-password");
+		assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
+		String refreshToken = login.text("refresh_token");
+		assertThat(api.post("/api/auth/refresh", Map.of("refresh_token", refreshToken)).status()).isEqualTo(200);
+
+		AuthApi.Response reuse = api.post("/api/auth/refresh", Map.of("refresh_token", refreshToken));
+
+		assertThat(reuse.status()).isEqualTo(401);
+		assertThat(reuse.error()).isEqualTo("token_reuse");
+	}
+
+	/** Guest and password-reset traffic, so their panels move beyond zero. */
+	static void lifecycleFlows(int port) throws Exception {
+		AuthApi api = AuthApi.on(port);
+		assertThat(api.post("/api/auth/guest", Map.of()).status()).isEqualTo(200);
+		assertThat(api.post("/api/auth/password-reset", Map.of("username", "alice")).status()).isEqualTo(202);
+		assertThat(api.post("/api/auth/password-reset/confirm", Map.of("token", "not-a-reset-token", "password", "irrelevant-pass"))
+			.status()).isEqualTo(401);
 	}
 
 }
