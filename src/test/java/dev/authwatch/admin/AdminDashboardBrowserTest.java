@@ -13,6 +13,7 @@ import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.RawHandshake;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
+import dev.authwatch.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Skipped when they are missing, except in CI ({@code CI=true}), where that is a failure.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { TestSecrets.SECRET_PROPERTY, "ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=1000" })
+		properties = { TestSecrets.SECRET_PROPERTY, "ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=1000",
+				TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT,
+				TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES })
 class AdminDashboardBrowserTest {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -106,7 +109,7 @@ class AdminDashboardBrowserTest {
 		}
 		this.browser.get("http://localhost:" + this.port + "/admin");
 
-		logIn(TestTokens.valid("root", "admin"));
+		logIn("root", "root-password");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
 		this.wait.until((browser) -> text("#status-level").toLowerCase(java.util.Locale.ROOT).matches("healthy|degraded|critical"));
 		assertThat(this.browser.findElement(By.id("status")).getAttribute("class")).contains("level-");
@@ -144,10 +147,10 @@ class AdminDashboardBrowserTest {
 		assertThat(severeConsoleMessages()).isEmpty();
 	}
 
-	private void logIn(String adminToken) {
-		this.browser.findElement(By.cssSelector("#login details summary")).click();
-		this.browser.findElement(By.id("token")).sendKeys(adminToken);
-		this.browser.findElement(By.cssSelector("#token-form button")).click();
+	private void logIn(String username, String password) {
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("#login-form button")).click();
 	}
 
 	private String text(String css) {
