@@ -20,7 +20,8 @@ abstract class ProviderBackedTest {
 
 	static final FakeOAuthProvider provider = new FakeOAuthProvider();
 
-	static final Duration JWKS_COOLDOWN = Duration.ofSeconds(1);
+	/** Long enough that fifty handshakes fit inside one cool-down even on a loaded CI machine. */
+	static final Duration JWKS_COOLDOWN = Duration.ofSeconds(3);
 
 	static final String REDIRECT_URI = "https://chat.example.com/api/auth/oauth/callback";
 
