@@ -34,10 +34,14 @@ final class Hold {
 
 	private final int port;
 
-	Hold(WsEngine engine, ServerProcess server, int port) {
+	private final java.nio.file.Path histograms;
+
+	/** @param histograms where to write a class histogram per step, or null */
+	Hold(WsEngine engine, ServerProcess server, int port, java.nio.file.Path histograms) {
 		this.engine = engine;
 		this.server = server;
 		this.port = port;
+		this.histograms = histograms;
 	}
 
 	Result run(int[] steps, List<String> tokens, Duration hold, Scrape scrape) throws Exception {
@@ -83,6 +87,9 @@ final class Hold {
 
 	private Step measure(int connections, Scrape scrape) throws Exception {
 		long heap = this.server.heapAfterGc();
+		if (this.histograms != null) {
+			java.nio.file.Files.writeString(this.histograms.resolve("histogram-" + connections + ".txt"), this.server.histogram());
+		}
 		return new Step(connections, heap, this.server.rss(), this.server.openFiles(), scrape.run(connections, 30));
 	}
 

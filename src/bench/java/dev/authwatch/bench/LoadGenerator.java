@@ -30,6 +30,7 @@ import redis.embedded.RedisServer;
  * --rounds N --round-seconds S --concurrency C    churn
  * --steps 5000,10000,15000,19000 --hold-seconds S  hold
  * --rooms 10,100,1000    fan-out room sizes
+ * --histograms true      also write a class histogram of the server per hold step
  * </pre>
  */
 public final class LoadGenerator {
@@ -72,7 +73,7 @@ public final class LoadGenerator {
 				int max = Arrays.stream(options.steps).max().orElse(0);
 				List<String> tokens = credentials.tokens("idle-user-", max);
 				String load = Report.loadAverage();
-				Hold.Result hold = new Hold(engine, server, port).run(options.steps, tokens,
+				Hold.Result hold = new Hold(engine, server, port, options.histograms ? options.out : null).run(options.steps, tokens,
 						Duration.ofSeconds(options.holdSeconds), new Scrape(port));
 				report.hold(hold, load);
 			}
@@ -154,6 +155,8 @@ public final class LoadGenerator {
 
 		int[] rooms = { 10, 100, 1000 };
 
+		boolean histograms;
+
 		Instant started = Instant.now();
 
 		static Options parse(String[] args) {
@@ -172,6 +175,7 @@ public final class LoadGenerator {
 					case "--concurrency" -> options.concurrency = Integer.parseInt(value);
 					case "--steps" -> options.steps = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
 					case "--hold-seconds" -> options.holdSeconds = Integer.parseInt(value);
+					case "--histograms" -> options.histograms = Boolean.parseBoolean(value);
 					case "--rooms" -> options.rooms = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}

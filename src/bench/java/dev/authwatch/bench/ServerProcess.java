@@ -94,6 +94,11 @@ final class ServerProcess implements AutoCloseable {
 		return Long.parseLong(used.group(1)) * 1024;
 	}
 
+	/** {@code jcmd GC.class_histogram}: live objects by class, for finding what a connection holds. */
+	String histogram() throws IOException, InterruptedException {
+		return jcmd("GC.class_histogram");
+	}
+
 	/** Resident set size in bytes, from {@code /proc}. */
 	long rss() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
