@@ -47,6 +47,14 @@ final class Churn {
 		return () -> new Request("/ws/chat", "Authorization: Bearer " + tokens.get(next[0]++ % tokens.size()) + "\r\n");
 	}
 
+	/** Each token used once: the validator has never seen it (no verified-token cache hit). */
+	static Supplier<Request> freshJwt(Queue<String> tokens) {
+		return () -> {
+			String token = tokens.poll();
+			return (token != null) ? new Request("/ws/chat", "Authorization: Bearer " + token + "\r\n") : null;
+		};
+	}
+
 	static Supplier<Request> ticket(Queue<String> tickets) {
 		return () -> {
 			String ticket = tickets.poll();

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.function.Supplier;
 
 import redis.embedded.RedisServer;
@@ -27,7 +26,9 @@ import redis.embedded.RedisServer;
  * --prop key=value       extra server property, repeatable
  * --store redis|memory   ticket store (redis: an embedded Redis is started)
  * --scenarios LIST       churn,fanout,hold
- * --rounds N --round-seconds S --concurrency C    churn
+ * --methods LIST         churn methods: plain,jwt,jwt-new,ticket (jwt: 1,000 tokens reused, as
+ *                        reconnecting clients do; jwt-new: every token used once)
+ * --warmups N --rounds N --round-seconds S --concurrency C    churn (untimed warm-up rounds first)
  * --steps 5000,10000,15000,19000 --hold-seconds S  hold
  * --rooms 10,100,1000    fan-out room sizes
  * --histograms true      also write a class histogram of the server per hold step
@@ -93,34 +94,47 @@ public final class LoadGenerator {
 		Duration round = Duration.ofSeconds(options.roundSeconds);
 		Map<String, Stats.Longs> latencies = new LinkedHashMap<>();
 		Map<String, List<Churn.Round>> rounds = new LinkedHashMap<>();
-		for (String method : List.of("plain", "jwt", "ticket")) {
+		for (String method : options.methods) {
 			latencies.put(method, new Stats.Longs());
 			rounds.put(method, new ArrayList<>());
 		}
-		// Warm-up: every path compiled before anything is timed; the jwt rate sizes the ticket supply.
+		// Warm-up: every path compiled before anything is timed; the fastest rate sizes the one-use supplies.
 		String load = Report.loadAverage();
-		churn.run("plain", Churn.plain(), round, null);
-		double jwtRate = churn.run("jwt", Churn.jwt(tokens), round, null).upgradesPerSecond();
-		int ticketsPerRound = (int) Math.max(2000, jwtRate * options.roundSeconds * 1.6);
-		churn.run("ticket", Churn.ticket(credentials.tickets(ticketsPerRound, tokens)), round, null);
-		System.out.printf("churn warm-up done (jwt %.0f/s); %d rounds of %ds%n", jwtRate, options.rounds, options.roundSeconds);
+		double fastest = 1000;
+		for (int w = 0; w < options.warmups; w++) {
+			for (String method : options.methods) {
+				Churn.Round warm = churn.run(method, requests(method, credentials, tokens, supply(fastest, options)), round, null);
+				fastest = Math.max(fastest, warm.upgradesPerSecond());
+			}
+		}
+		System.out.printf("churn warm-up done (fastest %.0f/s); %d rounds of %ds%n", fastest, options.rounds, options.roundSeconds);
 		for (int r = 0; r < options.rounds; r++) {
 			for (String method : rounds.keySet()) {
-				Supplier<Churn.Request> requests = switch (method) {
-					case "plain" -> Churn.plain();
-					case "jwt" -> Churn.jwt(tokens);
-					default -> {
-						Queue<String> tickets = credentials.tickets(ticketsPerRound, tokens);
-						Thread.sleep(1000);
-						yield Churn.ticket(tickets);
-					}
-				};
+				Supplier<Churn.Request> requests = requests(method, credentials, tokens, supply(fastest, options));
+				Thread.sleep(1000);
 				Churn.Round result = churn.run(method, requests, round, latencies.get(method));
 				rounds.get(method).add(result);
+				fastest = Math.max(fastest, result.upgradesPerSecond());
 				System.out.printf("churn round %d %s: %.0f upgrades/s%n", r + 1, method, result.upgradesPerSecond());
 			}
 		}
 		report.churn(rounds, latencies, options.concurrency, load + " → " + Report.loadAverage());
+	}
+
+	private static int supply(double rate, Options options) {
+		return (int) (rate * options.roundSeconds * 1.5);
+	}
+
+	/** One-use credentials (fresh tokens, tickets) are bought before the round, outside the timing. */
+	private static Supplier<Churn.Request> requests(String method, Credentials credentials, List<String> tokens, int supply)
+			throws Exception {
+		return switch (method) {
+			case "plain" -> Churn.plain();
+			case "jwt" -> Churn.jwt(tokens);
+			case "jwt-new" -> Churn.freshJwt(new java.util.ArrayDeque<>(credentials.tokens("fresh-" + System.nanoTime() + "-", supply)));
+			case "ticket" -> Churn.ticket(credentials.tickets(supply, tokens));
+			default -> throw new IllegalArgumentException("unknown churn method " + method);
+		};
 	}
 
 	private static int freePort() throws IOException {
@@ -143,7 +157,11 @@ public final class LoadGenerator {
 
 		List<String> scenarios = List.of("churn", "fanout", "hold");
 
+		List<String> methods = List.of("plain", "jwt", "jwt-new", "ticket");
+
 		int rounds = 5;
+
+		int warmups = 2;
 
 		int roundSeconds = 8;
 
@@ -170,6 +188,8 @@ public final class LoadGenerator {
 					case "--prop" -> options.properties.add("--" + value);
 					case "--store" -> options.store = value;
 					case "--scenarios" -> options.scenarios = List.of(value.split(","));
+					case "--methods" -> options.methods = List.of(value.split(","));
+					case "--warmups" -> options.warmups = Integer.parseInt(value);
 					case "--rounds" -> options.rounds = Integer.parseInt(value);
 					case "--round-seconds" -> options.roundSeconds = Integer.parseInt(value);
 					case "--concurrency" -> options.concurrency = Integer.parseInt(value);

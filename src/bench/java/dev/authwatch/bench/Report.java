@@ -59,7 +59,8 @@ final class Report {
 		StringBuilder csv = new StringBuilder("round,method,upgrades_per_second,refused,failed,supply_exhausted\n");
 		StringBuilder table = new StringBuilder("## Churn\n\n")
 			.append(concurrency).append(" connections in flight, each: TCP connect, upgrade, client close 1000, server close; ")
-			.append(rounds.get("plain").size()).append(" interleaved timed rounds per method after one warm-up round each. ")
+			.append(rounds.get("plain").size()).append(" interleaved timed rounds per method after untimed warm-up rounds. ")
+			.append("jwt: 1,000 tokens reused (reconnects); jwt-new: every token used once; ticket: each bought before the round. ")
 			.append("Latency: connect to 101. Load average during the run: ").append(load).append(".\n\n")
 			.append("| method | upgrades/s, median (min–max) | × plain, median of rounds (min–max) | p50 ms | p99 ms | p99.9 ms | refused | failed |\n")
 			.append("|---|---|---|---|---|---|---|---|\n");
@@ -88,7 +89,7 @@ final class Report {
 				.append(ms(Stats.percentile(lat.values, lat.size, 0.999))).append(" | ")
 				.append(list.stream().mapToInt(Churn.Round::refused).sum()).append(" | ")
 				.append(list.stream().mapToInt(Churn.Round::closesBeforeOpen).sum())
-				.append(list.stream().anyMatch(Churn.Round::supplyExhausted) ? " (ticket supply ran out)" : "").append(" |\n");
+				.append(list.stream().anyMatch(Churn.Round::supplyExhausted) ? " (one-use supply ran out)" : "").append(" |\n");
 			methods.add(entry.getKey());
 			medians[m] = Stats.median(rates);
 			lows[m] = Stats.min(rates);
