@@ -28,6 +28,10 @@ java -Xmx1g -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(c
   dev.authwatch.bench.LoadGenerator --out "$OUT" --java-home "$SERVER_JAVA_HOME" "$@"
 
 if [ -z "${SKIP_JMH:-}" ]; then
-  ./mvnw -q -B -Pbench exec:exec -Djmh.args="-f 2 -wi 3 -i 5 -w 1s -r 1s -rf text -rff $OUT/jmh.txt" | tee "$OUT/jmh-log.txt"
+  echo "JMH, load average $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/jmh-load.txt"
+  ./mvnw -q -B -Pbench exec:exec -Djmh.args="-f 2 -wi 3 -i 5 -w 1s -r 1s -rf text -rff $OUT/jmh.txt" > "$OUT/jmh-log.txt"
+  # The recording benchmarks run on two threads (contended); the same on one thread (uncontended).
+  ./mvnw -q -B -Pbench exec:exec -Djmh.args="-f 2 -wi 3 -i 5 -w 1s -r 1s -t 1 -rf text -rff $OUT/jmh-1thread.txt AttemptRecording|MonitoringPath" >> "$OUT/jmh-log.txt"
+  echo "JMH done, load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/jmh-load.txt"
 fi
 echo "results in $OUT/results.md and $OUT/jmh.txt"

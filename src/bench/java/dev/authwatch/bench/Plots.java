@@ -20,7 +20,7 @@ final class Plots {
 	/** Median upgrades/s per method, with min–max error bars. */
 	static void upgrades(Path file, List<String> methods, double[] medians, double[] lows, double[] highs) throws IOException {
 		CategoryChart chart = new CategoryChartBuilder().width(800).height(450)
-			.title("WebSocket upgrades per second (churn, median of rounds, bars: min-max)")
+			.title("WebSocket upgrades per second (churn: median of rounds; bar: farthest of min, max)")
 			.xAxisTitle("method")
 			.yAxisTitle("upgrades/s")
 			.build();
