@@ -3,6 +3,7 @@ package dev.authwatch.metrics;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,12 @@ class MetricsConfiguration {
 	@Bean
 	LifecycleMetrics lifecycleMetrics(MeterRegistry registry) {
 		return new LifecycleMetrics(registry);
+	}
+
+	/** Replaces Boot's {@code FileDescriptorMetrics}, whose open-file count made scrapes slow with many connections. */
+	@Bean
+	FileDescriptorMetrics fileDescriptorMetrics() {
+		return new ScheduledFileDescriptorMetrics();
 	}
 
 }

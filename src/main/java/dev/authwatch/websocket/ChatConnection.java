@@ -37,6 +37,11 @@ public final class ChatConnection {
 
 	private volatile @Nullable ScheduledFuture<?> expiryTask;
 
+	/** Parts of a text message that arrived split; only the container's thread for this session touches it. */
+	private @Nullable StringBuilder partialText;
+
+	private long partialTextBytes;
+
 	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt, Bucket messageBudget) {
 		this.session = session;
 		this.principal = principal;
@@ -76,6 +81,35 @@ public final class ChatConnection {
 
 	Set<String> rooms() {
 		return this.rooms;
+	}
+
+	/** UTF-8 bytes of the text message being assembled so far. */
+	long partialTextBytes() {
+		return this.partialTextBytes;
+	}
+
+	/**
+	 * Collects a text message the container delivers in parts (it buffers only a small part, see
+	 * {@code WebSocketConfiguration}). A message that arrives whole, the usual case, is returned
+	 * without being copied.
+	 * @return the whole message once its last part arrived, {@code null} while parts are missing
+	 */
+	@Nullable String appendText(String part, int bytes, boolean last) {
+		if (last && this.partialText == null) {
+			return part;
+		}
+		if (this.partialText == null) {
+			this.partialText = new StringBuilder(part.length() * 2);
+		}
+		this.partialText.append(part);
+		this.partialTextBytes += bytes;
+		if (!last) {
+			return null;
+		}
+		String whole = this.partialText.toString();
+		this.partialText = null;
+		this.partialTextBytes = 0;
+		return whole;
 	}
 
 	boolean tryConsumeMessage() {

@@ -83,16 +83,29 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 			.build();
 	}
 
+	/**
+	 * Text arrives in parts of at most the container's small text buffer, so that an idle
+	 * connection does not hold a buffer sized for the largest message; see {@link ChatConnection#appendText}.
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		ChatConnection connection = this.registry.get(session.getId());
-		if (connection == null) {
+		if (connection == null || connection.serverCloseReason() != null) {
 			return;
 		}
-		if (message.getPayloadLength() > this.properties.maxMessageSize().toBytes()) {
+		if (connection.partialTextBytes() + message.getPayloadLength() > this.properties.maxMessageSize().toBytes()) {
 			this.protocol.error(connection, ChatError.MESSAGE_TOO_LARGE,
 					"Frames are limited to " + this.properties.maxMessageSize().toBytes() + " bytes.", null);
 			connection.close(MESSAGE_TOO_LARGE, DisconnectReason.POLICY);
+			return;
+		}
+		String payload = connection.appendText(message.getPayload(), message.getPayloadLength(), message.isLast());
+		if (payload == null) {
 			return;
 		}
 		if (!connection.tryConsumeMessage()) {
@@ -102,7 +115,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 			connection.close(RATE_LIMITED, DisconnectReason.POLICY);
 			return;
 		}
-		this.protocol.handle(connection, message.getPayload());
+		this.protocol.handle(connection, payload);
 	}
 
 	@Override

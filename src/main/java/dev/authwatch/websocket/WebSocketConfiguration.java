@@ -5,6 +5,7 @@ import dev.authwatch.auth.AuthenticationChain;
 import dev.authwatch.auth.HandshakeTraces;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -17,6 +18,13 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class WebSocketConfiguration implements WebSocketConfigurer {
 
 	static final String CHAT_PATH = "/ws/chat";
+
+	/** Characters of a text message the container buffers before handing a part to the handler. */
+	static final int TEXT_PART_CHARS = 512;
+
+	static final int BINARY_BUFFER_BYTES = 128;
+
+	static final int SOCKET_BUFFER_BYTES = 512;
 
 	private final AuthenticationChain chain;
 
@@ -41,14 +49,32 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 			.setAllowedOriginPatterns("*");
 	}
 
-	/** Container limits: frames above 64 KiB are refused unbuffered, idle connections time out. */
+	/**
+	 * Container limits. Tomcat allocates both message buffers for every session up front (a 64K-char
+	 * text buffer alone is 128 KiB of heap per idle connection), so they are small and the chat
+	 * handler takes text in parts, assembling the rare long message up to {@code max-message-size}.
+	 * Binary frames are refused anyway. Idle connections time out.
+	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer(WebSocketProperties properties) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(WebSocketProperties.CONTAINER_TEXT_LIMIT_BYTES);
-		container.setMaxBinaryMessageBufferSize(1024);
+		container.setMaxTextMessageBufferSize(TEXT_PART_CHARS);
+		container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
 		container.setMaxSessionIdleTimeout(properties.idleTimeout().toMillis());
 		return container;
+	}
+
+	/**
+	 * Tomcat's socket buffers (8 KiB read and 8 KiB write on the heap by default) stay with a
+	 * connection for its whole life once it is upgraded; chat frames and handshakes fit in far less.
+	 * Larger writes bypass the buffer, larger reads take more calls.
+	 */
+	@Bean
+	TomcatConnectorCustomizer connectionSocketBuffers() {
+		return (connector) -> {
+			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+		};
 	}
 
 }

@@ -39,12 +39,12 @@ public record WebSocketProperties(@DefaultValue List<String> allowedOrigins, @De
 		@DefaultValue("32") @Min(value = 1, message = "authwatch.websocket.max-rooms-per-connection must be at least 1") @Max(value = 1024, message = "authwatch.websocket.max-rooms-per-connection must be at most 1024") int maxRoomsPerConnection,
 		@DefaultValue("5s") Duration sendTimeLimit, @DefaultValue("256KB") DataSize sendBufferLimit) {
 
-	/** Frames above this are refused by the container itself (close 1009) without being buffered. */
-	public static final int CONTAINER_TEXT_LIMIT_BYTES = 64 * 1024;
+	/** The largest {@code max-message-size} allowed: what one connection may make the server buffer. */
+	public static final int MESSAGE_SIZE_CEILING_BYTES = 64 * 1024;
 
 	@AssertTrue(message = "authwatch.websocket.max-message-size must be between 1B and 64KB")
 	boolean isMaxMessageSizeWithinContainerLimit() {
-		return this.maxMessageSize.toBytes() >= 1 && this.maxMessageSize.toBytes() <= CONTAINER_TEXT_LIMIT_BYTES;
+		return this.maxMessageSize.toBytes() >= 1 && this.maxMessageSize.toBytes() <= MESSAGE_SIZE_CEILING_BYTES;
 	}
 
 	@AssertTrue(message = "authwatch.websocket.heartbeat-interval must be at least 1s")

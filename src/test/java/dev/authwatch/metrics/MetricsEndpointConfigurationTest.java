@@ -29,6 +29,14 @@ class MetricsEndpointConfigurationTest {
 			assertThat(response.body()).contains("auth_logins_total");
 		}
 
+		@Test
+		void openFileCountIsServedFromTheScheduledReading() throws Exception {
+			String body = HttpCalls.get(this.port, "/internal/prometheus").body();
+
+			assertThat(body).containsPattern("(?m)^process_files_open_files [1-9]")
+				.containsPattern("(?m)^process_files_max_files [1-9]");
+		}
+
 	}
 
 	@Nested

@@ -76,6 +76,22 @@ class ChatTest {
 	}
 
 	@Test
+	void messageLongerThanTheContainerBufferArrivesWhole() throws Exception {
+		String text = "héllo wörld ".repeat(500);
+		try (ChatClient alice = connect("alice"); ChatClient bob = connect("bob")) {
+			join(alice, "long");
+			join(bob, "long");
+
+			alice.send(Map.of("type", "message", "room", "long", "text", text));
+
+			assertThat(bob.next().get("text").asString()).isEqualTo(text);
+			alice.send(Map.of("type", "message", "room", "long", "text", "short again"));
+			assertThat(alice.next().get("text").asString()).isEqualTo(text);
+			assertThat(alice.next().get("text").asString()).isEqualTo("short again");
+		}
+	}
+
+	@Test
 	void oversizedFrameGetsAnErrorFrame() throws Exception {
 		try (ChatClient alice = connect("alice")) {
 			join(alice, "lobby");

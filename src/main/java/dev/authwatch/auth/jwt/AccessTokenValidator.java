@@ -44,6 +44,9 @@ public final class AccessTokenValidator {
 
 	private static final int MAX_SUBJECT_LENGTH = 256;
 
+	/** About 3 MB at most; more than the connections one instance holds reconnect within five minutes. */
+	static final int VERIFIED_TOKENS = 20_000;
+
 	private final JwtParser parser;
 
 	private final JwtKeyRing keyRing;
@@ -57,7 +60,15 @@ public final class AccessTokenValidator {
 
 	private final int maxTokenLength;
 
+	private final VerifiedTokens verified;
+
 	public AccessTokenValidator(JwtKeyRing keyRing, JwtProperties properties, Clock clock) {
+		this(keyRing, properties, clock, VERIFIED_TOKENS);
+	}
+
+	/** @param verifiedTokens how many verified tokens to remember (0: none), see {@link VerifiedTokens} */
+	AccessTokenValidator(JwtKeyRing keyRing, JwtProperties properties, Clock clock, int verifiedTokens) {
+		this.verified = new VerifiedTokens(verifiedTokens, clock);
 		this.clock = clock;
 		this.keyRing = keyRing;
 		this.json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -85,9 +96,15 @@ public final class AccessTokenValidator {
 		if (!isCompactJws(token)) {
 			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is not a compact JWS (header.payload.signature).");
 		}
+		AuthenticatedPrincipal known = this.verified.get(token);
+		if (known != null) {
+			return AuthDecision.authenticated(known);
+		}
 		try {
 			Claims claims = this.parser.parseSignedClaims(token).getPayload();
-			return AuthDecision.authenticated(toPrincipal(claims));
+			AuthenticatedPrincipal principal = toPrincipal(claims);
+			this.verified.put(token, principal);
+			return AuthDecision.authenticated(principal);
 		}
 		catch (TokenRejectedException ex) {
 			if (ex.reason() == FailureReason.UNKNOWN_KEY) {

@@ -206,6 +206,49 @@ class AccessTokenValidatorTest {
 		});
 	}
 
+	@Test
+	void tokenSeenBeforeIsRejectedAsExpiredOnceItExpires() {
+		Instant[] now = { Instant.now() };
+		Clock clock = new Clock() {
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now[0];
+			}
+
+		};
+		AccessTokenValidator remembering = new AccessTokenValidator(this.keyRing, PROPERTIES, clock);
+		String token = new AccessTokenIssuer(this.keyRing, PROPERTIES, clock).issue("carol", List.of("user"), Duration.ofMinutes(1))
+			.value();
+		assertThat(remembering.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
+		assertThat(remembering.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
+
+		now[0] = now[0].plus(Duration.ofMinutes(2));
+
+		assertThat(remembering.validate(token)).isInstanceOfSatisfying(AuthDecision.Rejected.class,
+				(rejected) -> assertThat(rejected.reason()).isEqualTo(FailureReason.EXPIRED));
+	}
+
+	@Test
+	void tokenSeenBeforeWithAnotherSignatureIsStillRejected() {
+		String token = TestTokens.valid("alice");
+		assertThat(this.validator.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
+		String forged = token.substring(0, token.lastIndexOf('.') + 1) + TestTokens.signedWith(TestSecrets.PREVIOUS, "mallory")
+			.substring(TestTokens.signedWith(TestSecrets.PREVIOUS, "mallory").lastIndexOf('.') + 1);
+
+		assertRejected(forged, FailureReason.INVALID_SIGNATURE);
+	}
+
 	private void assertRejected(String token, FailureReason expected) {
 		AuthDecision decision = this.validator.validate(token);
 		assertThat(decision).isInstanceOfSatisfying(AuthDecision.Rejected.class,

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Reproduces every table in docs/benchmarks.md: builds the service jar, starts it with the chosen
+# flags plus the unauthenticated control endpoint, runs churn, fan-out and hold/scrape from a NIO
+# client in another process, then the JMH suite. Results: docs/benchmarks/ (results.md, CSV, PNG,
+# jmh.txt). Not part of ./mvnw verify.
+#
+#   bench/run.sh                                   # everything, defaults below
+#   bench/run.sh --scenarios churn --rounds 3      # options go to dev.authwatch.bench.LoadGenerator
+#   SERVER_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh --prop spring.threads.virtual.enabled=true
+#   SKIP_JMH=1 bench/run.sh                        # load generator only
+#
+# The client holds up to 19,000 sockets itself: its soft open-file limit is raised to the hard one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${OUT:-docs/benchmarks}
+mkdir -p "$OUT"
+ulimit -n "$(ulimit -Hn)"
+
+./mvnw -q -B -Pbench -DskipTests package
+./mvnw -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# The control endpoint alone, with its parent directory entries so that component scanning finds it.
+rm -rf target/bench-server && mkdir -p target/bench-server/dev/authwatch/bench
+cp -r target/test-classes/dev/authwatch/bench/server target/bench-server/dev/authwatch/bench/
+jar cf target/bench-server.jar -C target/bench-server dev
+
+SERVER_JAVA_HOME=${SERVER_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
+java -Xmx1g -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.authwatch.bench.LoadGenerator --out "$OUT" --java-home "$SERVER_JAVA_HOME" "$@"
+
+if [ -z "${SKIP_JMH:-}" ]; then
+  echo "JMH, load average $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/jmh-load.txt"
+  ./mvnw -q -B -Pbench exec:exec -Djmh.args="-f 2 -wi 3 -i 5 -w 1s -r 1s -rf text -rff $OUT/jmh.txt" > "$OUT/jmh-log.txt"
+  # The recording benchmarks run on two threads (contended); the same on one thread (uncontended).
+  ./mvnw -q -B -Pbench exec:exec -Djmh.args="-f 2 -wi 3 -i 5 -w 1s -r 1s -t 1 -rf text -rff $OUT/jmh-1thread.txt AttemptRecording|MonitoringPath" >> "$OUT/jmh-log.txt"
+  echo "JMH done, load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/jmh-load.txt"
+fi
+echo "results in $OUT/results.md and $OUT/jmh.txt"

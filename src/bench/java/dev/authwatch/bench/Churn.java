@@ -1,0 +1,181 @@
+package dev.authwatch.bench;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Churn: a fixed number of connections in flight, each one upgrading, being closed by the client
+ * with 1000 as soon as the 101 arrives, and replaced by a new one when the server's close has
+ * arrived. Counts upgrades completed inside the timed window and the latency from TCP connect to
+ * the 101. The server-side TIME_WAIT sockets are spread over 16 loopback addresses.
+ */
+final class Churn {
+
+	/** Where one upgrade goes and what it carries. */
+	record Request(String pathAndQuery, String headers) {
+	}
+
+	record Round(String method, double upgradesPerSecond, int refused, int closesBeforeOpen, boolean supplyExhausted) {
+	}
+
+	private static final int ADDRESSES = 16;
+
+	private final WsEngine engine;
+
+	private final int port;
+
+	private final int concurrency;
+
+	Churn(WsEngine engine, int port, int concurrency) {
+		this.engine = engine;
+		this.port = port;
+		this.concurrency = concurrency;
+	}
+
+	static Supplier<Request> plain() {
+		return () -> new Request("/bench/plain", "");
+	}
+
+	static Supplier<Request> jwt(List<String> tokens) {
+		int[] next = { 0 };
+		return () -> new Request("/ws/chat", "Authorization: Bearer " + tokens.get(next[0]++ % tokens.size()) + "\r\n");
+	}
+
+	/** Each token used once: the validator has never seen it (no verified-token cache hit). */
+	static Supplier<Request> freshJwt(Queue<String> tokens) {
+		return () -> {
+			String token = tokens.poll();
+			return (token != null) ? new Request("/ws/chat", "Authorization: Bearer " + token + "\r\n") : null;
+		};
+	}
+
+	static Supplier<Request> ticket(Queue<String> tickets) {
+		return () -> {
+			String ticket = tickets.poll();
+			return (ticket != null) ? new Request("/ws/chat?ticket=" + ticket, "") : null;
+		};
+	}
+
+	/**
+	 * @param latencies where the handshake latencies (ns) of the timed window go, or null for a warm-up
+	 */
+	Round run(String method, Supplier<Request> requests, Duration duration, Stats.Longs latencies) throws InterruptedException {
+		Run run = new Run(requests, latencies);
+		CountDownLatch started = new CountDownLatch(1);
+		this.engine.submit(() -> {
+			run.startNanos = System.nanoTime();
+			for (int i = 0; i < this.concurrency; i++) {
+				run.next();
+			}
+			started.countDown();
+		});
+		started.await();
+		Thread.sleep(duration.toMillis());
+		CountDownLatch stopped = new CountDownLatch(1);
+		long[] window = new long[2];
+		this.engine.submit(() -> {
+			run.stopped = true;
+			window[0] = run.upgrades;
+			window[1] = System.nanoTime() - run.startNanos;
+			stopped.countDown();
+		});
+		stopped.await();
+		awaitDrained();
+		return new Round(method, window[0] * 1e9 / window[1], run.refused, run.failed, run.exhausted);
+	}
+
+	private void awaitDrained() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			int[] live = { -1 };
+			CountDownLatch read = new CountDownLatch(1);
+			this.engine.submit(() -> {
+				live[0] = this.engine.live();
+				read.countDown();
+			});
+			read.await();
+			if (live[0] == 0) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	private final class Run implements WsEngine.Listener {
+
+		private final Supplier<Request> requests;
+
+		private final Stats.Longs latencies;
+
+		long startNanos;
+
+		boolean stopped;
+
+		boolean exhausted;
+
+		long upgrades;
+
+		int refused;
+
+		int failed;
+
+		private int address;
+
+		Run(Supplier<Request> requests, Stats.Longs latencies) {
+			this.requests = requests;
+			this.latencies = latencies;
+		}
+
+		void next() {
+			if (this.stopped) {
+				return;
+			}
+			Request request = this.requests.get();
+			if (request == null) {
+				this.exhausted = true;
+				return;
+			}
+			String host = "127.0.0." + (1 + (this.address++ % ADDRESSES));
+			Churn.this.engine.open(new InetSocketAddress(host, Churn.this.port), request.pathAndQuery(), request.headers(), this);
+		}
+
+		@Override
+		public void onOpen(WsEngine.Conn conn, long handshakeNanos) {
+			if (!this.stopped) {
+				this.upgrades++;
+				if (this.latencies != null) {
+					this.latencies.add(handshakeNanos);
+				}
+			}
+			conn.close(1000);
+		}
+
+		@Override
+		public void onText(WsEngine.Conn conn, ByteBuffer payload) {
+		}
+
+		@Override
+		public void onRefused(WsEngine.Conn conn, int status) {
+			if (status == 0) {
+				this.failed++;
+			}
+			else {
+				this.refused++;
+			}
+			next();
+		}
+
+		@Override
+		public void onClosed(WsEngine.Conn conn, int code) {
+			next();
+		}
+
+	}
+
+}
