@@ -33,6 +33,10 @@ class ConnectionConfiguration {
 		scheduler.setPoolSize(2);
 		scheduler.setThreadNamePrefix("ws-lifecycle-");
 		scheduler.setRemoveOnCancelPolicy(true);
+		// Keep timing connections until the registry has closed them all with 1001: stop after it
+		// (a lower phase stops later) and do not refuse work as soon as the context starts closing.
+		scheduler.setAcceptTasksAfterContextClose(true);
+		scheduler.setPhase(ConnectionRegistry.PHASE - 1);
 		return scheduler;
 	}
 

@@ -30,11 +30,18 @@ public final class ConnectionRegistry implements SmartLifecycle {
 
 	public static final CloseStatus REVOKED = new CloseStatus(4003, "revoked");
 
+	static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY.withReason("server shutdown");
+
+	/** Stops early: before the web server's graceful shutdown waits for requests to finish. */
+	static final int PHASE = Integer.MAX_VALUE - 1;
+
 	private final Map<String, ChatConnection> connections = new ConcurrentHashMap<>();
 
 	private final Map<DisconnectReason, Counter> disconnects = new EnumMap<>(DisconnectReason.class);
 
 	private volatile boolean running;
+
+	private volatile boolean stopping;
 
 	private final AuthEventLog events;
 
@@ -55,6 +62,10 @@ public final class ConnectionRegistry implements SmartLifecycle {
 		this.connections.put(connection.id(), connection);
 		this.events.publish(Type.CONNECTED, Severity.INFO, connection.principal().method().code(), null,
 				connection.principal().userId());
+		if (this.stopping) {
+			// Opened while the server is stopping, after the registry closed the others.
+			connection.close(GOING_AWAY, DisconnectReason.SHUTDOWN);
+		}
 	}
 
 	@Nullable ChatConnection get(String id) {
@@ -101,13 +112,14 @@ public final class ConnectionRegistry implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.stopping = false;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		CloseStatus goingAway = CloseStatus.GOING_AWAY.withReason("server shutdown");
-		this.connections.values().forEach((connection) -> connection.close(goingAway, DisconnectReason.SHUTDOWN));
+		this.stopping = true;
+		this.connections.values().forEach((connection) -> connection.close(GOING_AWAY, DisconnectReason.SHUTDOWN));
 	}
 
 	@Override
@@ -115,10 +127,9 @@ public final class ConnectionRegistry implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Stop early: before the web server's graceful shutdown waits for requests to finish. */
 	@Override
 	public int getPhase() {
-		return Integer.MAX_VALUE - 1;
+		return PHASE;
 	}
 
 }

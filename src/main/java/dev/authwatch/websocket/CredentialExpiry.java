@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 
@@ -35,7 +36,13 @@ final class CredentialExpiry {
 			connection.close(TOKEN_EXPIRED, DisconnectReason.TOKEN_EXPIRED);
 			return;
 		}
-		connection.expiryTask(this.scheduler.schedule(() -> expireIfDue(connection), deadline));
+		try {
+			connection.expiryTask(this.scheduler.schedule(() -> expireIfDue(connection), deadline));
+		}
+		catch (TaskRejectedException ex) {
+			// The scheduler has stopped: so is the server.
+			connection.close(ConnectionRegistry.GOING_AWAY, DisconnectReason.SHUTDOWN);
+		}
 	}
 
 	private void expireIfDue(ChatConnection connection) {
