@@ -7,6 +7,7 @@ import dev.authwatch.admin.audit.AuditTarget;
 import dev.authwatch.events.AuthEvent;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.events.EventsProperties;
+import dev.authwatch.token.RefreshTokens;
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.WebSocketProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,8 +40,11 @@ class SessionController {
 
 	private final Clock clock;
 
+	private final RefreshTokens refreshTokens;
+
 	SessionController(ConnectionRegistry connections, AuthEventLog events, EventsProperties eventsProperties,
-			WebSocketProperties webSocket, Clock clock) {
+			WebSocketProperties webSocket, Clock clock, RefreshTokens refreshTokens) {
+		this.refreshTokens = refreshTokens;
 		this.connections = connections;
 		this.events = events;
 		this.eventCapacity = eventsProperties.capacity();
@@ -75,10 +79,11 @@ class SessionController {
 	}
 
 	@DeleteMapping("/session/{user_id}")
-	@Operation(summary = "Disconnect every live connection of the user with close code 4003 (revoked)")
+	@Operation(summary = "Revoke every login of the user (refresh families and sessions, so its tokens no longer "
+			+ "open connections) and disconnect its live connections with close code 4003")
 	Disconnected disconnect(@PathVariable("user_id") String userId, HttpServletRequest request) {
 		AuditTarget.set(request, userId);
-		int closed = this.connections.revokeUser(userId);
+		int closed = this.refreshTokens.revokeAllOf(userId);
 		return new Disconnected(userId, closed, ConnectionRegistry.REVOKED.getCode());
 	}
 

@@ -147,10 +147,14 @@ public final class RefreshTokens {
 		closeConnections(familyId);
 	}
 
-	/** Revokes every family of the user (password reset) and closes the user's connections. */
-	public void revokeAllOf(String userId) {
+	/**
+	 * Revokes every family of the user (password reset, an admin's disconnect) and closes the
+	 * user's connections with 4003.
+	 * @return how many connections were closed
+	 */
+	public int revokeAllOf(String userId) {
 		storeCall(() -> this.store.revokeAllOf(userId));
-		this.connections.revokeUser(userId);
+		return this.connections.revokeUser(userId);
 	}
 
 	public boolean isActive(String familyId) {

@@ -15,6 +15,7 @@ import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import dev.authwatch.system.UserKeys;
+import dev.authwatch.token.RefreshTokens;
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.WebSocketProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,6 +64,9 @@ class AdminAccessRulesWebMvcTest {
 
 	@MockitoBean
 	ConnectionRegistry connections;
+
+	@MockitoBean
+	RefreshTokens refreshTokens;
 
 	@MockitoBean(name = "wsAuth")
 	HealthIndicator wsAuth;
@@ -116,7 +120,7 @@ class AdminAccessRulesWebMvcTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.closeCode").value(4003));
 
-		then(this.connections).should().revokeUser("alice");
+		then(this.refreshTokens).should().revokeAllOf("alice");
 		assertThat(this.audit.entries).singleElement().satisfies((entry) -> {
 			assertThat(entry.action()).isEqualTo("DELETE " + AdminApi.BASE_PATH + "/session/alice");
 			assertThat(entry.who()).isEqualTo("root");

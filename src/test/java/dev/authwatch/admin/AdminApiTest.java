@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import dev.authwatch.events.AuthEvent;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.support.AdminCalls;
+import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.RawHandshake;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
+import dev.authwatch.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The admin API against the running service: access control, audit, test connection, sessions, events. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD })
 class AdminApiTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -133,6 +136,23 @@ class AdminApiTest {
 			assertThat(second.awaitClose()).isEqualTo(4003);
 		}
 		await().untilAsserted(() -> assertThat(JSON.readTree(admin().get(BASE + "/session/grace").body()).path("connections")).isEmpty());
+	}
+
+	@Test
+	void disconnectingAUserAlsoRevokesItsLogins() throws Exception {
+		AuthApi.Response login = AuthApi.on(this.port).login("alice", "alice-password");
+		assertThat(login.status()).isEqualTo(200);
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, login.text("access_token"))) {
+			client.next();
+
+			admin().delete(BASE + "/session/alice");
+
+			assertThat(client.awaitClose()).isEqualTo(4003);
+		}
+		AuthApi.Response refresh = AuthApi.on(this.port)
+			.post("/api/auth/refresh", java.util.Map.of("refresh_token", login.text("refresh_token")));
+		assertThat(refresh.status()).isEqualTo(401);
+		assertThat(RawHandshake.to(this.port).bearer(login.text("access_token")).send().status()).isEqualTo(401);
 	}
 
 	@Test
