@@ -162,7 +162,7 @@ public final class RefreshTokens {
 	}
 
 	private int closeConnections(String familyId) {
-		return this.connections.revoke((principal) -> principal.belongsTo(familyId));
+		return this.connections.revokeFamily(familyId);
 	}
 
 	private AccessTokenIssuer.IssuedToken access(RefreshFamily family) {

@@ -19,8 +19,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 class ConnectionConfiguration {
 
 	@Bean
-	ConnectionRegistry connectionRegistry(MeterRegistry meterRegistry, AuthEventLog events) {
-		return new ConnectionRegistry(meterRegistry, events);
+	ConnectionRegistry connectionRegistry(MeterRegistry meterRegistry, AuthEventLog events, RevocationBus revocations) {
+		return new ConnectionRegistry(meterRegistry, events, revocations);
 	}
 
 	/**

@@ -5,12 +5,12 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.events.AuthEvent.Severity;
 import dev.authwatch.events.AuthEvent.Type;
 import dev.authwatch.events.AuthEventLog;
+import dev.authwatch.websocket.RevocationBus.Revocation;
 
 import dev.authwatch.metrics.AuthMetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -45,8 +45,11 @@ public final class ConnectionRegistry implements SmartLifecycle {
 
 	private final AuthEventLog events;
 
-	public ConnectionRegistry(MeterRegistry registry, AuthEventLog events) {
+	private final RevocationBus bus;
+
+	public ConnectionRegistry(MeterRegistry registry, AuthEventLog events, RevocationBus bus) {
 		this.events = events;
+		this.bus = bus;
 		Gauge.builder(AuthMetricNames.WS_CONNECTIONS_ACTIVE, this.connections, Map::size)
 			.description("Open authenticated WebSocket connections")
 			.register(registry);
@@ -86,14 +89,30 @@ public final class ConnectionRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Disconnects every live connection whose principal matches, with 4003, for revocation of a
-	 * user or of a credential family.
-	 * @return how many connections were closed
+	 * Disconnects every connection of the user with 4003, here and, through the
+	 * {@link RevocationBus}, on every other instance.
+	 * @return how many connections this instance closed
 	 */
-	public int revoke(Predicate<AuthenticatedPrincipal> which) {
+	public int revokeUser(String userId) {
+		return revoke(new Revocation(Revocation.Kind.USER, userId));
+	}
+
+	/** Like {@link #revokeUser(String)} for the connections of one login (refresh family or session). */
+	public int revokeFamily(String familyId) {
+		return revoke(new Revocation(Revocation.Kind.FAMILY, familyId));
+	}
+
+	private int revoke(Revocation revocation) {
+		int closed = revokeLocally(revocation);
+		this.bus.publish(revocation);
+		return closed;
+	}
+
+	/** Applies a revocation to this instance's connections only (another instance published it). */
+	public int revokeLocally(Revocation revocation) {
 		int closed = 0;
 		for (ChatConnection connection : this.connections.values()) {
-			if (which.test(connection.principal())) {
+			if (matches(revocation, connection.principal())) {
 				connection.close(REVOKED, DisconnectReason.REVOKED);
 				closed++;
 			}
@@ -101,8 +120,11 @@ public final class ConnectionRegistry implements SmartLifecycle {
 		return closed;
 	}
 
-	public int revokeUser(String userId) {
-		return revoke((principal) -> principal.userId().equals(userId));
+	private static boolean matches(Revocation revocation, AuthenticatedPrincipal principal) {
+		return switch (revocation.kind()) {
+			case USER -> principal.userId().equals(revocation.id());
+			case FAMILY -> principal.belongsTo(revocation.id());
+		};
 	}
 
 	public Collection<ChatConnection> connections() {

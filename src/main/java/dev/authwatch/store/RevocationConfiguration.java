@@ -1,0 +1,53 @@
+package dev.authwatch.store;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.authwatch.websocket.ConnectionRegistry;
+import dev.authwatch.websocket.RevocationBus;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/** How revocations reach the other instances: not at all in memory, over Redis pub/sub with Redis. */
+@Configuration(proxyBeanMethods = false)
+class RevocationConfiguration {
+
+	@Bean
+	RevocationBus revocationBus(StoreProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+		return switch (properties.store()) {
+			case MEMORY -> RevocationBus.LOCAL;
+			case REDIS -> new RedisRevocations(redis.getObject());
+		};
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
+	RedisMessageListenerContainer revocationListener(RedisConnectionFactory connections, ConnectionRegistry registry) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connections);
+		container.addMessageListener((message, pattern) -> {
+			RevocationBus.Revocation revocation = RedisRevocations.parse(new String(message.getBody(), StandardCharsets.UTF_8));
+			if (revocation != null) {
+				registry.revokeLocally(revocation);
+			}
+		}, new ChannelTopic(RedisRevocations.CHANNEL));
+		container.setAutoStartup(false);
+		return container;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
+	RevocationSubscription revocationSubscription(RedisMessageListenerContainer revocationListener,
+			@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler) {
+		return new RevocationSubscription(revocationListener, connectionScheduler);
+	}
+
+}
