@@ -67,8 +67,13 @@ final class JwtHealthMonitor implements SmartLifecycle {
 		JwtHealthReport report = inspection.report();
 		JwtHealthReport previous = this.latest;
 		if (previous == null || previous.status() != report.status()) {
-			logger.info("JWT configuration is {} (score {}){}", report.status().code(), report.score(),
-					report.issues().isEmpty() ? "" : ": " + String.join(" ", report.issues()));
+			if (report.issues().isEmpty()) {
+				logger.info("JWT configuration is {} (score {})", report.status().code(), report.score());
+			}
+			else {
+				logger.warn("JWT configuration is {} (score {}): {}", report.status().code(), report.score(),
+						String.join(" ", report.issues()));
+			}
 		}
 		this.metrics.update(report);
 		this.latest = report;
