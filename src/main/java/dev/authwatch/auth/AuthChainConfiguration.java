@@ -27,6 +27,11 @@ class AuthChainConfiguration {
 
 	/** Routes bearer tokens between jwt and oauth; looks at nothing unless an external provider is configured. */
 	@Bean
+	BearerClaims bearerClaims(BearerTokenResolver resolver, BearerTokenRouter router) {
+		return new BearerClaims(resolver, router);
+	}
+
+	@Bean
 	BearerTokenRouter bearerTokenRouter(JwtProperties jwt, ObjectProvider<BearerTokenRouter.ExternalProvider> provider) {
 		return new BearerTokenRouter(jwt.issuer(), provider.getIfAvailable());
 	}

@@ -129,10 +129,6 @@ public final class ChatConnection {
 		}
 	}
 
-	boolean isOpen() {
-		return this.session.isOpen();
-	}
-
 	/** Sends without throwing: a connection that cannot be written to is closed as a policy violation. */
 	void send(WebSocketMessage<?> message) {
 		try {

@@ -3,9 +3,8 @@ package dev.authwatch.auth.jwt;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.Authenticator;
-import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.BearerClaims;
 import dev.authwatch.auth.BearerTokenRouter;
-import dev.authwatch.auth.FailureReason;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.Operation;
 
@@ -18,18 +17,14 @@ import org.springframework.http.server.ServerHttpRequest;
  */
 final class JwtAuthenticator implements Authenticator {
 
-	private final BearerTokenResolver tokens;
-
-	private final BearerTokenRouter router;
+	private final BearerClaims claims;
 
 	private final AccessTokenValidator validator;
 
 	private final AuthMetrics metrics;
 
-	JwtAuthenticator(BearerTokenResolver tokens, BearerTokenRouter router, AccessTokenValidator validator,
-			AuthMetrics metrics) {
-		this.tokens = tokens;
-		this.router = router;
+	JwtAuthenticator(BearerClaims claims, AccessTokenValidator validator, AuthMetrics metrics) {
+		this.claims = claims;
 		this.validator = validator;
 		this.metrics = metrics;
 	}
@@ -41,24 +36,14 @@ final class JwtAuthenticator implements Authenticator {
 
 	@Override
 	public AuthDecision authenticate(ServerHttpRequest request) {
-		BearerTokenResolver.Result result = this.tokens.resolve(request);
-		if (result instanceof BearerTokenResolver.Found found) {
-			BearerTokenRouter.Route route = this.router.route(found.token());
-			if (route == BearerTokenRouter.Route.OAUTH) {
-				return AuthDecision.notMine();
-			}
-			if (route == BearerTokenRouter.Route.FOREIGN) {
-				return AuthDecision.rejected(FailureReason.WRONG_ISSUER);
-			}
-			long start = System.nanoTime();
-			AuthDecision decision = this.validator.validate(found.token());
-			this.metrics.latency(Operation.JWT_VALIDATE, System.nanoTime() - start);
-			return decision;
+		BearerClaims.Claim claim = this.claims.claim(request, BearerTokenRouter.Route.JWT);
+		if (claim instanceof BearerClaims.Decided decided) {
+			return decided.decision();
 		}
-		if (result instanceof BearerTokenResolver.Ambiguous ambiguous) {
-			return AuthDecision.rejected(FailureReason.MALFORMED, ambiguous.problem());
-		}
-		return AuthDecision.notMine();
+		long start = System.nanoTime();
+		AuthDecision decision = this.validator.validate(((BearerClaims.Mine) claim).token());
+		this.metrics.latency(Operation.JWT_VALIDATE, System.nanoTime() - start);
+		return decision;
 	}
 
 }

@@ -1,8 +1,7 @@
 package dev.authwatch.auth.jwt;
 
 import dev.authwatch.auth.Authenticator;
-import dev.authwatch.auth.BearerTokenResolver;
-import dev.authwatch.auth.BearerTokenRouter;
+import dev.authwatch.auth.BearerClaims;
 import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.context.annotation.Bean;
@@ -12,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class JwtConfiguration {
 
 	@Bean
-	Authenticator jwtAuthenticator(BearerTokenResolver bearerTokenResolver, BearerTokenRouter bearerTokenRouter,
+	Authenticator jwtAuthenticator(BearerClaims bearerClaims,
 			AccessTokenValidator validator, AuthMetrics metrics) {
-		return new JwtAuthenticator(bearerTokenResolver, bearerTokenRouter, validator, metrics);
+		return new JwtAuthenticator(bearerClaims, validator, metrics);
 	}
 
 }

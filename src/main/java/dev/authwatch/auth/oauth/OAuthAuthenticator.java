@@ -3,9 +3,8 @@ package dev.authwatch.auth.oauth;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.Authenticator;
-import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.BearerClaims;
 import dev.authwatch.auth.BearerTokenRouter;
-import dev.authwatch.auth.FailureReason;
 
 import org.springframework.http.server.ServerHttpRequest;
 
@@ -16,15 +15,12 @@ import org.springframework.http.server.ServerHttpRequest;
  */
 final class OAuthAuthenticator implements Authenticator {
 
-	private final BearerTokenResolver tokens;
-
-	private final BearerTokenRouter router;
+	private final BearerClaims claims;
 
 	private final OAuthTokenValidator validator;
 
-	OAuthAuthenticator(BearerTokenResolver tokens, BearerTokenRouter router, OAuthTokenValidator validator) {
-		this.tokens = tokens;
-		this.router = router;
+	OAuthAuthenticator(BearerClaims claims, OAuthTokenValidator validator) {
+		this.claims = claims;
 		this.validator = validator;
 	}
 
@@ -35,18 +31,11 @@ final class OAuthAuthenticator implements Authenticator {
 
 	@Override
 	public AuthDecision authenticate(ServerHttpRequest request) {
-		BearerTokenResolver.Result result = this.tokens.resolve(request);
-		if (result instanceof BearerTokenResolver.Found found) {
-			return switch (this.router.route(found.token())) {
-				case OAUTH -> this.validator.validate(found.token());
-				case FOREIGN -> AuthDecision.rejected(FailureReason.WRONG_ISSUER);
-				case JWT -> AuthDecision.notMine();
-			};
+		BearerClaims.Claim claim = this.claims.claim(request, BearerTokenRouter.Route.OAUTH);
+		if (claim instanceof BearerClaims.Decided decided) {
+			return decided.decision();
 		}
-		if (result instanceof BearerTokenResolver.Ambiguous ambiguous) {
-			return AuthDecision.rejected(FailureReason.MALFORMED, ambiguous.problem());
-		}
-		return AuthDecision.notMine();
+		return this.validator.validate(((BearerClaims.Mine) claim).token());
 	}
 
 }

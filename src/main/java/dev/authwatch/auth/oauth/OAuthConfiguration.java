@@ -3,7 +3,7 @@ package dev.authwatch.auth.oauth;
 import java.time.Clock;
 
 import dev.authwatch.auth.Authenticator;
-import dev.authwatch.auth.BearerTokenResolver;
+import dev.authwatch.auth.BearerClaims;
 import dev.authwatch.auth.BearerTokenRouter;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.OAuthMetrics;
@@ -56,9 +56,9 @@ class OAuthConfiguration {
 	}
 
 	@Bean
-	Authenticator oauthAuthenticator(BearerTokenResolver bearerTokenResolver, BearerTokenRouter bearerTokenRouter,
+	Authenticator oauthAuthenticator(BearerClaims bearerClaims,
 			OAuthTokenValidator oauthTokenValidator) {
-		return new OAuthAuthenticator(bearerTokenResolver, bearerTokenRouter, oauthTokenValidator);
+		return new OAuthAuthenticator(bearerClaims, oauthTokenValidator);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.authwatch.auth.oauth;
 
 import dev.authwatch.auth.Authenticator;
+import dev.authwatch.auth.BearerClaims;
 import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.BearerTokenRouter;
 import dev.authwatch.metrics.AuthMetrics;
@@ -108,13 +109,9 @@ class OAuthConfigurationTest {
 		}
 
 		@Bean
-		BearerTokenResolver bearerTokenResolver() {
-			return new BearerTokenResolver(false);
-		}
-
-		@Bean
-		BearerTokenRouter bearerTokenRouter() {
-			return new BearerTokenRouter("authwatch", new BearerTokenRouter.ExternalProvider("https://idp.example"));
+		BearerClaims bearerClaims() {
+			return new BearerClaims(new BearerTokenResolver(false),
+					new BearerTokenRouter("authwatch", new BearerTokenRouter.ExternalProvider("https://idp.example")));
 		}
 
 	}
