@@ -81,8 +81,9 @@ final class Churn {
 		long[] window = new long[2];
 		this.engine.submit(() -> {
 			run.stopped = true;
-			window[0] = run.upgrades;
-			window[1] = System.nanoTime() - run.startNanos;
+			// A one-use supply that ran out ends the window where it ran out, not at the end of the round.
+			window[0] = run.exhausted ? run.upgradesAtExhaustion : run.upgrades;
+			window[1] = (run.exhausted ? run.exhaustedAtNanos : System.nanoTime()) - run.startNanos;
 			stopped.countDown();
 		});
 		stopped.await();
@@ -119,6 +120,10 @@ final class Churn {
 
 		boolean exhausted;
 
+		long exhaustedAtNanos;
+
+		long upgradesAtExhaustion;
+
 		long upgrades;
 
 		int refused;
@@ -138,7 +143,11 @@ final class Churn {
 			}
 			Request request = this.requests.get();
 			if (request == null) {
-				this.exhausted = true;
+				if (!this.exhausted) {
+					this.exhausted = true;
+					this.exhaustedAtNanos = System.nanoTime();
+					this.upgradesAtExhaustion = this.upgrades;
+				}
 				return;
 			}
 			String host = "127.0.0." + (1 + (this.address++ % ADDRESSES));

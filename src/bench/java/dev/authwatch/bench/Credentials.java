@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtProperties;
+import dev.authwatch.support.TestJwtProperties;
 
 /**
  * Credentials for the load: access tokens signed in this process with the secret the server was
@@ -37,8 +37,7 @@ final class Credentials {
 	private final int port;
 
 	Credentials(String secret, int port) {
-		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofHours(1),
-				secret, null, 8192, false, Path.of("unused"));
+		JwtProperties properties = TestJwtProperties.withSecrets(secret, null);
 		this.issuer = new AccessTokenIssuer(JwtKeyRing.of(secret.getBytes(StandardCharsets.UTF_8), null), properties,
 				Clock.systemUTC());
 		this.port = port;
