@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * Runs the configured authenticators in order. The first one that recognises its credential
@@ -52,6 +53,17 @@ public final class AuthenticationChain {
 	 */
 	public AuthDecision authenticate(ServerHttpRequest request, ChainTrace trace) {
 		long start = System.nanoTime();
+		try {
+			return authenticate(request, trace, start);
+		}
+		catch (RequestRejectedException ex) {
+			// Spring Security's firewall checks each header as it is read: a control character is bad input, not a fault.
+			return record(null, AuthDecision.rejected(FailureReason.MALFORMED, "A request header holds characters headers may not contain."),
+					start);
+		}
+	}
+
+	private AuthDecision authenticate(ServerHttpRequest request, ChainTrace trace, long start) {
 		if (!this.originPolicy.allows(request.getHeaders().getFirst(HttpHeaders.ORIGIN))) {
 			trace.step(ChainTrace.ORIGIN, "rejected", FailureReason.ORIGIN_REJECTED, System.nanoTime() - start);
 			return record(null, AuthDecision.rejected(FailureReason.ORIGIN_REJECTED), start);
@@ -101,6 +113,9 @@ public final class AuthenticationChain {
 	private static AuthDecision decide(Authenticator authenticator, ServerHttpRequest request) {
 		try {
 			return authenticator.authenticate(request);
+		}
+		catch (RequestRejectedException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			logger.error("Authenticator '{}' failed unexpectedly", authenticator.method().code(), ex);

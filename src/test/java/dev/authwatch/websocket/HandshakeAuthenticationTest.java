@@ -84,6 +84,13 @@ class HandshakeAuthenticationTest {
 	}
 
 	@Test
+	void controlCharacterInAHeaderTheChainReadsIsMalformed() throws Exception {
+		assertRejected(RawHandshake.to(this.port).bearer(TestTokens.valid("alice") + "\u0085").send(), 401, "malformed");
+		assertRejected(RawHandshake.to(this.port).header("Origin", "https://chat.example.com\u0085").bearer(TestTokens.valid("alice")).send(),
+				401, "malformed");
+	}
+
+	@Test
 	void tokenForAnotherAudienceIsWrongAudience() throws Exception {
 		String token = TestTokens.customised((b) -> b.audience().single("billing"));
 
@@ -138,6 +145,7 @@ class HandshakeAuthenticationTest {
 			.contains("auth_ws_connections_active")
 			.contains("auth_ws_disconnects_total{reason=\"client_close\"}")
 			.contains("jvm_memory_used_bytes")
+			.doesNotContain("spring_security_filterchains")
 			.contains("http_server_requests_seconds")
 			.doesNotContain("metrics-user-7f3a")
 			.doesNotContain(token.substring(0, 20))
