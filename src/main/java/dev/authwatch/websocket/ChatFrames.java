@@ -29,14 +29,6 @@ final class ChatFrames {
 
 	}
 
-	record Welcome(String type, String user, String method, Instant expiresAt) {
-
-		Welcome(String user, String method, Instant expiresAt) {
-			this("welcome", user, method, expiresAt);
-		}
-
-	}
-
 	record Message(String type, String room, String from, String text, Instant sentAt) {
 
 		Message(String room, String from, String text, Instant sentAt) {

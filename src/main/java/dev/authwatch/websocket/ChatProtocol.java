@@ -41,8 +41,8 @@ final class ChatProtocol {
 	}
 
 	void welcome(ChatConnection connection) {
-		connection.send(frame(new ChatFrames.Welcome(connection.principal().userId(), connection.principal().method().code(),
-				connection.credentialExpiresAt())));
+		connection.send(WelcomeFrame.of(connection.principal().userId(), connection.principal().method().code(),
+				connection.credentialExpiresAt()));
 	}
 
 	void handle(ChatConnection connection, String payload) {
