@@ -43,7 +43,7 @@ public final class RateLimit {
 
 	/** Whether one more attempt is allowed now; always {@code true} when limits are disabled. */
 	public boolean tryAcquire(Scope scope, String key) {
-		return consume(scope, key).isConsumed();
+		return !this.properties.enabled() || bucket(scope, key).tryConsume(1);
 	}
 
 	/**
@@ -62,8 +62,11 @@ public final class RateLimit {
 		if (!this.properties.enabled()) {
 			return ConsumptionProbe.consumed(Long.MAX_VALUE, 0);
 		}
-		return this.buckets.get(new Key(scope, key), (k) -> newBucket(this.properties.limit(scope)))
-			.tryConsumeAndReturnRemaining(1);
+		return bucket(scope, key).tryConsumeAndReturnRemaining(1);
+	}
+
+	private Bucket bucket(Scope scope, String key) {
+		return this.buckets.get(new Key(scope, key), this::newBucket);
 	}
 
 	/** The per-IP check of a REST call; the client IP is the servlet's remote address. */
@@ -71,7 +74,8 @@ public final class RateLimit {
 		check(scope, request.getRemoteAddr());
 	}
 
-	private Bucket newBucket(int capacity) {
+	private Bucket newBucket(Key key) {
+		int capacity = this.properties.limit(key.scope());
 		Duration period = this.properties.period();
 		return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build();
 	}
