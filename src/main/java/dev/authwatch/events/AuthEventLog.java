@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -30,7 +29,7 @@ public final class AuthEventLog {
 
 	private final RingSlots slots;
 
-	private final AtomicLong sequence = new AtomicLong();
+	private final PaddedSequence sequence = new PaddedSequence();
 
 	private final List<Consumer<AuthEvent>> subscribers = new CopyOnWriteArrayList<>();
 
@@ -49,7 +48,7 @@ public final class AuthEventLog {
 			@Nullable String userId) {
 		long next = this.sequence.incrementAndGet();
 		AuthEvent event = new AuthEvent(next, this.clock.instant(), type, severity, method, reason, userRef(userId));
-		this.ring.set(this.slots.slot(next), event);
+		this.ring.setRelease(this.slots.slot(next), event);
 		for (Consumer<AuthEvent> subscriber : this.subscribers) {
 			try {
 				subscriber.accept(event);
