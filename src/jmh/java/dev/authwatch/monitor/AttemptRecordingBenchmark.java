@@ -10,6 +10,9 @@ import dev.authwatch.auth.AuthAttempt;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.events.AuthEvent.Severity;
+import dev.authwatch.events.AuthEvent.Type;
+import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.system.UserKeys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The per-attempt cost of monitoring on the handshake path: the sliding-window recorder and the
- * Prometheus meters, for a success and for a signature failure (the case that hashes a user).
+ * The per-attempt cost of monitoring on the handshake path: the sliding-window recorder, the
+ * Prometheus meters and the event ring, for a success and for a signature failure (the case that
+ * hashes a user).
  * Run with two threads, as two container threads would record at once on a 2-core machine.
  */
 @State(Scope.Benchmark)
@@ -35,6 +39,8 @@ public class AttemptRecordingBenchmark {
 
 	private final AuthenticationMonitor monitor = new AuthenticationMonitor(Clock.systemUTC(), Duration.ofMinutes(5), 10_000,
 			new UserKeys());
+
+	private final AuthEventLog events = new AuthEventLog(1000, new UserKeys(), Clock.systemUTC());
 
 	private final AuthMetrics metrics = new AuthMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
@@ -63,6 +69,11 @@ public class AttemptRecordingBenchmark {
 	@Benchmark
 	public void metricsRecordFailure() {
 		this.metrics.onAttempt(this.signatureFailure);
+	}
+
+	@Benchmark
+	public void eventLogPublishesSuccess() {
+		this.events.publish(Type.AUTH_SUCCESS, Severity.INFO, "jwt", null, "user-1234");
 	}
 
 }

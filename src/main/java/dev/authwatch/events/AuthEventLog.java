@@ -4,21 +4,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 import dev.authwatch.events.AuthEvent.Severity;
 import dev.authwatch.events.AuthEvent.Type;
+import dev.authwatch.system.RingSlots;
 import dev.authwatch.system.UserKeys;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recent events of this instance in a fixed ring (lock-free: a sequence number picks the slot),
- * and live subscribers. Subscribers are called on the thread that publishes — often a handshake —
- * so they must hand the event off, never block.
+ * The recent events of this instance in a fixed ring (lock-free: a sequence number picks the slot,
+ * consecutive numbers distant slots, see {@link RingSlots}), and live subscribers. Subscribers are
+ * called on the thread that publishes — often a handshake — so they must hand the event off, never
+ * block.
  */
 public final class AuthEventLog {
 
@@ -26,7 +27,9 @@ public final class AuthEventLog {
 
 	private final AtomicReferenceArray<AuthEvent> ring;
 
-	private final AtomicLong sequence = new AtomicLong();
+	private final RingSlots slots;
+
+	private final PaddedSequence sequence = new PaddedSequence();
 
 	private final List<Consumer<AuthEvent>> subscribers = new CopyOnWriteArrayList<>();
 
@@ -36,6 +39,7 @@ public final class AuthEventLog {
 
 	public AuthEventLog(int capacity, UserKeys userKeys, Clock clock) {
 		this.ring = new AtomicReferenceArray<>(capacity);
+		this.slots = new RingSlots(capacity);
 		this.userKeys = userKeys;
 		this.clock = clock;
 	}
@@ -44,7 +48,7 @@ public final class AuthEventLog {
 			@Nullable String userId) {
 		long next = this.sequence.incrementAndGet();
 		AuthEvent event = new AuthEvent(next, this.clock.instant(), type, severity, method, reason, userRef(userId));
-		this.ring.set((int) (next % this.ring.length()), event);
+		this.ring.setRelease(this.slots.slot(next), event);
 		for (Consumer<AuthEvent> subscriber : this.subscribers) {
 			try {
 				subscriber.accept(event);
@@ -67,7 +71,7 @@ public final class AuthEventLog {
 		long oldest = Math.max(1, newest - Math.min(limit, this.ring.length()) + 1);
 		List<AuthEvent> events = new ArrayList<>();
 		for (long s = newest; s >= oldest; s--) {
-			AuthEvent event = this.ring.get((int) (s % this.ring.length()));
+			AuthEvent event = this.ring.get(this.slots.slot(s));
 			if (event != null && event.sequence() == s) {
 				events.add(event);
 			}

@@ -4,12 +4,15 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import dev.authwatch.system.RingSlots;
+
 /**
  * The last {@code capacity} authentication attempts, in a fixed ring of primitive arrays. A writer
  * claims a slot from one {@link AtomicLong} sequence and publishes it with a per-slot stamp, so
  * recording never locks, never blocks and never allocates. Readers skip a slot whose stamp changed
  * while they read it (a seqlock per slot). Old attempts are not removed: readers ignore those older
- * than the window, and newer attempts overwrite them.
+ * than the window, and newer attempts overwrite them. Consecutive sequence numbers go to distant slots
+ * (see {@link RingSlots}), so concurrent writers do not share cache lines.
  * <p>
  * An attempt is encoded in one int: bits 0-7 hold the failure reason's ordinal + 1 (0 on success),
  * bits 8-15 the method's ordinal + 1 (0 when no method claimed the credential).
@@ -18,7 +21,7 @@ final class AttemptWindow {
 
 	private static final long WRITING = -1;
 
-	private final int capacity;
+	private final RingSlots slots;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -34,10 +37,7 @@ final class AttemptWindow {
 	private final long[] userKeys;
 
 	AttemptWindow(int capacity) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("capacity must be positive");
-		}
-		this.capacity = capacity;
+		this.slots = new RingSlots(capacity);
 		this.stamps = new AtomicLongArray(capacity);
 		this.timesMillis = new long[capacity];
 		this.durationsNanos = new long[capacity];
@@ -46,7 +46,7 @@ final class AttemptWindow {
 	}
 
 	int capacity() {
-		return this.capacity;
+		return this.slots.capacity();
 	}
 
 	/**
@@ -55,7 +55,7 @@ final class AttemptWindow {
 	 */
 	void record(long timeMillis, int outcome, long durationNanos, long userKey) {
 		long seq = this.sequence.getAndIncrement();
-		int slot = (int) (seq % this.capacity);
+		int slot = this.slots.slot(seq);
 		this.stamps.setOpaque(slot, WRITING);
 		VarHandle.storeStoreFence();
 		this.timesMillis[slot] = timeMillis;
@@ -67,7 +67,7 @@ final class AttemptWindow {
 
 	/** Visits every attempt recorded after {@code sinceMillis} (exclusive), in no particular order. */
 	void forEachAfter(long sinceMillis, Visitor visitor) {
-		for (int slot = 0; slot < this.capacity; slot++) {
+		for (int slot = 0; slot < this.timesMillis.length; slot++) {
 			long before = this.stamps.getAcquire(slot);
 			if (before <= 0) {
 				continue;
