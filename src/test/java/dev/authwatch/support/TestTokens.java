@@ -44,11 +44,15 @@ public final class TestTokens {
 	/** A token with a valid-looking base shape, built from raw JSON and signed with HS256. */
 	public static String raw(String headerJson, String payloadJson) {
 		String signingInput = encode(headerJson) + "." + encode(payloadJson);
+		return signingInput + "." + hs256(TestSecrets.CURRENT, signingInput);
+	}
+
+	/** The base64url HS256 signature of the ASCII bytes of {@code signingInput} under {@code secret}. */
+	public static String hs256(String secret, String signingInput) {
 		try {
 			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec(TestSecrets.bytes(TestSecrets.CURRENT), "HmacSHA256"));
-			byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-			return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+			mac.init(new javax.crypto.spec.SecretKeySpec(TestSecrets.bytes(secret), "HmacSHA256"));
+			return encode(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (java.security.GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
@@ -70,8 +74,13 @@ public final class TestTokens {
 		return "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)) + "\"}";
 	}
 
-	private static String encode(String json) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	/** Unpadded base64url of the UTF-8 bytes of {@code json}. */
+	public static String encode(String json) {
+		return encode(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String encode(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private static JwtBuilder builder(String secret, String subject, Duration ttl) {

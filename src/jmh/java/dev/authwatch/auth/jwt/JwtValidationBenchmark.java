@@ -69,7 +69,7 @@ public class JwtValidationBenchmark {
 		return this.validator.validate(this.token);
 	}
 
-	/** A token seen for the first time: the full jjwt parse and the RFC 8725 checks. */
+	/** A token seen for the first time: strict decoding and parsing, the header rules, the HMAC and the claim rules. */
 	@Benchmark
 	public AuthDecision authwatchValidationFirstSight() {
 		return this.uncached.validate(this.token);

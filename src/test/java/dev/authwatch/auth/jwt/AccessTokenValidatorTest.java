@@ -187,6 +187,78 @@ class AccessTokenValidatorTest {
 	}
 
 	@Test
+	void numericDatesMustBeJsonNumbers() {
+		String expAsDigits = TestTokens.validPayload("alice", now()).replaceFirst("\"exp\":(\\d+)", "\"exp\":\"$1\"");
+		String iatAsIsoDate = TestTokens.validPayload("alice", now()).replaceFirst("\"iat\":\\d+", "\"iat\":\"2026-01-01T00:00:00Z\"");
+		String fractionalExp = TestTokens.validPayload("alice", now()).replaceFirst("\"exp\":(\\d+)", "\"exp\":$1.5");
+
+		assertRejected(TestTokens.raw(TestTokens.currentHeader(), expAsDigits), FailureReason.MALFORMED);
+		assertRejected(TestTokens.raw(TestTokens.currentHeader(), iatAsIsoDate), FailureReason.MALFORMED);
+		assertThat(this.validator.validate(TestTokens.raw(TestTokens.currentHeader(), fractionalExp)))
+			.isInstanceOf(AuthDecision.Authenticated.class);
+	}
+
+	@Test
+	void claimsAreNotReadBeforeTheSignatureHolds() {
+		String token = TestTokens.raw(TestTokens.currentHeader(), "{\"sub\":42,\"sub\":[");
+		String badSignature = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(43);
+
+		assertRejected(token, FailureReason.MALFORMED);
+		assertRejected(badSignature, FailureReason.INVALID_SIGNATURE);
+	}
+
+	@Test
+	void unknownHeadersAndClaimsAreIgnored() {
+		String header = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"x-trace\":{\"id\":[1,2]}}";
+		String payload = TestTokens.validPayload("alice", now()).replace("}", ",\"scope\":\"chat\",\"nested\":{\"a\":null}}");
+
+		assertThat(this.validator.validate(TestTokens.raw(header, payload))).isInstanceOf(AuthDecision.Authenticated.class);
+	}
+
+	@Test
+	void mistypedOrDuplicatedHeaderMembersAreMalformedWhateverElseIsWrong() {
+		String mistypedKid = "{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":5}";
+		String duplicatedAlg = "{\"alg\":\"HS256\",\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+
+		assertRejected(TestTokens.raw(mistypedKid, TestTokens.validPayload("alice", now())), FailureReason.MALFORMED);
+		assertRejected(TestTokens.raw(duplicatedAlg, TestTokens.validPayload("alice", now())), FailureReason.MALFORMED);
+	}
+
+	@Test
+	void jsonThatIsNotOneUtf8ObjectIsMalformed() {
+		String payload = TestTokens.validPayload("alice", now());
+		String headerThenMore = TestTokens.encode(TestTokens.currentHeader() + "{}") + "." + TestTokens.encode(payload);
+		String latin1Header = TestTokens.encode(TestTokens.currentHeader().replace("at+jwt", "at+jwt\u00e9")
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) + "." + TestTokens.encode(payload);
+
+		assertRejected(TestTokens.raw(TestTokens.currentHeader(), payload + " {}"), FailureReason.MALFORMED);
+		assertRejected(headerThenMore + "." + TestTokens.hs256(TestSecrets.CURRENT, headerThenMore), FailureReason.MALFORMED);
+		assertRejected(latin1Header + "." + TestTokens.hs256(TestSecrets.CURRENT, latin1Header), FailureReason.MALFORMED);
+	}
+
+	@Test
+	void contentTypesAndEmptyKeyReferencesAreRefused() {
+		String contentType = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"cty\":\"JWT\"}";
+		String emptyJwk = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"jwk\":{}}";
+
+		assertRejected(TestTokens.raw(contentType, TestTokens.validPayload("alice", now())), FailureReason.MALFORMED);
+		assertRejected(TestTokens.raw(emptyJwk, TestTokens.validPayload("alice", now())), FailureReason.MALFORMED);
+	}
+
+	@Test
+	void onlyTheOneCanonicalSpellingOfAValidTokenIsAccepted() {
+		String token = TestTokens.valid("alice");
+		char last = token.charAt(token.length() - 1);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		String strayBits = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+
+		assertRejected(token + "=", FailureReason.MALFORMED);
+		assertRejected(strayBits, FailureReason.INVALID_SIGNATURE);
+		assertRejected(token.replaceFirst("\\.", ". "), FailureReason.MALFORMED);
+		assertRejected("\u00e9" + token, FailureReason.MALFORMED);
+	}
+
+	@Test
 	void garbageIsMalformed() {
 		assertRejected("not.a.jwt", FailureReason.MALFORMED);
 		assertRejected("opaque-token-without-dots", FailureReason.MALFORMED);

@@ -8,9 +8,10 @@ import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
 
 /**
- * Chooses the verification key and enforces the header rules of RFC 8725 before any signature
- * or payload work: the algorithm is pinned to HS256, the type must be an access token (RFC 9068),
- * and headers that would make the token choose its own key, extensions or compression are refused.
+ * The jjwt key locator of {@link JjwtAccessTokenValidator}, the test oracle: chooses the
+ * verification key and enforces the header rules of RFC 8725 before any signature or payload work:
+ * the algorithm is pinned to HS256, the type must be an access token (RFC 9068), and headers that
+ * would make the token choose its own key, extensions or compression are refused.
  */
 final class KeyRingLocator extends LocatorAdapter<Key> {
 

@@ -1,0 +1,93 @@
+package dev.authwatch.auth.jwt;
+
+import java.security.MessageDigest;
+
+import dev.authwatch.auth.FailureReason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JWS layer of an access token, RFC 8725's rules: the header is read and its rules enforced
+ * before any key or signature work (HS256 only, no unsecured tokens, no extensions, no compression,
+ * no keys chosen by the token, RFC 9068's type), then the HMAC-SHA256 signature is checked, in
+ * constant time, under the key the {@code kid} names. The payload is decoded but never read here.
+ * The order of the checks is the order the jjwt-based validator had, so that a token breaking
+ * several rules keeps its reason.
+ */
+final class Hs256JwsVerifier {
+
+	private static final String ALGORITHM = "HS256";
+
+	private final VerificationKeys keys;
+
+	Hs256JwsVerifier(JwtKeyRing keyRing) {
+		this.keys = new VerificationKeys(keyRing);
+	}
+
+	/**
+	 * @return the payload of a token whose header passes the rules and whose signature is valid
+	 * @throws TokenRejectedException otherwise
+	 */
+	byte[] verify(CompactJws jws) {
+		if (jws.containsWhitespace()) {
+			throw TokenRejectedException.malformed();
+		}
+		byte[] headerJson = jws.header();
+		if (headerJson == null) {
+			throw TokenRejectedException.malformed();
+		}
+		JoseHeader header = JoseHeader.read(headerJson);
+		String algorithm = header.algorithm();
+		if (algorithm == null || algorithm.isBlank()) {
+			throw TokenRejectedException.malformed();
+		}
+		if ("none".equalsIgnoreCase(algorithm)) {
+			throw new TokenRejectedException(FailureReason.INVALID_SIGNATURE, "Unsigned tokens are not accepted.");
+		}
+		if (!jws.hasSignature()) {
+			throw TokenRejectedException.malformed();
+		}
+		if (header.hasCriticalExtensions()) {
+			throw new TokenRejectedException(FailureReason.MALFORMED,
+					"The token names critical header extensions this service does not support.");
+		}
+		byte[] payload = jws.payload();
+		if (payload == null) {
+			throw TokenRejectedException.malformed();
+		}
+		if (!ALGORITHM.equals(algorithm)) {
+			throw new TokenRejectedException(FailureReason.INVALID_SIGNATURE, "The token must be signed with HS256.");
+		}
+		if (header.compressed()) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "Compressed tokens are not accepted.");
+		}
+		if (header.namesItsOwnKey()) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "Tokens may not carry or point to their own keys.");
+		}
+		if (!isAccessTokenType(header.type())) {
+			throw new TokenRejectedException(FailureReason.WRONG_TOKEN_TYPE, "The token type (typ) must be at+jwt.");
+		}
+		Hs256Key key = this.keys.find(header.keyId());
+		if (key == null) {
+			throw TokenRejectedException.claimingSubject(FailureReason.UNKNOWN_KEY,
+					"The token was signed with a key this service does not know.");
+		}
+		if (!jws.signatureIsAlphabet()) {
+			throw TokenRejectedException.malformed();
+		}
+		byte[] signature = jws.signature();
+		if (signature == null || !MessageDigest.isEqual(key.sign(jws.ascii(), jws.signingInputLength()), signature)) {
+			throw TokenRejectedException.claimingSubject(FailureReason.INVALID_SIGNATURE,
+					FailureReason.INVALID_SIGNATURE.defaultMessage());
+		}
+		if (header.hasContentType()) {
+			// RFC 7515 leaves cty to the application: an access token's payload is its claims, nothing else.
+			throw TokenRejectedException.malformed();
+		}
+		return payload;
+	}
+
+	private static boolean isAccessTokenType(@Nullable String type) {
+		return "at+jwt".equalsIgnoreCase(type) || "application/at+jwt".equalsIgnoreCase(type);
+	}
+
+}
