@@ -3,6 +3,8 @@ package dev.authwatch.system;
 import java.security.SecureRandom;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns a user id into a 64-bit key with SipHash-2-4 under a random key drawn at startup, so the
  * monitor can count distinct users and events can name a user without keeping any id: the keys cannot be reversed or matched
@@ -27,8 +29,31 @@ public final class UserKeys {
 		this.k1 = random.nextLong();
 	}
 
+	/**
+	 * The last user hashed on each thread. The listeners of one attempt (the monitor, the event
+	 * log) ask in turn for the key of the same {@code String}; an identity check answers the second.
+	 */
+	private final ThreadLocal<LastKey> last = ThreadLocal.withInitial(LastKey::new);
+
+	private static final class LastKey {
+
+		@Nullable String userId;
+
+		long key;
+
+	}
+
 	/** @return a non-zero key for {@code userId} */
 	public long of(String userId) {
+		LastKey last = this.last.get();
+		if (last.userId != userId) {
+			last.key = hash(userId);
+			last.userId = userId;
+		}
+		return last.key;
+	}
+
+	private long hash(String userId) {
 		long v0 = this.k0 ^ 0x736f6d6570736575L;
 		long v1 = this.k1 ^ 0x646f72616e646f6dL;
 		long v2 = this.k0 ^ 0x6c7967656e657261L;

@@ -42,4 +42,16 @@ class UserKeysTests {
 		assertThat(keys.of("ab")).isNotEqualTo(keys.of("ab\u0000"));
 	}
 
+	@Test
+	void aRepeatedOrEqualIdGetsTheSameKeyAndAnotherIdAnotherOne() {
+		UserKeys keys = new UserKeys();
+		String alice = "alice";
+		long first = keys.of(alice);
+
+		assertThat(keys.of(alice)).isEqualTo(first);
+		assertThat(keys.of(new String("alice".toCharArray()))).isEqualTo(first);
+		assertThat(keys.of("bob")).isNotEqualTo(first);
+		assertThat(keys.of(alice)).isEqualTo(first);
+	}
+
 }
