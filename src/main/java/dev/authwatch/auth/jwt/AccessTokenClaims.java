@@ -49,11 +49,7 @@ record AccessTokenClaims(@Nullable String issuer, @Nullable List<String> audienc
 		boolean familyMalformed = false;
 		try (JsonParser parser = StrictJson.parser(json)) {
 			StrictJson.startObject(parser);
-			while (parser.nextToken() == JsonToken.FIELD_NAME) {
-				String name = parser.currentName();
-				if (parser.nextToken() == JsonToken.VALUE_NULL) {
-					continue;
-				}
+			for (String name = StrictJson.nextMember(parser); name != null; name = StrictJson.nextMember(parser)) {
 				switch (name) {
 					case "iss" -> issuer = StrictJson.string(parser);
 					case "aud" -> audience = (parser.currentToken() == JsonToken.VALUE_STRING) ? List.of(parser.getText())

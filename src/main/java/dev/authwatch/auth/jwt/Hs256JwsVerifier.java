@@ -17,10 +17,10 @@ final class Hs256JwsVerifier {
 
 	private static final String ALGORITHM = "HS256";
 
-	private final VerificationKeys keys;
+	private final JwtKeyRing keyRing;
 
 	Hs256JwsVerifier(JwtKeyRing keyRing) {
-		this.keys = new VerificationKeys(keyRing);
+		this.keyRing = keyRing;
 	}
 
 	/**
@@ -66,7 +66,7 @@ final class Hs256JwsVerifier {
 		if (!isAccessTokenType(header.type())) {
 			throw new TokenRejectedException(FailureReason.WRONG_TOKEN_TYPE, "The token type (typ) must be at+jwt.");
 		}
-		Hs256Key key = this.keys.find(header.keyId());
+		SigningKey key = this.keyRing.find(header.keyId()).orElse(null);
 		if (key == null) {
 			throw TokenRejectedException.claimingSubject(FailureReason.UNKNOWN_KEY,
 					"The token was signed with a key this service does not know.");
@@ -75,7 +75,7 @@ final class Hs256JwsVerifier {
 			throw TokenRejectedException.malformed();
 		}
 		byte[] signature = jws.signature();
-		if (signature == null || !MessageDigest.isEqual(key.sign(jws.ascii(), jws.signingInputLength()), signature)) {
+		if (signature == null || !MessageDigest.isEqual(key.hmac().sign(jws.ascii(), jws.signingInputLength()), signature)) {
 			throw TokenRejectedException.claimingSubject(FailureReason.INVALID_SIGNATURE,
 					FailureReason.INVALID_SIGNATURE.defaultMessage());
 		}

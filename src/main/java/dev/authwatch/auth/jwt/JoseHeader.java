@@ -3,7 +3,6 @@ package dev.authwatch.auth.jwt;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,11 +27,7 @@ record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable S
 		boolean namesItsOwnKey = false;
 		try (JsonParser parser = StrictJson.parser(json)) {
 			StrictJson.startObject(parser);
-			while (parser.nextToken() == JsonToken.FIELD_NAME) {
-				String name = parser.currentName();
-				if (parser.nextToken() == JsonToken.VALUE_NULL) {
-					continue;
-				}
+			for (String name = StrictJson.nextMember(parser); name != null; name = StrictJson.nextMember(parser)) {
 				switch (name) {
 					case "alg" -> algorithm = StrictJson.string(parser);
 					case "typ" -> type = StrictJson.string(parser);

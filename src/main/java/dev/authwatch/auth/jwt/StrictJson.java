@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the JSON objects of a token (its header and its claims) strictly, with Jackson 2's
@@ -39,6 +40,20 @@ final class StrictJson {
 		if (parser.nextToken() != JsonToken.START_OBJECT) {
 			throw TokenRejectedException.malformed();
 		}
+	}
+
+	/**
+	 * Moves to the value of the object's next member that is not {@code null} (a null member counts
+	 * as absent, as it did for jjwt) and returns the member's name; {@code null} after the closing brace.
+	 */
+	static @Nullable String nextMember(JsonParser parser) throws IOException {
+		while (parser.nextToken() == JsonToken.FIELD_NAME) {
+			String name = parser.currentName();
+			if (parser.nextToken() != JsonToken.VALUE_NULL) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	/** Checks that nothing but whitespace follows the object whose closing brace was just read. */
