@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Churn: a fixed number of connections in flight, each one upgrading, being closed by the client
  * with 1000 as soon as the 101 arrives, and replaced by a new one when the server's close has
  * arrived. Counts upgrades completed inside the timed window and the latency from TCP connect to
- * the 101. The server-side TIME_WAIT sockets are spread over 16 loopback addresses.
+ * the 101. The server-side TIME_WAIT sockets are spread over 16 loopback addresses. The CPU time
+ * the server and this client used inside the window, per upgrade, tells their costs apart from
+ * the rate (both share the machine's cores).
  */
 final class Churn {
 
@@ -21,7 +24,8 @@ final class Churn {
 	record Request(String pathAndQuery, String headers) {
 	}
 
-	record Round(String method, double upgradesPerSecond, int refused, int closesBeforeOpen, boolean supplyExhausted) {
+	record Round(String method, double upgradesPerSecond, int refused, int closesBeforeOpen, boolean supplyExhausted,
+			double serverCpuMicrosPerUpgrade, double clientCpuMicrosPerUpgrade) {
 	}
 
 	private static final int ADDRESSES = 16;
@@ -32,14 +36,26 @@ final class Churn {
 
 	private final int concurrency;
 
-	Churn(WsEngine engine, int port, int concurrency) {
+	private final LongSupplier serverCpuNanos;
+
+	Churn(WsEngine engine, int port, int concurrency, LongSupplier serverCpuNanos) {
 		this.engine = engine;
 		this.port = port;
 		this.concurrency = concurrency;
+		this.serverCpuNanos = serverCpuNanos;
+	}
+
+	private static long clientCpuNanos() {
+		return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
 	}
 
 	static Supplier<Request> plain() {
 		return () -> new Request("/bench/plain", "");
+	}
+
+	/** The control that writes a welcome-sized frame on open, as the chat does. */
+	static Supplier<Request> plainWelcome() {
+		return () -> new Request("/bench/welcome", "");
 	}
 
 	static Supplier<Request> jwt(List<String> tokens) {
@@ -69,6 +85,7 @@ final class Churn {
 		Run run = new Run(requests, latencies);
 		CountDownLatch started = new CountDownLatch(1);
 		this.engine.submit(() -> {
+			run.startCpu = cpu();
 			run.startNanos = System.nanoTime();
 			for (int i = 0; i < this.concurrency; i++) {
 				run.next();
@@ -79,16 +96,25 @@ final class Churn {
 		Thread.sleep(duration.toMillis());
 		CountDownLatch stopped = new CountDownLatch(1);
 		long[] window = new long[2];
+		long[][] endCpu = new long[1][];
 		this.engine.submit(() -> {
 			run.stopped = true;
 			// A one-use supply that ran out ends the window where it ran out, not at the end of the round.
 			window[0] = run.exhausted ? run.upgradesAtExhaustion : run.upgrades;
 			window[1] = (run.exhausted ? run.exhaustedAtNanos : System.nanoTime()) - run.startNanos;
+			endCpu[0] = run.exhausted ? run.cpuAtExhaustion : cpu();
 			stopped.countDown();
 		});
 		stopped.await();
 		awaitDrained();
-		return new Round(method, window[0] * 1e9 / window[1], run.refused, run.failed, run.exhausted);
+		double upgrades = window[0];
+		return new Round(method, upgrades * 1e9 / window[1], run.refused, run.failed, run.exhausted,
+				(endCpu[0][0] - run.startCpu[0]) / 1e3 / upgrades, (endCpu[0][1] - run.startCpu[1]) / 1e3 / upgrades);
+	}
+
+	/** Server and client CPU nanoseconds so far. */
+	private long[] cpu() {
+		return new long[] { this.serverCpuNanos.getAsLong(), clientCpuNanos() };
 	}
 
 	private void awaitDrained() throws InterruptedException {
@@ -115,6 +141,10 @@ final class Churn {
 		private final Stats.Longs latencies;
 
 		long startNanos;
+
+		long[] startCpu;
+
+		long[] cpuAtExhaustion;
 
 		boolean stopped;
 
@@ -146,6 +176,7 @@ final class Churn {
 				if (!this.exhausted) {
 					this.exhausted = true;
 					this.exhaustedAtNanos = System.nanoTime();
+					this.cpuAtExhaustion = cpu();
 					this.upgradesAtExhaustion = this.upgrades;
 				}
 				return;

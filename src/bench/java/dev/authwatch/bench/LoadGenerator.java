@@ -26,7 +26,8 @@ import redis.embedded.RedisServer;
  * --prop key=value       extra server property, repeatable
  * --store redis|memory   ticket store (redis: an embedded Redis is started)
  * --scenarios LIST       churn,fanout,hold
- * --methods LIST         churn methods: plain,jwt,jwt-new,ticket (jwt: 1,000 tokens reused, as
+ * --methods LIST         churn methods: plain,plain-welcome,jwt,jwt-new,ticket (plain-welcome: the
+ *                        control that also writes a welcome frame; jwt: 1,000 tokens reused, as
  *                        reconnecting clients do; jwt-new: every token used once)
  * --warmups N --rounds N --round-seconds S --concurrency C    churn (untimed warm-up rounds first)
  * --steps 5000,10000,15000,19000 --hold-seconds S  hold
@@ -66,7 +67,7 @@ public final class LoadGenerator {
 			report.server(server);
 			Credentials credentials = new Credentials(SECRET, port);
 			if (options.scenarios.contains("churn")) {
-				churn(options, report, engine, credentials, port);
+				churn(options, report, engine, credentials, port, server);
 			}
 			if (options.scenarios.contains("fanout")) {
 				FanOut fanOut = new FanOut(engine, port);
@@ -93,9 +94,9 @@ public final class LoadGenerator {
 		}
 	}
 
-	private static void churn(Options options, Report report, WsEngine engine, Credentials credentials, int port)
-			throws Exception {
-		Churn churn = new Churn(engine, port, options.concurrency);
+	private static void churn(Options options, Report report, WsEngine engine, Credentials credentials, int port,
+			ServerProcess server) throws Exception {
+		Churn churn = new Churn(engine, port, options.concurrency, server::cpuNanos);
 		List<String> tokens = credentials.tokens("churn-user-", 1000);
 		Duration round = Duration.ofSeconds(options.roundSeconds);
 		Map<String, Stats.Longs> latencies = new LinkedHashMap<>();
@@ -121,7 +122,8 @@ public final class LoadGenerator {
 				Churn.Round result = churn.run(method, requests, round, latencies.get(method));
 				rounds.get(method).add(result);
 				fastest = Math.max(fastest, result.upgradesPerSecond());
-				System.out.printf("churn round %d %s: %.0f upgrades/s%n", r + 1, method, result.upgradesPerSecond());
+				System.out.printf("churn round %d %s: %.0f upgrades/s, server %.1f µs and client %.1f µs CPU per upgrade%n", r + 1,
+						method, result.upgradesPerSecond(), result.serverCpuMicrosPerUpgrade(), result.clientCpuMicrosPerUpgrade());
 			}
 		}
 		report.churn(rounds, latencies, options.concurrency, load + " → " + Report.loadAverage());
@@ -136,6 +138,7 @@ public final class LoadGenerator {
 			throws Exception {
 		return switch (method) {
 			case "plain" -> Churn.plain();
+			case "plain-welcome" -> Churn.plainWelcome();
 			case "jwt" -> Churn.jwt(tokens);
 			case "jwt-new" -> Churn.freshJwt(new java.util.ArrayDeque<>(credentials.tokens("fresh-" + System.nanoTime() + "-", supply)));
 			case "ticket" -> Churn.ticket(credentials.tickets(supply, tokens));
@@ -163,7 +166,7 @@ public final class LoadGenerator {
 
 		List<String> scenarios = List.of("churn", "fanout", "hold");
 
-		List<String> methods = List.of("plain", "jwt", "jwt-new", "ticket");
+		List<String> methods = List.of("plain", "plain-welcome", "jwt", "jwt-new", "ticket");
 
 		int rounds = 5;
 

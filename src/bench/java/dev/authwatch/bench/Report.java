@@ -56,15 +56,18 @@ final class Report {
 
 	void churn(Map<String, List<Churn.Round>> rounds, Map<String, Stats.Longs> latencies, int concurrency, String load)
 			throws IOException {
-		StringBuilder csv = new StringBuilder("round,method,upgrades_per_second,refused,failed,supply_exhausted\n");
+		StringBuilder csv = new StringBuilder(
+				"round,method,upgrades_per_second,refused,failed,supply_exhausted,server_cpu_us_per_upgrade,client_cpu_us_per_upgrade\n");
 		StringBuilder table = new StringBuilder("## Churn\n\n")
 			.append(concurrency).append(" connections in flight, each: TCP connect, upgrade, client close 1000, server close; ")
 			.append(rounds.values().iterator().next().size()).append(" interleaved timed rounds per method after untimed warm-up rounds. ")
 			.append("jwt: 1,000 tokens reused (reconnects); jwt-new: every token used once; ticket: each bought before the round. ")
+			.append("plain-welcome: the control that also writes a welcome-sized frame on open, as the chat must. ")
 			.append("Latency: connect to 101. Load average during the run: ").append(load).append(".\n\n")
-			.append("| method | upgrades/s, median (min–max) | × plain, median of rounds (min–max) | p50 ms | p99 ms | p99.9 ms | refused | failed |\n")
-			.append("|---|---|---|---|---|---|---|---|\n");
+			.append("| method | upgrades/s, median (min–max) | × plain, median of rounds (min–max) | × plain-welcome | server CPU µs per upgrade | client CPU µs per upgrade | p50 ms | p99 ms | p99.9 ms | refused | failed |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		List<Churn.Round> plain = rounds.get("plain");
+		List<Churn.Round> plainWelcome = rounds.get("plain-welcome");
 		List<String> methods = new ArrayList<>();
 		double[] medians = new double[rounds.size()];
 		double[] lows = new double[rounds.size()];
@@ -73,18 +76,21 @@ final class Report {
 		for (Map.Entry<String, List<Churn.Round>> entry : rounds.entrySet()) {
 			List<Churn.Round> list = entry.getValue();
 			double[] rates = list.stream().mapToDouble(Churn.Round::upgradesPerSecond).toArray();
-			double[] ratios = new double[list.size()];
+			double[] ratios = ratios(list, plain);
+			double[] welcomeRatios = ratios(list, plainWelcome);
 			for (int r = 0; r < list.size(); r++) {
-				// Without the plain control in the run there is nothing to compare with.
-				ratios[r] = (plain != null) ? list.get(r).upgradesPerSecond() / plain.get(r).upgradesPerSecond() : Double.NaN;
 				Churn.Round round = list.get(r);
 				csv.append(r + 1).append(',').append(entry.getKey()).append(',').append(String.format("%.1f", round.upgradesPerSecond()))
 					.append(',').append(round.refused()).append(',').append(round.closesBeforeOpen()).append(',')
-					.append(round.supplyExhausted()).append('\n');
+					.append(round.supplyExhausted()).append(',').append(String.format("%.1f", round.serverCpuMicrosPerUpgrade()))
+					.append(',').append(String.format("%.1f", round.clientCpuMicrosPerUpgrade())).append('\n');
 			}
 			Stats.Longs lat = latencies.get(entry.getKey());
 			table.append("| ").append(entry.getKey()).append(" | ").append(Stats.spread(rates, "%.0f")).append(" | ")
 				.append(Stats.spread(ratios, "%.2f")).append(" | ")
+				.append(Stats.spread(welcomeRatios, "%.2f")).append(" | ")
+				.append(Stats.spread(list.stream().mapToDouble(Churn.Round::serverCpuMicrosPerUpgrade).toArray(), "%.1f")).append(" | ")
+				.append(Stats.spread(list.stream().mapToDouble(Churn.Round::clientCpuMicrosPerUpgrade).toArray(), "%.1f")).append(" | ")
 				.append(ms(Stats.percentile(lat.values, lat.size, 0.5))).append(" | ")
 				.append(ms(Stats.percentile(lat.values, lat.size, 0.99))).append(" | ")
 				.append(ms(Stats.percentile(lat.values, lat.size, 0.999))).append(" | ")
@@ -101,6 +107,15 @@ final class Report {
 		this.sections.add(table.toString());
 		Files.writeString(this.out.resolve("churn.csv"), csv);
 		Plots.upgrades(this.out.resolve("upgrades.png"), methods, medians, lows, highs);
+	}
+
+	/** Per-round ratios to a control run in the same rounds; NaN without that control in the run. */
+	private static double[] ratios(List<Churn.Round> rounds, List<Churn.Round> control) {
+		double[] ratios = new double[rounds.size()];
+		for (int r = 0; r < rounds.size(); r++) {
+			ratios[r] = (control != null) ? rounds.get(r).upgradesPerSecond() / control.get(r).upgradesPerSecond() : Double.NaN;
+		}
+		return ratios;
 	}
 
 	void fanOut(List<FanOut.Round> rounds, String load) throws IOException {

@@ -109,6 +109,11 @@ final class ServerProcess implements AutoCloseable {
 		return -1;
 	}
 
+	/** CPU time (user and system) the server process has used so far. */
+	long cpuNanos() {
+		return this.process.info().totalCpuDuration().orElseThrow().toNanos();
+	}
+
 	/** Open file descriptors of the server process. */
 	long openFiles() throws IOException {
 		try (var fds = Files.list(Path.of("/proc/" + pid() + "/fd"))) {
