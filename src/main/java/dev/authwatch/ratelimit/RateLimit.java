@@ -3,9 +3,9 @@ package dev.authwatch.ratelimit;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.system.HotPathCaches;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -35,7 +35,7 @@ public final class RateLimit {
 
 	RateLimit(RateLimitProperties properties) {
 		this.properties = properties;
-		this.buckets = Caffeine.newBuilder()
+		this.buckets = HotPathCaches.newBuilder()
 			.maximumSize(properties.maxTrackedKeys())
 			.expireAfterAccess(properties.period().multipliedBy(2))
 			.build();

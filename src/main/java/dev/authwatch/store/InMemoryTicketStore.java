@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.authwatch.auth.ticket.TicketGrant;
 import dev.authwatch.auth.ticket.TicketStore;
+import dev.authwatch.system.HotPathCaches;
 
 /**
  * Tickets in this JVM only (the embedded default): a bounded Caffeine cache whose entries expire
@@ -26,7 +26,7 @@ final class InMemoryTicketStore implements TicketStore {
 
 	InMemoryTicketStore(long maximumSize, Clock clock) {
 		this.clock = clock;
-		this.tickets = Caffeine.newBuilder()
+		this.tickets = HotPathCaches.newBuilder()
 			.maximumSize(maximumSize)
 			.expireAfter(Expiry.<String, Entry>creating((key, entry) -> Duration.between(clock.instant(), entry.expiresAt())))
 			.build();

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.system.HotPathCaches;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +42,7 @@ final class VerifiedTokens {
 	/** @param capacity how many tokens to remember; 0 disables the cache */
 	VerifiedTokens(int capacity, Clock clock) {
 		this.clock = clock;
-		this.verified = (capacity > 0) ? Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(MAX_AGE).build() : null;
+		this.verified = (capacity > 0) ? HotPathCaches.newBuilder().maximumSize(capacity).expireAfterWrite(MAX_AGE).build() : null;
 	}
 
 	/**

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.system.HotPathCaches;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +40,7 @@ final class OAuthTokenValidator {
 		this.jwts = jwts;
 		this.introspection = introspection;
 		this.breaker = breaker;
-		this.validated = Caffeine.newBuilder()
+		this.validated = HotPathCaches.newBuilder()
 			.maximumSize(properties.cacheMaxSize())
 			.expireAfter(new UntilExpiry(properties.cacheTtl(), clock))
 			.build();
