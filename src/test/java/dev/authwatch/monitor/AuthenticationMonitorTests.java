@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.authwatch.auth.AuthAttempt;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,6 +15,7 @@ import dev.authwatch.auth.FailureReason;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import io.jsonwebtoken.Jwts;
+import dev.authwatch.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,32 +281,14 @@ class AccessTokenValidatorTest {
 
 	@Test
 	void tokenSeenBeforeIsRejectedAsExpiredOnceItExpires() {
-		Instant[] now = { Instant.now() };
-		Clock clock = new Clock() {
-
-			@Override
-			public java.time.ZoneId getZone() {
-				return java.time.ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(java.time.ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now[0];
-			}
-
-		};
+		MutableClock clock = new MutableClock(Instant.now());
 		AccessTokenValidator remembering = new AccessTokenValidator(this.keyRing, PROPERTIES, clock);
 		String token = new AccessTokenIssuer(this.keyRing, PROPERTIES, clock).issue("carol", List.of("user"), Duration.ofMinutes(1))
 			.value();
 		assertThat(remembering.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
 		assertThat(remembering.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
 
-		now[0] = now[0].plus(Duration.ofMinutes(2));
+		clock.advance(Duration.ofMinutes(2));
 
 		assertThat(remembering.validate(token)).isInstanceOfSatisfying(AuthDecision.Rejected.class,
 				(rejected) -> assertThat(rejected.reason()).isEqualTo(FailureReason.EXPIRED));

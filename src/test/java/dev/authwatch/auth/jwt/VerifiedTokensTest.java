@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,29 +62,11 @@ class VerifiedTokensTest {
 
 	@Test
 	void aTokenIsValidatedAgainFromItsExpiryOn() {
-		Instant[] now = { NOW };
-		Clock clock = new Clock() {
-
-			@Override
-			public java.time.ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(java.time.ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now[0];
-			}
-
-		};
+		MutableClock clock = new MutableClock(NOW);
 		VerifiedTokens verified = new VerifiedTokens(10, clock);
 		verified.principal(bytes("a.b.c"), counting(principal(NOW.plusSeconds(60))));
 
-		now[0] = NOW.plus(Duration.ofSeconds(60));
+		clock.advance(Duration.ofSeconds(60));
 		verified.principal(bytes("a.b.c"), counting(principal(NOW.plusSeconds(60))));
 
 		assertThat(this.validations).hasValue(2);
