@@ -242,15 +242,23 @@
 		return { width: Math.max(280, container.clientWidth - 4), height: 200 };
 	}
 
+	function recentWindow(latest) {
+		const end = Number.isFinite(latest) ? latest : Date.now() / 1000;
+		return [end - (MAX_POINTS * state.refreshMs) / 1000, end];
+	}
+
 	function chart(id, series, y) {
 		const container = $(id);
 		const options = Object.assign(chartSize(container), {
 			series: [{}].concat(series.map((line) => Object.assign({ points: { show: true, size: 4 } }, line))),
-			scales: { x: { time: true }, y: y.range ? { range: y.range } : { auto: true } },
+			// A fixed recent window ending now: one point must not stretch the axis over years.
+			scales: { x: { time: true, range: (u, min, max) => recentWindow(max) }, y: y.range ? { range: y.range } : { auto: true } },
 			axes: [{}, { size: 50 }],
 			legend: { live: false }
 		});
-		return new uPlot(options, [[]].concat(series.map(() => [])), container);
+		const instance = new uPlot(options, [[]].concat(series.map(() => [])), container);
+		container.chart = instance;
+		return instance;
 	}
 
 	function renderMethods(metrics) {

@@ -116,6 +116,10 @@ class AdminDashboardBrowserTest {
 		this.wait.until((browser) -> text("#methods tbody").contains("jwt"));
 		this.wait.until((browser) -> count("#chart-success canvas") == 1 && count("#chart-latency canvas") == 1);
 		this.wait.until((browser) -> ((Number) script("return window.uPlot ? 1 : 0")).intValue() == 1);
+		// The time axis spans the dashboard's fixed recent window (the 360 points it keeps, one per
+		// refresh of 1 s here), not years.
+		this.wait.until((browser) -> ((Number) script("return document.getElementById('chart-success').chart.scales.x.max"
+				+ " - document.getElementById('chart-success').chart.scales.x.min")).longValue() == 360);
 		this.wait.until((browser) -> text("#breakers tbody").contains("redis"));
 		script("window.sameDocument = 'still here'");
 
