@@ -362,7 +362,7 @@
 	}
 
 	function showEvent(event) {
-		if (event.severity === 'INFO') {
+		if (event.severity === 'INFO' && event.type !== 'JWT_CONFIG') {
 			return;
 		}
 		const body = $('events').tBodies[0];

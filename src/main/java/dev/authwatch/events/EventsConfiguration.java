@@ -21,6 +21,11 @@ class EventsConfiguration {
 	}
 
 	@Bean
+	JwtConfigEvents jwtConfigEvents(AuthEventLog log) {
+		return new JwtConfigEvents(log);
+	}
+
+	@Bean
 	AuthAttemptLog authAttemptLog() {
 		return new AuthAttemptLog();
 	}
