@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A command-line tool of the Prometheus distribution ({@code promtool}, {@code amtool}) found on
+ * A command-line tool ({@code promtool}, {@code amtool}, {@code nginx}) found on
  * the {@code PATH} or in the usual install directories. When it is missing, a test using it is
  * skipped on a developer machine and fails on CI ({@code CI=true}), where it must be installed.
  */
 final class ExternalTool {
 
-	private static final List<String> EXTRA_DIRECTORIES = List.of("/usr/bin", "/usr/local/bin", "/bin");
+	private static final List<String> EXTRA_DIRECTORIES = List.of("/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin");
 
 	private static final long TIMEOUT_SECONDS = 120;
 
