@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Authentication monitoring. With {@code authwatch.monitor.enabled=false}
  * ({@code WEBSOCKET_AUTH_MONITORING_ENABLED=false}) no attempt is recorded: there is no
- * {@link AuthenticationMonitor} bean, but {@code wsAuth} stays (so the readiness group that names
- * it still resolves) and reports level {@code unknown} unless a circuit breaker is open.
+ * {@link AuthenticationMonitor} bean, but {@code wsAuth} stays and reports level {@code unknown}
+ * unless a circuit breaker is open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MonitorProperties.class)

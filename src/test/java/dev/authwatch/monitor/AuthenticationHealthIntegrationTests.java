@@ -58,11 +58,11 @@ class AuthenticationHealthIntegrationTests {
 	}
 
 	@Test
-	void readinessIncludesWsAuthAndLivenessDoesNot() throws Exception {
+	void neitherReadinessNorLivenessIncludesWsAuth() throws Exception {
 		JsonNode readiness = this.json.readTree(get("/health/readiness").body());
 		JsonNode liveness = this.json.readTree(get("/health/liveness").body());
 
-		assertThat(readiness.path("components").has("wsAuth")).isTrue();
+		assertThat(readiness.path("components").has("wsAuth")).isFalse();
 		assertThat(readiness.path("components").has("readinessState")).isTrue();
 		assertThat(liveness.path("components").has("wsAuth")).isFalse();
 		assertThat(liveness.path("components").has("livenessState")).isTrue();

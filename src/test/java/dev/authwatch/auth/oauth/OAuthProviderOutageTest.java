@@ -2,7 +2,9 @@ package dev.authwatch.auth.oauth;
 
 import java.time.Duration;
 
+import dev.authwatch.support.AdminCalls;
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
@@ -11,6 +13,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,7 +102,7 @@ class OAuthProviderOutageTest {
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.body()).contains("\"error\":\"provider_unavailable\"");
 		assertThat(elapsed).isLessThan(TIMEOUT);
-		String metrics = dev.authwatch.support.HttpCalls.get(this.port, "/metrics").body();
+		String metrics = HttpCalls.get(this.port, "/metrics").body();
 		assertThat(metrics).contains("auth_oauth_total{result=\"failure\",step=\"jwks\"}")
 			.doesNotContain("auth_oauth_total{result=\"failure\",step=\"jwks\"} 0.0")
 			.contains("auth_errors_total{error_type=\"provider_unavailable\"}");
@@ -127,6 +131,26 @@ class OAuthProviderOutageTest {
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice", "user"))) {
 			assertThat(client.next().get("method").asString()).isEqualTo("jwt");
 		}
+	}
+
+	@Test
+	void anOpenProviderBreakerIsAlertedOnButKeepsTheInstanceReady() throws Exception {
+		for (int i = 0; i < 4; i++) {
+			assertThat(RawHandshake.to(this.port).bearer(signer.jwt("dora")).send().status()).isEqualTo(503);
+		}
+		assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+		var readiness = HttpCalls.get(this.port, "/health/readiness");
+		var health = AdminCalls.as(this.port, TestTokens.valid("root", "admin")).get("/health");
+
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"status\":\"UP\"");
+		assertThat(health.statusCode()).isEqualTo(503);
+		JsonNode wsAuth = JsonMapper.builder().build().readTree(health.body()).path("components").path("wsAuth");
+		assertThat(wsAuth.path("status").asString()).isEqualTo("DOWN");
+		assertThat(wsAuth.path("details").path("level").asString()).isEqualTo("critical");
+		assertThat(wsAuth.path("details").path("breakers").path("oauth").asString()).isEqualTo("OPEN");
+		assertThat(HttpCalls.get(this.port, "/metrics").body()).contains("auth_health_status 3.0");
 	}
 
 	private CircuitBreaker breaker() {
