@@ -52,6 +52,10 @@ class OAuthConfiguration {
 		}
 		logger.info("OAuth method: issuer {}, JWK set {}, introspection {}, timeout {}", properties.issuer(),
 				properties.jwksUri(), properties.introspectionUri(), properties.timeout());
+		if (properties.audience() == null || properties.audience().isBlank()) {
+			logger.warn("authwatch.oauth.audience is not set: every active token the provider introspects is accepted, "
+					+ "including tokens it issued for other services; set it to the aud the provider gives AuthWatch's tokens");
+		}
 		return new OAuthTokenValidator(jwts, introspection, breakers.circuitBreaker(BREAKER), properties, clock);
 	}
 

@@ -112,7 +112,8 @@ class OAuthLoginController {
 			}
 			this.oauthMetrics.step(OAuthStep.CALLBACK, true);
 			Map<String, Object> userinfo = this.provider.userinfo(this.provider.exchange(code, verifier));
-			AccessTokenIssuer.IssuedToken token = this.issuer.issue(ProviderClaims.subject(userinfo), this.claims.roles(userinfo));
+			AccessTokenIssuer.IssuedToken token = this.issuer.issue(this.claims.userId(ProviderClaims.subject(userinfo)),
+					this.claims.roles(userinfo));
 			this.metrics.login(LoginMethod.OAUTH, true);
 			return ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())

@@ -3,8 +3,10 @@ package dev.authwatch.auth.oauth;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksUri the provider's JWK set; validates the provider's JWTs locally
  * @param clientId the client id for introspection (HTTP Basic) and login
  * @param clientSecret the client secret for introspection (HTTP Basic) and login
- * @param audience when set, the {@code aud} a provider token must contain
+ * @param audience the {@code aud} a provider token must contain; required with {@code jwks-uri}
+ * (a provider signs tokens for many services, and only this value says which are meant for
+ * AuthWatch); with introspection only it is checked when set
  * @param timeout connect + read budget of one provider call; past it the call fails as
  * {@code provider_unavailable}
  * @param cacheTtl the longest a validated token is trusted without asking the provider again
@@ -36,7 +40,13 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew tolerance for {@code exp} and {@code nbf} of provider tokens
  * @param rolesClaim the claim holding the user's roles (an array, or a space-separated string
  * such as {@code scope})
- * @param defaultRoles the roles of a provider user whose token has no roles claim
+ * @param defaultRoles the AuthWatch roles of a provider user none of whose provider roles is mapped
+ * @param roleMapping provider role → AuthWatch role; provider roles not listed grant nothing, so
+ * no provider role becomes {@code admin} unless mapped to it here
+ * @param subjectPrefix what a provider {@code sub} is prefixed with to make the AuthWatch user id,
+ * so that a provider user can never be a local user of the same name
+ * @param subjectMapping provider {@code sub} → AuthWatch user id, for provider users who are meant
+ * to be a local user (instead of the prefixed id)
  * @param authorizationUri OAuth login: the provider's authorization endpoint
  * @param tokenUri OAuth login: the provider's token endpoint
  * @param userinfoUri OAuth login: the provider's userinfo endpoint
@@ -53,7 +63,9 @@ public record OAuthProperties(@Nullable String issuer, @Nullable URI introspecti
 		@DefaultValue("30s") Duration jwksRefreshCooldown,
 		@DefaultValue("RS256") @NotEmpty(message = "authwatch.oauth.jws-algorithms must name at least one algorithm") List<String> jwsAlgorithms,
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("roles") String rolesClaim,
-		@DefaultValue("user") List<String> defaultRoles, @Nullable URI authorizationUri, @Nullable URI tokenUri,
+		@DefaultValue("user") List<String> defaultRoles, @DefaultValue Map<String, String> roleMapping,
+		@DefaultValue("oauth:") @NotBlank(message = "authwatch.oauth.subject-prefix must not be blank: provider subjects would collide with local usernames") String subjectPrefix,
+		@DefaultValue Map<String, String> subjectMapping, @Nullable URI authorizationUri, @Nullable URI tokenUri,
 		@Nullable URI userinfoUri, @Nullable URI redirectUri, @DefaultValue("openid") List<String> scopes,
 		@DefaultValue("5m") Duration stateTtl) {
 
@@ -65,6 +77,11 @@ public record OAuthProperties(@Nullable String issuer, @Nullable URI introspecti
 	@AssertTrue(message = "authwatch.oauth.jwks-uri needs authwatch.oauth.issuer (AUTHWATCH_OAUTH_ISSUER): provider JWTs are recognised by their issuer")
 	boolean isIssuerSetForJwks() {
 		return this.jwksUri == null || hasText(this.issuer);
+	}
+
+	@AssertTrue(message = "authwatch.oauth.jwks-uri needs authwatch.oauth.audience (AUTHWATCH_OAUTH_AUDIENCE): provider JWTs are accepted only when their aud names this service")
+	boolean isAudienceSetForJwks() {
+		return this.jwksUri == null || hasText(this.audience);
 	}
 
 	@AssertTrue(message = "authwatch.oauth.introspection-uri needs authwatch.oauth.client-id and authwatch.oauth.client-secret (AUTHWATCH_OAUTH_CLIENT_ID, AUTHWATCH_OAUTH_CLIENT_SECRET)")

@@ -13,12 +13,21 @@ import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a provider's claims (introspection answer, JWT claims, userinfo) into a principal:
- * {@code sub} (or {@code username} in an introspection answer), roles from the configured claim
- * (an array, or a space-separated string such as {@code scope}), the default roles when the
- * claim is absent, and {@code exp}. Also the claim checks both validation paths share.
+ * <ul>
+ * <li>the user id from {@code sub} (or {@code username} in an introspection answer): the
+ * {@code subject-mapping} entry when there is one, otherwise the sub behind the
+ * {@code subject-prefix} ({@code oauth:alice}), never a bare local username;</li>
+ * <li>the roles: the provider roles of the configured claim (an array, or a space-separated
+ * string such as {@code scope}) translated by {@code role-mapping}, unmapped ones dropped; the
+ * default roles when none maps;</li>
+ * <li>{@code exp}.</li>
+ * </ul>
+ * Also the claim checks both validation paths share ({@code aud} must name the configured
+ * audience exactly when one is configured).
  */
 final class ProviderClaims {
 
@@ -51,7 +60,7 @@ final class ProviderClaims {
 			return AuthDecision.rejected(FailureReason.WRONG_ISSUER);
 		}
 		String audience = this.properties.audience();
-		if (audience != null && !audience.isBlank() && !strings(claims.get("aud")).contains(audience)) {
+		if (audience != null && !audience.isBlank() && !audiences(claims.get("aud")).contains(audience)) {
 			return AuthDecision.rejected(FailureReason.WRONG_AUDIENCE);
 		}
 		String subject = subject(claims);
@@ -59,10 +68,16 @@ final class ProviderClaims {
 			return AuthDecision.rejected(FailureReason.MALFORMED, "The provider's token names no subject (sub).");
 		}
 		Instant validUntil = (expiresAt != null) ? expiresAt : now.plus(this.properties.cacheTtl());
-		return AuthDecision.authenticated(new AuthenticatedPrincipal(subject, roles(claims), AuthMethod.OAUTH, validUntil));
+		return AuthDecision.authenticated(new AuthenticatedPrincipal(userId(subject), roles(claims), AuthMethod.OAUTH, validUntil));
 	}
 
-	static @org.jspecify.annotations.Nullable String subject(Map<String, Object> claims) {
+	/** The AuthWatch user id of a provider subject (see the class comment). */
+	String userId(String subject) {
+		String mapped = this.properties.subjectMapping().get(subject);
+		return (mapped != null) ? mapped : this.properties.subjectPrefix() + subject;
+	}
+
+	static @Nullable String subject(Map<String, Object> claims) {
 		Object subject = claims.get("sub");
 		if (subject == null) {
 			subject = claims.get("username");
@@ -74,14 +89,22 @@ final class ProviderClaims {
 	}
 
 	Set<String> roles(Map<String, Object> claims) {
-		Object claim = claims.get(this.properties.rolesClaim());
-		if (claim == null) {
-			return Set.copyOf(this.properties.defaultRoles());
+		Set<String> roles = new LinkedHashSet<>();
+		for (String providerRole : strings(claims.get(this.properties.rolesClaim()))) {
+			String role = this.properties.roleMapping().get(providerRole);
+			if (role != null) {
+				roles.add(role);
+			}
 		}
-		return strings(claim);
+		return roles.isEmpty() ? Set.copyOf(this.properties.defaultRoles()) : roles;
 	}
 
-	private static Set<String> strings(Object claim) {
+	/** {@code aud} is one string or an array of strings (RFC 7519 §4.1.3), compared whole. */
+	private static Set<String> audiences(@Nullable Object claim) {
+		return (claim instanceof String single) ? Set.of(single) : strings(claim);
+	}
+
+	private static Set<String> strings(@Nullable Object claim) {
 		Collection<?> values = (claim instanceof String text) ? List.of(text.trim().split("\\s+"))
 				: (claim instanceof Collection<?> collection) ? collection : List.of();
 		Set<String> result = new LinkedHashSet<>();
@@ -93,7 +116,7 @@ final class ProviderClaims {
 		return result;
 	}
 
-	private static @org.jspecify.annotations.Nullable Instant instant(Object value) {
+	private static @Nullable Instant instant(Object value) {
 		if (value instanceof Instant instant) {
 			return instant;
 		}

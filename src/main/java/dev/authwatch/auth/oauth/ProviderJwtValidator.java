@@ -78,7 +78,7 @@ final class ProviderJwtValidator {
 		return this.claims.toDecision(jwt.getClaims());
 	}
 
-	private static AuthDecision rejected(String token, BadJwtException ex) {
+	private AuthDecision rejected(String token, BadJwtException ex) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof BadJWSException) {
 			return AuthDecision.rejectedClaiming(FailureReason.INVALID_SIGNATURE, unverifiedSubject(token));
@@ -93,9 +93,10 @@ final class ProviderJwtValidator {
 	}
 
 	/** For the monitor's drift detection only (see {@link AuthDecision.Rejected}); never trusted. */
-	private static @Nullable String unverifiedSubject(String token) {
+	private @Nullable String unverifiedSubject(String token) {
 		try {
-			return ProviderClaims.subject(JWTParser.parse(token).getJWTClaimsSet().getClaims());
+			String subject = ProviderClaims.subject(JWTParser.parse(token).getJWTClaimsSet().getClaims());
+			return (subject != null) ? this.claims.userId(subject) : null;
 		}
 		catch (ParseException | RuntimeException ex) {
 			return null;

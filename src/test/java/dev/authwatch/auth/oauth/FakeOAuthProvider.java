@@ -7,6 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,13 +39,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real OAuth 2.0 provider over HTTP on a loopback port: RFC 7662 introspection (HTTP Basic
  * client authentication), a JWK set with one RSA key, an authorization-code token endpoint that
- * verifies PKCE S256, and userinfo. Counts the requests each endpoint received.
+ * verifies PKCE S256, and userinfo. Counts the requests each endpoint received. Its tokens name
+ * {@link #AUDIENCE} unless a test says otherwise.
  */
-final class FakeOAuthProvider implements AutoCloseable {
+public final class FakeOAuthProvider implements AutoCloseable {
 
-	static final String CLIENT_ID = "authwatch-client";
+	public static final String CLIENT_ID = "authwatch-client";
 
-	static final String CLIENT_SECRET = "client-secret-42";
+	public static final String CLIENT_SECRET = "client-secret-42";
+
+	/** The audience AuthWatch is configured with in these tests ({@code authwatch.oauth.audience}). */
+	public static final String AUDIENCE = "authwatch-chat";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,7 +72,7 @@ final class FakeOAuthProvider implements AutoCloseable {
 	private record AuthorizationCode(String challenge, String redirectUri, Map<String, Object> userinfo) {
 	}
 
-	FakeOAuthProvider() {
+	public FakeOAuthProvider() {
 		try {
 			this.key = new RSAKeyGenerator(2048).keyID("provider-key-1").generate();
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,49 +92,66 @@ final class FakeOAuthProvider implements AutoCloseable {
 		this.server.start();
 	}
 
-	String issuer() {
+	public String issuer() {
 		return "https://provider.example.test";
 	}
 
-	String uri(String path) {
+	public String uri(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
 	/** An opaque token the introspection endpoint reports active with these claims. */
-	String opaqueToken(String subject, long ttlSeconds, String... roles) {
+	public String opaqueToken(String subject, long ttlSeconds, String... roles) {
+		return opaqueToken(subject, ttlSeconds, (claims) -> claims.put("roles", java.util.List.of(roles)));
+	}
+
+	/** An opaque token whose introspection answer the customiser may change (or strip) after the defaults. */
+	public String opaqueToken(String subject, long ttlSeconds, Consumer<Map<String, Object>> customiser) {
 		String token = "opaque-" + UUID.randomUUID();
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("active", true);
 		claims.put("sub", subject);
 		claims.put("iss", issuer());
+		claims.put("aud", AUDIENCE);
 		claims.put("exp", Instant.now().getEpochSecond() + ttlSeconds);
-		claims.put("roles", java.util.List.of(roles));
+		customiser.accept(claims);
 		this.activeTokens.put(token, claims);
 		return token;
 	}
 
 	/** A JWT signed with the provider's published key (or another key id, which the JWK set lacks). */
 	String jwt(String subject, String keyId) {
+		return jwt(subject, keyId, (claims) -> {
+		});
+	}
+
+	public String jwt(String subject) {
+		return jwt(subject, this.key.getKeyID());
+	}
+
+	/** A JWT signed with the published key, its claims changed by the customiser after the defaults. */
+	public String jwt(String subject, Consumer<JWTClaimsSet.Builder> customiser) {
+		return jwt(subject, this.key.getKeyID(), customiser);
+	}
+
+	private String jwt(String subject, String keyId, Consumer<JWTClaimsSet.Builder> customiser) {
 		try {
 			Instant now = Instant.now();
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer())
+			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer())
 				.subject(subject)
+				.audience(AUDIENCE)
 				.issueTime(java.util.Date.from(now))
 				.expirationTime(java.util.Date.from(now.plusSeconds(300)))
-				.claim("roles", java.util.List.of("user"))
-				.build();
+				.claim("roles", java.util.List.of("user"));
+			customiser.accept(claims);
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId)
-				.type(JOSEObjectType.JWT).build(), claims);
+				.type(JOSEObjectType.JWT).build(), claims.build());
 			jwt.sign(new RSASSASigner(this.key));
 			return jwt.serialize();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	String jwt(String subject) {
-		return jwt(subject, this.key.getKeyID());
 	}
 
 	/**
@@ -142,6 +168,25 @@ final class FakeOAuthProvider implements AutoCloseable {
 		this.codes.put(code, new AuthorizationCode(authorizationRequest.get("code_challenge"),
 				authorizationRequest.get("redirect_uri"), userinfo));
 		return code;
+	}
+
+	/**
+	 * A whole OAuth login through AuthWatch on {@code port}, as a browser makes it: authorize, the
+	 * user approves here with these userinfo claims, callback. Returns the callback's answer.
+	 */
+	public HttpResponse<String> login(int port, Map<String, Object> userinfo) throws IOException, InterruptedException {
+		HttpClient browser = HttpClient.newHttpClient();
+		HttpResponse<String> authorize = browser.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/oauth/authorize")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String setCookie = authorize.headers().firstValue("set-cookie").orElseThrow();
+		Map<String, String> request = query(URI.create(authorize.headers().firstValue("location").orElseThrow()));
+		String code = approve(request, userinfo);
+		URI callback = URI.create("http://localhost:" + port + "/api/auth/oauth/callback?code="
+				+ URLEncoder.encode(code, StandardCharsets.UTF_8) + "&state="
+				+ URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8));
+		return browser.send(HttpRequest.newBuilder(callback).header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void introspect(HttpExchange exchange) throws IOException {

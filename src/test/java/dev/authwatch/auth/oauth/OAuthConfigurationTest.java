@@ -54,6 +54,26 @@ class OAuthConfigurationTest {
 	}
 
 	@Test
+	void jwksWithoutAudienceStopsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("authwatch.oauth.issuer=https://idp.example", "authwatch.oauth.jwks-uri=http://127.0.0.1:1/jwks")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("authwatch.oauth.jwks-uri needs authwatch.oauth.audience"));
+	}
+
+	@Test
+	void blankSubjectPrefixStopsStartupNamingTheProperty() {
+		this.runner
+			.withPropertyValues("authwatch.oauth.introspection-uri=http://127.0.0.1:1/introspect",
+					"authwatch.oauth.client-id=c", "authwatch.oauth.client-secret=s", "authwatch.oauth.subject-prefix= ")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("authwatch.oauth.subject-prefix"));
+	}
+
+	@Test
 	void introspectionWithoutClientCredentialsStopsStartupNamingTheProperties() {
 		this.runner.withPropertyValues("authwatch.oauth.introspection-uri=http://127.0.0.1:1/introspect")
 			.run((context) -> assertThat(context).hasFailed()

@@ -21,7 +21,7 @@ class OAuthHandshakeTest extends ProviderBackedTest {
 			JsonNode welcome = client.next();
 
 			assertThat(welcome.get("type").asString()).isEqualTo("welcome");
-			assertThat(welcome.get("user").asString()).isEqualTo("olivia");
+			assertThat(welcome.get("user").asString()).isEqualTo("oauth:olivia");
 			assertThat(welcome.get("method").asString()).isEqualTo("oauth");
 		}
 	}
@@ -33,7 +33,7 @@ class OAuthHandshakeTest extends ProviderBackedTest {
 		try (ChatClient client = ChatClient.withBearerSubprotocol(this.port, provider.jwt("jasper"))) {
 			JsonNode welcome = client.next();
 
-			assertThat(welcome.get("user").asString()).isEqualTo("jasper");
+			assertThat(welcome.get("user").asString()).isEqualTo("oauth:jasper");
 			assertThat(welcome.get("method").asString()).isEqualTo("oauth");
 		}
 		assertThat(provider.introspections.get()).isEqualTo(introspectionsBefore);

@@ -49,7 +49,7 @@ class OAuthLoginTest extends ProviderBackedTest {
 		assertThat(body.get("expires_in").asLong()).isPositive();
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, body.get("access_token").asString())) {
 			JsonNode welcome = client.next();
-			assertThat(welcome.get("user").asString()).isEqualTo("oscar");
+			assertThat(welcome.get("user").asString()).isEqualTo("oauth:oscar");
 		}
 	}
 

@@ -56,6 +56,7 @@ class OAuthProviderOutageTest {
 		registry.add("authwatch.oauth.issuer", signer::issuer);
 		registry.add("authwatch.oauth.introspection-uri", () -> providers.hanging("/introspect"));
 		registry.add("authwatch.oauth.jwks-uri", () -> providers.down("/jwks"));
+		registry.add("authwatch.oauth.audience", () -> FakeOAuthProvider.AUDIENCE);
 		registry.add("authwatch.oauth.client-id", () -> FakeOAuthProvider.CLIENT_ID);
 		registry.add("authwatch.oauth.client-secret", () -> FakeOAuthProvider.CLIENT_SECRET);
 	}

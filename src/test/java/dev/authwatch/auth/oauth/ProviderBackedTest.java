@@ -33,6 +33,7 @@ abstract class ProviderBackedTest {
 		registry.add("authwatch.oauth.issuer", provider::issuer);
 		registry.add("authwatch.oauth.introspection-uri", () -> provider.uri("/introspect"));
 		registry.add("authwatch.oauth.jwks-uri", () -> provider.uri("/jwks"));
+		registry.add("authwatch.oauth.audience", () -> FakeOAuthProvider.AUDIENCE);
 		registry.add("authwatch.oauth.client-id", () -> FakeOAuthProvider.CLIENT_ID);
 		registry.add("authwatch.oauth.client-secret", () -> FakeOAuthProvider.CLIENT_SECRET);
 		registry.add("authwatch.oauth.jwks-refresh-cooldown", JWKS_COOLDOWN::toString);

@@ -25,7 +25,7 @@ class RedisStoreOAuthHandshakeTest extends ProviderBackedTest {
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, token)) {
 			JsonNode welcome = client.next();
 
-			assertThat(welcome.get("user").asString()).isEqualTo("oscar");
+			assertThat(welcome.get("user").asString()).isEqualTo("oauth:oscar");
 			assertThat(welcome.get("method").asString()).isEqualTo("oauth");
 		}
 	}
