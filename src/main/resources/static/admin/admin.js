@@ -183,7 +183,7 @@
 	}
 
 	async function refresh() {
-		const metrics = await api('/metrics');
+		const [metrics, cluster] = await Promise.all([api('/metrics'), api('/cluster')]);
 		state.refreshMs = metrics.refreshIntervalMs || state.refreshMs;
 		renderStatus(metrics);
 		renderCharts(metrics);
@@ -191,6 +191,7 @@
 		renderReasons(metrics);
 		renderBreakers(metrics);
 		renderConnections(metrics);
+		renderInstances(cluster);
 		$('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
 	}
 
@@ -293,6 +294,11 @@
 		Object.entries(c.disconnects).filter(([, count]) => count > 0)
 			.forEach(([reason, count]) => pairs.push(['closed: ' + reason.replace('_', ' '), count]));
 		figures('connections', pairs);
+	}
+
+	function renderInstances(cluster) {
+		fill('instances', cluster.instances.map((i) => row([i.id, i.address, i.version, el('td', i.level, 'level-' + i.level),
+			i.connections, time(i.startedAt), time(i.lastSeen)])), 'No instance has announced itself.');
 	}
 
 	// ---- live events (SSE over fetch) ----

@@ -121,6 +121,7 @@ class AdminDashboardBrowserTest {
 		this.wait.until((browser) -> ((Number) script("return document.getElementById('chart-success').chart.scales.x.max"
 				+ " - document.getElementById('chart-success').chart.scales.x.min")).longValue() == 360);
 		this.wait.until((browser) -> text("#breakers tbody").contains("redis"));
+		this.wait.until((browser) -> text("#instances tbody").contains(":" + this.port));
 		script("window.sameDocument = 'still here'");
 
 		this.browser.findElement(By.id("test-user")).sendKeys("henry");

@@ -1,0 +1,53 @@
+package dev.authwatch.cluster;
+
+import java.time.Clock;
+
+import dev.authwatch.monitor.AuthHealthEvaluator;
+import dev.authwatch.store.StoreProperties;
+import dev.authwatch.websocket.ConnectionRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/** Cluster membership: this instance alone with the memory store, every instance on one Redis. */
+@Configuration(proxyBeanMethods = false)
+class ClusterConfiguration {
+
+	@Bean
+	Membership membership(StoreProperties store, ClusterProperties properties, ObjectProvider<StringRedisTemplate> redis,
+			JsonMapper json) {
+		return switch (store.store()) {
+			case MEMORY -> new LocalMembership();
+			case REDIS -> new RedisMembership(redis.getObject(), json, properties.grace());
+		};
+	}
+
+	@Bean
+	LocalInstance localInstance(ClusterProperties properties, ObjectProvider<BuildProperties> build,
+			AuthHealthEvaluator health, ConnectionRegistry connections, Environment environment, Clock clock) {
+		return new LocalInstance(properties, build.getIfAvailable(), health, connections, environment, clock);
+	}
+
+	/** Its own thread: an announcement waits on Redis (500 ms timeouts), never on connection timers. */
+	@Bean(defaultCandidate = false)
+	ThreadPoolTaskScheduler clusterScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(1);
+		scheduler.setThreadNamePrefix("cluster-");
+		return scheduler;
+	}
+
+	@Bean
+	InstanceAnnouncer instanceAnnouncer(LocalInstance self, Membership membership, ClusterProperties properties,
+			@Qualifier("clusterScheduler") ThreadPoolTaskScheduler clusterScheduler) {
+		return new InstanceAnnouncer(self, membership, clusterScheduler, properties.announceInterval());
+	}
+
+}
