@@ -420,7 +420,7 @@
 			$('session-disconnect').disabled = session.connections.length === 0;
 			$('session-summary').textContent = session.connections.length + ' live connection(s); ' + session.attempts
 				+ ' recent attempt(s), ' + session.failures + ' failure(s).';
-			fill('session-connections', session.connections.map((c) => row([c.method + (c.testConnection ? ' (test)' : ''),
+			fill('session-connections', session.connections.map((c) => row([c.instance, c.method + (c.testConnection ? ' (test)' : ''),
 				time(c.connectedAt), time(c.credentialExpiresAt), time(c.lastPongAt), c.remoteAddress || '—',
 				el('td', c.health, c.health === 'healthy' ? 'ok' : 'bad')])), 'No live connections.');
 		}

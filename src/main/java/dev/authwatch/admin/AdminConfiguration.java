@@ -6,6 +6,8 @@ import dev.authwatch.auth.HandshakeTraces;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.monitor.AuthHealthEvaluator;
+import dev.authwatch.cluster.ConnectionDirectory;
+import dev.authwatch.cluster.LocalInstance;
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.WebSocketProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -33,9 +35,15 @@ class AdminConfiguration {
 	}
 
 	@Bean
-	TestConnection testConnection(AccessTokenIssuer issuer, HandshakeTraces traces, ConnectionRegistry connections,
-			AdminProperties properties, WebSocketProperties webSocket, JsonMapper json, Clock clock) {
-		return new TestConnection(issuer, traces, connections, properties, webSocket, json, clock);
+	TestConnection testConnection(AccessTokenIssuer issuer, HandshakeTraces traces, UserConnections connections,
+			AdminProperties properties, JsonMapper json) {
+		return new TestConnection(issuer, traces, connections, properties, json);
+	}
+
+	@Bean
+	UserConnections userConnections(ConnectionRegistry registry, LocalInstance self, ConnectionDirectory directory,
+			WebSocketProperties webSocket, Clock clock) {
+		return new UserConnections(registry, self.id(), directory, webSocket.heartbeatInterval(), clock);
 	}
 
 	@Bean

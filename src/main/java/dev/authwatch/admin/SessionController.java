@@ -1,6 +1,5 @@
 package dev.authwatch.admin;
 
-import java.time.Clock;
 import java.util.List;
 
 import dev.authwatch.admin.audit.AuditTarget;
@@ -9,7 +8,6 @@ import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.events.EventsProperties;
 import dev.authwatch.token.RefreshTokens;
 import dev.authwatch.websocket.ConnectionRegistry;
-import dev.authwatch.websocket.WebSocketProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,26 +28,20 @@ class SessionController {
 
 	private static final int MAX_EVENTS = 100;
 
-	private final ConnectionRegistry connections;
+	private final UserConnections connections;
 
 	private final AuthEventLog events;
 
 	private final int eventCapacity;
 
-	private final WebSocketProperties webSocket;
-
-	private final Clock clock;
-
 	private final RefreshTokens refreshTokens;
 
-	SessionController(ConnectionRegistry connections, AuthEventLog events, EventsProperties eventsProperties,
-			WebSocketProperties webSocket, Clock clock, RefreshTokens refreshTokens) {
+	SessionController(UserConnections connections, AuthEventLog events, EventsProperties eventsProperties,
+			RefreshTokens refreshTokens) {
 		this.refreshTokens = refreshTokens;
 		this.connections = connections;
 		this.events = events;
 		this.eventCapacity = eventsProperties.capacity();
-		this.webSocket = webSocket;
-		this.clock = clock;
 	}
 
 	/**
@@ -64,8 +56,8 @@ class SessionController {
 	}
 
 	@GetMapping("/session/{user_id}")
-	@Operation(summary = "A user's live connections on this instance (method, since, credential expiry, last pong, "
-			+ "remote address, health) and their recent authentication attempts and failures")
+	@Operation(summary = "A user's live connections on every instance (instance, method, since, credential expiry, "
+			+ "last pong, remote address, health) and their recent authentication attempts and failures on this instance")
 	SessionView session(@PathVariable("user_id") String userId, HttpServletRequest request) {
 		AuditTarget.set(request, userId);
 		String ref = this.events.userRef(userId);
@@ -74,7 +66,7 @@ class SessionController {
 			.toList();
 		long attempts = mine.stream().filter(SessionController::isAttempt).count();
 		long failures = mine.stream().filter((event) -> event.type() == AuthEvent.Type.AUTH_FAILURE).count();
-		return new SessionView(userId, ConnectionView.of(this.connections, userId, this.webSocket.heartbeatInterval(), this.clock),
+		return new SessionView(userId, this.connections.of(userId),
 				attempts, failures, mine.stream().limit(MAX_EVENTS).toList());
 	}
 

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +17,6 @@ import java.util.concurrent.TimeoutException;
 import dev.authwatch.auth.ChainTrace;
 import dev.authwatch.auth.HandshakeTraces;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
-import dev.authwatch.websocket.ConnectionRegistry;
-import dev.authwatch.websocket.WebSocketProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,29 +38,23 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 
 	private final HandshakeTraces traces;
 
-	private final ConnectionRegistry registry;
+	private final UserConnections connections;
 
 	private final AdminProperties properties;
 
-	private final WebSocketProperties webSocket;
-
 	private final JsonMapper json;
-
-	private final Clock clock;
 
 	private final HttpClient http;
 
 	private volatile int port = -1;
 
-	TestConnection(AccessTokenIssuer issuer, HandshakeTraces traces, ConnectionRegistry registry, AdminProperties properties,
-			WebSocketProperties webSocket, JsonMapper json, Clock clock) {
+	TestConnection(AccessTokenIssuer issuer, HandshakeTraces traces, UserConnections connections, AdminProperties properties,
+			JsonMapper json) {
 		this.issuer = issuer;
 		this.traces = traces;
-		this.registry = registry;
+		this.connections = connections;
 		this.properties = properties;
-		this.webSocket = webSocket;
 		this.json = json;
-		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.testConnectionTimeout()).build();
 	}
 
@@ -170,7 +161,7 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 
 	private TestConnectionReport report(String userId, long start, List<TestConnectionReport.Step> steps) {
 		boolean success = steps.stream().noneMatch(TestConnectionReport.Step::failed);
-		List<ConnectionView> live = ConnectionView.of(this.registry, userId, this.webSocket.heartbeatInterval(), this.clock)
+		List<ConnectionView> live = this.connections.of(userId)
 			.stream().filter((connection) -> !connection.testConnection()).toList();
 		return new TestConnectionReport(userId, success, millis(start), List.copyOf(steps), live);
 	}

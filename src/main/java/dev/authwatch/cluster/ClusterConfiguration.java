@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,24 @@ class ClusterConfiguration {
 			case MEMORY -> new LocalMembership();
 			case REDIS -> new RedisMembership(redis.getObject(), json, properties.grace());
 		};
+	}
+
+	@Bean
+	ConnectionDirectory connectionDirectory(StoreProperties store, ObjectProvider<StringRedisTemplate> redis, JsonMapper json,
+			Membership membership, LocalInstance self) {
+		return switch (store.store()) {
+			case MEMORY -> ConnectionDirectory.SINGLE_INSTANCE;
+			case REDIS -> new RedisConnectionDirectory(redis.getObject(), json, membership, self.id());
+		};
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
+	DirectorySync directorySync(ConnectionRegistry registry, ConnectionDirectory directory, Membership membership,
+			LocalInstance self, ClusterProperties properties,
+			@Qualifier("clusterScheduler") ThreadPoolTaskScheduler clusterScheduler) {
+		return new DirectorySync(registry, (RedisConnectionDirectory) directory, membership, self.id(), clusterScheduler,
+				properties.directoryInterval());
 	}
 
 	@Bean

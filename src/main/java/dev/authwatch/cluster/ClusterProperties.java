@@ -17,12 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param announceInterval how often the instance announces itself
  * @param grace how long after its last announcement an instance counts as gone; longer than a few
  * announce intervals, so that one slow announcement does not drop a live instance
+ * @param directoryInterval how often this instance writes its connection changes to the directory:
+ * how far the directory may lag behind
  */
 @ConfigurationProperties("authwatch.cluster")
 @Validated
 public record ClusterProperties(@DefaultValue("") String instanceId, @DefaultValue("") String advertisedAddress,
 		@DefaultValue("5s") @NotNull(message = "authwatch.cluster.announce-interval must be set") Duration announceInterval,
-		@DefaultValue("15s") @NotNull(message = "authwatch.cluster.grace must be set") Duration grace) {
+		@DefaultValue("15s") @NotNull(message = "authwatch.cluster.grace must be set") Duration grace,
+		@DefaultValue("1s") @NotNull(message = "authwatch.cluster.directory-interval must be set") Duration directoryInterval) {
 
 	public ClusterProperties {
 		if (grace != null && announceInterval != null && grace.compareTo(announceInterval.multipliedBy(2)) < 0) {

@@ -16,7 +16,6 @@ import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import dev.authwatch.system.UserKeys;
 import dev.authwatch.token.RefreshTokens;
-import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.WebSocketProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +62,7 @@ class AdminAccessRulesWebMvcTest {
 	EventStream events;
 
 	@MockitoBean
-	ConnectionRegistry connections;
+	UserConnections connections;
 
 	@MockitoBean
 	RefreshTokens refreshTokens;
@@ -106,7 +105,7 @@ class AdminAccessRulesWebMvcTest {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.error").value("forbidden"));
 
-		then(this.connections).should(never()).revokeUser(anyString());
+		then(this.refreshTokens).should(never()).revokeAllOf(anyString());
 		assertThat(this.audit.entries).singleElement().satisfies((entry) -> {
 			assertThat(entry.who()).isEqualTo("eve");
 			assertThat(entry.target()).isEqualTo("alice");

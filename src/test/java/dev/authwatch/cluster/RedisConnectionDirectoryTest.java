@@ -1,0 +1,88 @@
+package dev.authwatch.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.authwatch.cluster.RedisConnectionDirectory.UserEntry;
+import dev.authwatch.support.RedisTestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisConnectionDirectoryTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final LettuceConnectionFactory connections = new LettuceConnectionFactory(RedisTestServer.uri().getHost(),
+			RedisTestServer.uri().getPort());
+
+	private final StringRedisTemplate redis;
+
+	private final String prefix = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
+
+	private final RedisMembership membership;
+
+	RedisConnectionDirectoryTest() {
+		this.connections.afterPropertiesSet();
+		this.connections.start();
+		this.redis = new StringRedisTemplate(this.connections);
+		this.membership = new RedisMembership(this.redis, JSON, Duration.ofMinutes(1));
+	}
+
+	@AfterEach
+	void close() {
+		this.connections.destroy();
+	}
+
+	private RedisConnectionDirectory directoryOf(String instance) {
+		this.membership.announce(new InstanceStatus(this.prefix + instance, "h:1", "1", Instant.EPOCH, Instant.EPOCH,
+				"healthy", 1, Map.of()));
+		return new RedisConnectionDirectory(this.redis, JSON, this.membership, this.prefix + instance);
+	}
+
+	private UserEntry entry(String instance, String connection, String user) {
+		return UserEntry.of(user, new DirectoryEntry(this.prefix + instance, connection, "jwt", Set.of("user"),
+				Instant.parse("2026-11-29T10:00:00Z"), Instant.parse("2026-11-29T10:15:00Z"), null, "127.0.0.1"));
+	}
+
+	@Test
+	void anInstanceSeesOtherInstancesEntriesOfTheUserButNotItsOwn() {
+		String user = this.prefix + "alice";
+		RedisConnectionDirectory a = directoryOf("a");
+		RedisConnectionDirectory b = directoryOf("b");
+		a.update(Map.of("c1", entry("a", "c1", user)), List.of());
+		b.update(Map.of("c2", entry("b", "c2", user), "c3", entry("b", "c3", this.prefix + "bob")), List.of());
+
+		assertThat(a.elsewhere(user)).extracting(DirectoryEntry::connectionId).containsExactly("c2");
+		assertThat(b.elsewhere(user)).extracting(DirectoryEntry::connectionId).containsExactly("c1");
+
+		b.update(Map.of(), List.of(entry("b", "c2", user)));
+		assertThat(a.elsewhere(user)).isEmpty();
+	}
+
+	@Test
+	void aDeadInstancesEntriesAreHiddenAtOnceAndSweptByASurvivor() {
+		String user = this.prefix + "carol";
+		RedisConnectionDirectory survivor = directoryOf("survivor");
+		RedisConnectionDirectory dead = directoryOf("dead");
+		dead.update(Map.of("c9", entry("dead", "c9", user)), List.of());
+		this.membership.leave(this.prefix + "dead");
+
+		assertThat(survivor.elsewhere(user)).isEmpty();
+
+		survivor.sweep(Set.of(this.prefix + "survivor"));
+		assertThat(this.redis.opsForHash().entries(RedisConnectionDirectory.USER + UserEntry.of(user, entry("dead", "c9", user).entry()).userKey()))
+			.isEmpty();
+		assertThat(this.redis.opsForSet().isMember(RedisConnectionDirectory.INSTANCES, this.prefix + "dead")).isFalse();
+	}
+
+}
