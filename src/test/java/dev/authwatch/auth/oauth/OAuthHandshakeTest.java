@@ -84,18 +84,22 @@ class OAuthHandshakeTest extends ProviderBackedTest {
 		await().pollDelay(JWKS_COOLDOWN).atMost(JWKS_COOLDOWN.multipliedBy(3)).until(() -> true);
 		int before = provider.jwksFetches.get();
 
+		long floodStart = System.nanoTime();
 		for (int i = 0; i < 50; i++) {
 			RawHandshake.Response response = RawHandshake.to(this.port).bearer(provider.jwt("mallory", "bogus-" + i)).send();
 			assertThat(response.status()).isEqualTo(401);
 			assertThat(response.body()).contains("\"error\":\"unknown_key\"");
 		}
-
-		assertThat(provider.jwksFetches.get() - before).isEqualTo(1);
+		// One fetch per cool-down begun during the flood: one, unless a loaded machine made the flood
+		// itself outlast the cool-down.
+		long cooldownsBegun = 1 + (System.nanoTime() - floodStart) / JWKS_COOLDOWN.toNanos();
+		assertThat(provider.jwksFetches.get() - before).isBetween(1, (int) cooldownsBegun);
+		int afterFlood = provider.jwksFetches.get();
 		// After the cool-down, the next unknown kid may look again, once.
 		await().pollDelay(JWKS_COOLDOWN).atMost(JWKS_COOLDOWN.multipliedBy(3)).until(() -> true);
 		RawHandshake.to(this.port).bearer(provider.jwt("mallory", "bogus-late")).send();
 		RawHandshake.to(this.port).bearer(provider.jwt("mallory", "bogus-later")).send();
-		assertThat(provider.jwksFetches.get() - before).isEqualTo(2);
+		assertThat(provider.jwksFetches.get() - afterFlood).isEqualTo(1);
 	}
 
 	@Test
