@@ -3,7 +3,11 @@ package dev.authwatch.cluster;
 import java.time.Clock;
 
 import dev.authwatch.monitor.AuthHealthEvaluator;
+import dev.authwatch.store.ChannelListener;
 import dev.authwatch.store.StoreProperties;
+import dev.authwatch.websocket.ChatRooms;
+import dev.authwatch.websocket.LocalRoomFanout;
+import dev.authwatch.websocket.RoomFanout;
 import dev.authwatch.websocket.ConnectionRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +50,20 @@ class ClusterConfiguration {
 			@Qualifier("clusterScheduler") ThreadPoolTaskScheduler clusterScheduler) {
 		return new DirectorySync(registry, (RedisConnectionDirectory) directory, membership, self.id(), clusterScheduler,
 				properties.directoryInterval());
+	}
+
+	@Bean
+	RoomFanout roomFanout(StoreProperties store, ObjectProvider<StringRedisTemplate> redis, ChatRooms rooms) {
+		return switch (store.store()) {
+			case MEMORY -> new LocalRoomFanout(rooms);
+			case REDIS -> new RedisRoomFanout(redis.getObject(), rooms);
+		};
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
+	ChannelListener roomListener(RoomFanout fanout) {
+		return new ChannelListener(RedisRoomFanout.CHANNEL, (RedisRoomFanout) fanout);
 	}
 
 	@Bean

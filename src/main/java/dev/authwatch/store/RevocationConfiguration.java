@@ -6,15 +6,10 @@ import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.RevocationBus;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** How revocations reach the other instances: not at all in memory, over Redis pub/sub with Redis. */
 @Configuration(proxyBeanMethods = false)
@@ -30,24 +25,13 @@ class RevocationConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
-	RedisMessageListenerContainer revocationListener(RedisConnectionFactory connections, ConnectionRegistry registry) {
-		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-		container.setConnectionFactory(connections);
-		container.addMessageListener((message, pattern) -> {
+	ChannelListener revocationListener(ConnectionRegistry registry) {
+		return new ChannelListener(RedisRevocations.CHANNEL, (message, pattern) -> {
 			RevocationBus.Revocation revocation = RedisRevocations.parse(new String(message.getBody(), StandardCharsets.UTF_8));
 			if (revocation != null) {
 				registry.revokeLocally(revocation);
 			}
-		}, new ChannelTopic(RedisRevocations.CHANNEL));
-		container.setAutoStartup(false);
-		return container;
-	}
-
-	@Bean
-	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
-	RevocationSubscription revocationSubscription(RedisMessageListenerContainer revocationListener,
-			@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler) {
-		return new RevocationSubscription(revocationListener, connectionScheduler);
+		});
 	}
 
 }

@@ -57,7 +57,7 @@ final class ChatFrames {
 	enum ChatError {
 
 		INVALID_JSON, INVALID_FRAME, UNKNOWN_TYPE, MESSAGE_TOO_LARGE, RATE_LIMITED, INVALID_ROOM, NOT_IN_ROOM, TOO_MANY_ROOMS,
-		REAUTH_FAILED;
+		REAUTH_FAILED, NOT_DELIVERED;
 
 		String code() {
 			return name().toLowerCase(java.util.Locale.ROOT);

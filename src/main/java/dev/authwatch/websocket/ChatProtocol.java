@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.socket.TextMessage;
 
 /**
@@ -23,6 +24,8 @@ final class ChatProtocol {
 
 	private final ChatRooms rooms;
 
+	private final RoomFanout fanout;
+
 	private final Reauthentication reauthentication;
 
 	private final JsonMapper json;
@@ -31,9 +34,10 @@ final class ChatProtocol {
 
 	private final Clock clock;
 
-	ChatProtocol(ChatRooms rooms, Reauthentication reauthentication, JsonMapper json, int maxRoomsPerConnection,
-			Clock clock) {
+	ChatProtocol(ChatRooms rooms, RoomFanout fanout, Reauthentication reauthentication, JsonMapper json,
+			int maxRoomsPerConnection, Clock clock) {
 		this.rooms = rooms;
+		this.fanout = fanout;
 		this.reauthentication = reauthentication;
 		this.json = json;
 		this.maxRoomsPerConnection = maxRoomsPerConnection;
@@ -113,8 +117,14 @@ final class ChatProtocol {
 			error(connection, ChatError.INVALID_FRAME, "A message needs a non-empty text.", room);
 			return;
 		}
-		this.rooms.broadcast(room, frame(new ChatFrames.Message(room, connection.principal().userId(), frame.text(),
-				this.clock.instant())));
+		String message = this.json.writeValueAsString(new ChatFrames.Message(room, connection.principal().userId(),
+				frame.text(), this.clock.instant()));
+		try {
+			this.fanout.publish(room, message);
+		}
+		catch (DataAccessException ex) {
+			error(connection, ChatError.NOT_DELIVERED, "The message could not be delivered (the shared store is unavailable); send it again.", room);
+		}
 	}
 
 	private void reauth(ChatConnection connection, ClientFrame frame) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.socket.TextMessage;
 
 /** Room membership of this instance; a message reaches members of its room and nobody else. */
-final class ChatRooms {
+public final class ChatRooms {
 
 	private final Map<String, Set<ChatConnection>> members = new ConcurrentHashMap<>();
 
@@ -34,7 +34,8 @@ final class ChatRooms {
 		}
 	}
 
-	int broadcast(String room, TextMessage message) {
+	/** Sends the frame to this instance's members of the room. */
+	public int deliver(String room, TextMessage message) {
 		Set<ChatConnection> recipients = this.members.get(room);
 		if (recipients == null) {
 			return 0;

@@ -52,12 +52,17 @@ class ConnectionConfiguration {
 	}
 
 	@Bean
-	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, CredentialExpiry expiry,
-			HeartbeatMonitor heartbeats, AccessTokenValidator validator, AuthMetrics metrics, MeterRegistry meters,
-			WebSocketProperties properties, JsonMapper json, Clock clock) {
-		ChatRooms rooms = new ChatRooms();
+	ChatRooms chatRooms() {
+		return new ChatRooms();
+	}
+
+	@Bean
+	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, RoomFanout fanout,
+			CredentialExpiry expiry, HeartbeatMonitor heartbeats, AccessTokenValidator validator, AuthMetrics metrics,
+			MeterRegistry meters, WebSocketProperties properties, JsonMapper json, Clock clock) {
 		Reauthentication reauthentication = new Reauthentication(validator, expiry, meters);
-		ChatProtocol protocol = new ChatProtocol(rooms, reauthentication, json, properties.maxRoomsPerConnection(), clock);
+		ChatProtocol protocol = new ChatProtocol(rooms, fanout, reauthentication, json, properties.maxRoomsPerConnection(),
+				clock);
 		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, heartbeats, metrics, properties, clock);
 	}
 

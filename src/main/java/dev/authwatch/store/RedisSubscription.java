@@ -13,13 +13,13 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Starts the revocation listener without making startup depend on Redis: when Redis is down the
- * service starts anyway (tickets and sessions answer 503 meanwhile) and the subscription is retried
- * until it succeeds.
+ * Starts AuthWatch's Redis subscription without making startup depend on Redis: when Redis is
+ * down the service starts anyway (tickets and sessions answer 503 meanwhile) and the subscription
+ * is retried until it succeeds.
  */
-final class RevocationSubscription implements SmartLifecycle {
+final class RedisSubscription implements SmartLifecycle {
 
-	private static final Logger logger = LoggerFactory.getLogger(RevocationSubscription.class);
+	private static final Logger logger = LoggerFactory.getLogger(RedisSubscription.class);
 
 	private static final Duration RETRY = Duration.ofSeconds(5);
 
@@ -31,7 +31,7 @@ final class RevocationSubscription implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	RevocationSubscription(RedisMessageListenerContainer container, TaskScheduler scheduler) {
+	RedisSubscription(RedisMessageListenerContainer container, TaskScheduler scheduler) {
 		this.container = container;
 		this.scheduler = scheduler;
 	}
@@ -56,7 +56,7 @@ final class RevocationSubscription implements SmartLifecycle {
 			return true;
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Redis is unreachable; revocations from other instances are not received until it is back ({})",
+			logger.warn("Redis is unreachable; revocations and room messages from other instances are not received until it is back ({})",
 					ex.getMessage());
 			return false;
 		}
