@@ -2,6 +2,7 @@ package dev.authwatch.cli;
 
 import dev.authwatch.auth.jwt.JwtKeysConfiguration;
 import dev.authwatch.auth.jwt.JwtProperties;
+import dev.authwatch.datadir.DataDirectoryConfiguration;
 import dev.authwatch.jwthealth.JwtHealthProperties;
 import dev.authwatch.system.SystemConfiguration;
 
@@ -33,7 +34,7 @@ final class JwtCommandContext {
 
 	/** Not a {@code @Configuration}: the server's component scan must not pick it up. */
 	@EnableConfigurationProperties({ JwtProperties.class, JwtHealthProperties.class })
-	@Import({ JwtKeysConfiguration.class, SystemConfiguration.class })
+	@Import({ JwtKeysConfiguration.class, DataDirectoryConfiguration.class, SystemConfiguration.class })
 	static class Keys {
 
 	}

@@ -13,6 +13,9 @@ import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtKeysConfiguration;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.auth.jwt.JwtSecretResolver;
+import dev.authwatch.datadir.DataDirectory;
+import dev.authwatch.datadir.DataDirectoryConfiguration;
+import dev.authwatch.datadir.DataFile;
 import dev.authwatch.system.SystemConfiguration;
 
 import org.springframework.boot.Banner;
@@ -75,8 +78,8 @@ final class TokenCommand {
 	private static void warnIfDevelopmentSecret(ConfigurableApplicationContext context) {
 		if (JwtSecretResolver.GENERATED_SOURCE.equals(context.getBean(JwtKeyRing.class).secretSource())) {
 			System.err.println("note: JWT_SECRET is not set; signed with the generated development secret in "
-					+ context.getBean(JwtProperties.class).devSecretFile().toAbsolutePath()
-					+ " (accepted by a server started from the same directory)");
+					+ context.getBean(DataDirectory.class).require(DataFile.DEVELOPMENT_SECRET)
+					+ " (accepted by a server with the same AUTHWATCH_DATA_DIR)");
 		}
 	}
 
@@ -101,7 +104,7 @@ final class TokenCommand {
 
 	/** Not a {@code @Configuration}: the server's component scan must not pick it up. */
 	@EnableConfigurationProperties(JwtProperties.class)
-	@Import({ JwtKeysConfiguration.class, SystemConfiguration.class })
+	@Import({ JwtKeysConfiguration.class, DataDirectoryConfiguration.class, SystemConfiguration.class })
 	static class Keys {
 
 	}

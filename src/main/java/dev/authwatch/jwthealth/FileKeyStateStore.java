@@ -14,8 +14,8 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Key state of a single instance on the memory store, in a small properties file (key ids and
- * times only: nothing secret). The last lines of the timeline are kept in the same file.
+ * Key state of a single instance on the memory store, in a small properties file in the data
+ * directory (key ids and times only: nothing secret). The timeline is kept in the same file.
  */
 final class FileKeyStateStore implements KeyStateStore {
 
@@ -61,14 +61,8 @@ final class FileKeyStateStore implements KeyStateStore {
 	}
 
 	private void write(Properties state) {
-		try {
-			Path parent = this.file.toAbsolutePath().getParent();
-			if (parent != null) {
-				Files.createDirectories(parent);
-			}
-			try (Writer writer = Files.newBufferedWriter(this.file, StandardCharsets.UTF_8)) {
-				state.store(writer, "AuthWatch JWT key state: key ids only, safe to share");
-			}
+		try (Writer writer = Files.newBufferedWriter(this.file, StandardCharsets.UTF_8)) {
+			state.store(writer, "AuthWatch JWT key state: key ids only, safe to share");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the JWT key state file " + this.file.toAbsolutePath(), ex);

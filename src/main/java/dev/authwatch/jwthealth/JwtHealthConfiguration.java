@@ -7,6 +7,8 @@ import java.util.Map;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.datadir.DataDirectory;
+import dev.authwatch.datadir.DataFile;
 import dev.authwatch.store.StoreProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,14 +59,21 @@ class JwtHealthConfiguration {
 	@Bean
 	JwtHealthMonitor jwtHealthMonitor(JwtConfigInspector inspector, JwtKeyRing keyRing, JwtHealthMetrics metrics,
 			JwtHealthProperties properties, StoreProperties store, ObjectProvider<StringRedisTemplate> redis,
-			InstanceIdentity identity, ApplicationEventPublisher events, TaskScheduler scheduler, MeterRegistry registry,
-			Clock clock) {
+			DataDirectory dataDirectory, InstanceIdentity identity, ApplicationEventPublisher events,
+			TaskScheduler scheduler, MeterRegistry registry, Clock clock) {
 		KeyStateStore keyState = (store.store() == StoreProperties.StoreType.REDIS)
-				? new RedisKeyStateStore(redis.getObject(), identity) : new FileKeyStateStore(properties.keyStateFile());
+				? new RedisKeyStateStore(redis.getObject(), identity) : fileKeyState(dataDirectory);
 		RotationTracker rotations = new RotationTracker(keyState, metrics.rotations(), events, clock);
 		JwtHealthMetrics.registerLastRotation(registry, rotations);
 		return new JwtHealthMonitor(inspector, keyRing, rotations, new DriftTracker(metrics.drifts(), events, clock),
 				metrics, scheduler, properties.checkInterval());
+	}
+
+	/** Authentication runs without the key state; only rotation detection across restarts is lost. */
+	private static KeyStateStore fileKeyState(DataDirectory dataDirectory) {
+		return dataDirectory.ifWritable(DataFile.JWT_KEY_STATE)
+			.<KeyStateStore>map(FileKeyStateStore::new)
+			.orElseGet(UnrecordedKeyStateStore::new);
 	}
 
 	@Bean

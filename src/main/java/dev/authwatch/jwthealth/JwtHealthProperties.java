@@ -1,7 +1,6 @@
 package dev.authwatch.jwthealth;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,15 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code AUTHENTICATION_HEALTH_CHECK_INTERVAL}; a bare number is seconds)
  * @param peerTimeout connect and read timeout for each peer; a peer that does not answer in time
  * is reported unknown
- * @param keyStateFile where the memory store remembers the last key id, so that a restart with a
- * new secret counts as a rotation (the Redis store keeps this in Redis)
  */
 @ConfigurationProperties("authwatch.jwt")
 @Validated
 public record JwtHealthProperties(@DefaultValue List<URI> peers,
 		@DefaultValue("30s") @DurationUnit(ChronoUnit.SECONDS) Duration checkInterval,
-		@DefaultValue("2s") Duration peerTimeout,
-		@DefaultValue(".authwatch/jwt-key-state") Path keyStateFile) {
+		@DefaultValue("2s") Duration peerTimeout) {
 
 	@AssertTrue(message = "authwatch.jwt.check-interval (AUTHENTICATION_HEALTH_CHECK_INTERVAL) must be positive, e.g. 30s")
 	public boolean isCheckIntervalPositive() {

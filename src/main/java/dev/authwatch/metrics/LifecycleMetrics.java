@@ -41,7 +41,7 @@ public final class LifecycleMetrics {
 		return switch (meter) {
 			case AuthMetricNames.REFRESH -> "Refresh-token rotations by result; reuse revokes the token family";
 			case AuthMetricNames.GUEST -> "Guest tokens issued, upgraded to accounts, or expired unused";
-			default -> "Password resets requested, completed or failed";
+			default -> "Password resets requested, completed, failed (refused confirmations) or undelivered (no link issued)";
 		};
 	}
 

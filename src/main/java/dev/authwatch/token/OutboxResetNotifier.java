@@ -11,8 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
- * Appends each reset link to a file a developer can read (one line per link). The file is created
- * readable by its owner only; links never go to the application log.
+ * Appends each reset link to a file in the data directory that a developer can read (one line per
+ * link). The file is created readable by its owner only; links never go to the application log.
  */
 final class OutboxResetNotifier implements ResetNotifier {
 
@@ -40,10 +40,6 @@ final class OutboxResetNotifier implements ResetNotifier {
 	private void createIfAbsent() throws IOException {
 		if (Files.exists(this.outbox)) {
 			return;
-		}
-		Path parent = this.outbox.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
 		}
 		try {
 			Files.createFile(this.outbox, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.authwatch.datadir.DataDirectory;
+import dev.authwatch.datadir.DataFile;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.user.UserStore;
 
@@ -31,9 +33,10 @@ class PasswordResetConfiguration {
 	@Bean
 	PasswordResets passwordResets(UserStore users, ResetTokenStore tokens, ObjectProvider<ResetNotifier> notifier,
 			PasswordEncoder encoder, RefreshTokens refreshTokens, PasswordResetProperties properties, LifecycleMetrics metrics,
-			@Qualifier("passwordResetExecutor") ExecutorService executor, Clock clock) {
+			@Qualifier("passwordResetExecutor") ExecutorService executor, DataDirectory dataDirectory, Clock clock) {
 		// A ResetNotifier bean (e.g. one that sends mail) replaces the default outbox file.
-		ResetNotifier delivery = notifier.getIfAvailable(() -> new OutboxResetNotifier(properties.outbox(), clock));
+		ResetNotifier delivery = notifier
+			.getIfAvailable(() -> new OutboxResetNotifier(dataDirectory.require(DataFile.RESET_OUTBOX), clock));
 		return new PasswordResets(users, tokens, delivery, encoder, refreshTokens, properties, metrics, executor);
 	}
 

@@ -1,6 +1,5 @@
 package dev.authwatch.token;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -16,15 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * Password reset.
  *
  * @param ttl how long a reset token can be used (once)
- * @param outbox the file the default notifier appends reset links to (a developer's mailbox;
- * never the application log)
  * @param linkBase the page the reset link points to; the token is appended as {@code ?token=}
  * @param minPasswordLength the shortest new password accepted
  */
 @ConfigurationProperties("authwatch.password-reset")
 @Validated
 public record PasswordResetProperties(@DefaultValue("15m") Duration ttl,
-		@DefaultValue(".authwatch/outbox/password-reset.log") Path outbox,
 		@DefaultValue("http://localhost:8080/reset-password") @NotBlank(message = "authwatch.password-reset.link-base must not be blank") String linkBase,
 		@DefaultValue("10") @Min(value = 8, message = "authwatch.password-reset.min-password-length must be at least 8") @Max(value = 128, message = "authwatch.password-reset.min-password-length must be at most 128") int minPasswordLength) {
 

@@ -71,7 +71,8 @@ final class PasswordResets {
 					+ URLEncoder.encode(token, StandardCharsets.US_ASCII)));
 		}
 		catch (RuntimeException ex) {
-			this.metrics.record(LifecycleEvent.RESET_FAILED);
+			// The requester got the same 202 as everyone: the counter is what tells an operator.
+			this.metrics.record(LifecycleEvent.RESET_UNDELIVERED);
 			logger.warn("A password-reset link could not be issued: {}", ex.getClass().getSimpleName());
 		}
 	}

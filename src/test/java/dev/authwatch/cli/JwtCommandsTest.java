@@ -45,8 +45,8 @@ class JwtCommandsTest {
 
 	@BeforeAll
 	static void startPeer() {
-		peer = RunningApp.start(Map.of("authwatch.jwt.secret", TestSecrets.FOREIGN, "authwatch.jwt.key-state-file",
-				directory.resolve("key-state").toString()));
+		peer = RunningApp.start(Map.of("authwatch.jwt.secret", TestSecrets.FOREIGN, "authwatch.data-dir",
+				directory.resolve("data").toString()));
 	}
 
 	@AfterAll

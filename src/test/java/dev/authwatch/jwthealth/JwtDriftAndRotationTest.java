@@ -44,7 +44,7 @@ class JwtDriftAndRotationTest {
 		properties.put("JWT_SECRET_" + this.environment.toUpperCase(), secret);
 		properties.put("spring.application.name", "svc-" + this.environment);
 		properties.put("authwatch.jwt.check-interval", INTERVAL.toMillis() + "ms");
-		properties.put("authwatch.jwt.key-state-file", this.directory.resolve("key-state").toString());
+		properties.put("authwatch.data-dir", this.directory.resolve("data").toString());
 		return properties;
 	}
 
@@ -104,7 +104,7 @@ class JwtDriftAndRotationTest {
 		int deadPort = RedisTestServer.freePort();
 		try (RunningApp other = RunningApp.start(instance(TestSecrets.FOREIGN, false))) {
 			Map<String, Object> properties = instance(TestSecrets.CURRENT, false);
-			properties.put("authwatch.jwt.key-state-file", this.directory.resolve("key-state-2").toString());
+			properties.put("authwatch.data-dir", this.directory.resolve("data-2").toString());
 			properties.put("authwatch.jwt.peers", "http://127.0.0.1:" + deadPort + "," + other.baseUrl());
 			properties.put("authwatch.jwt.peer-timeout", "500ms");
 			try (RunningApp app = RunningApp.start(properties)) {

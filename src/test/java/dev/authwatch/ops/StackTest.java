@@ -88,7 +88,7 @@ class StackTest {
 				"--authwatch.store=redis", "--spring.data.redis.host=" + RedisTestServer.uri().getHost(),
 				"--spring.data.redis.port=" + RedisTestServer.uri().getPort(),
 				"--authwatch.websocket.allowed-origins=https://chat.example.com", "--" + TestUsers.ALICE,
-				"--" + TestUsers.ALICE_PASSWORD, "--authwatch.password-reset.outbox=target/stack/outbox.log"));
+				"--" + TestUsers.ALICE_PASSWORD, "--authwatch.data-dir=target/stack/data"));
 		return new SpringApplicationBuilder(AuthWatchApplication.class).run(arguments.toArray(String[]::new));
 	}
 

@@ -1,6 +1,5 @@
 package dev.authwatch.support;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.authwatch.auth.jwt.JwtProperties;
@@ -13,7 +12,7 @@ public final class TestJwtProperties {
 
 	public static JwtProperties withSecrets(String secret, String previousSecret) {
 		return new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15), secret,
-				previousSecret, 8192, false, Path.of("unused"), null, null, true);
+				previousSecret, 8192, false, null, null, true);
 	}
 
 }

@@ -23,9 +23,10 @@ public final class TestUsers {
 
 	public static final String CAROL_PASSWORD = "authwatch.users[3].password={noop}carol-password";
 
-	public static final String OUTBOX_FILE = "target/test-outbox/password-reset.log";
+	/** The data directory of the shared test app: its outbox holds the reset links. */
+	public static final String DATA_DIR = "authwatch.data-dir=target/test-data";
 
-	public static final String OUTBOX = "authwatch.password-reset.outbox=" + OUTBOX_FILE;
+	public static final String OUTBOX_FILE = "target/test-data/outbox/password-reset.log";
 
 	/** The flows log the same users in many times a minute; the limits themselves are tested apart. */
 	public static final String GENEROUS_LOGIN_LIMIT = "authwatch.rate-limit.login-per-account=1000";

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The generated development secret: 48 random bytes kept owner-only in a local file, so that the
- * server and the {@code token} command agree; announced with a loud warning every time it is used.
+ * The generated development secret: 48 random bytes kept owner-only in the data directory, so that
+ * the server and the {@code token} command agree; announced with a loud warning every time it is used.
  */
 final class DevelopmentSecretFile {
 
@@ -42,10 +42,6 @@ final class DevelopmentSecretFile {
 		byte[] random = new byte[48];
 		new SecureRandom().nextBytes(random);
 		String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
 		Files.writeString(file, encoded + "\n", StandardCharsets.UTF_8);
 		try {
 			Files.setPosixFilePermissions(file, Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,

@@ -2,6 +2,8 @@ package dev.authwatch.auth.jwt;
 
 import java.time.Clock;
 
+import dev.authwatch.datadir.DataDirectory;
+import dev.authwatch.datadir.DataFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +18,10 @@ public class JwtKeysConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(JwtKeysConfiguration.class);
 
 	@Bean
-	JwtKeyRing jwtKeyRing(JwtProperties properties, Environment environment) {
+	JwtKeyRing jwtKeyRing(JwtProperties properties, Environment environment, DataDirectory dataDirectory) {
 		String deployment = deploymentEnvironment(properties, environment);
-		JwtSecretResolver.ResolvedSecrets secrets = new JwtSecretResolver(properties, environment::getProperty, deployment)
+		JwtSecretResolver.ResolvedSecrets secrets = new JwtSecretResolver(properties, environment::getProperty, deployment,
+				() -> dataDirectory.require(DataFile.DEVELOPMENT_SECRET))
 			.resolve();
 		JwtKeyRing keyRing = JwtKeyRing.from(secrets);
 		if (keyRing.usable()) {

@@ -1,6 +1,5 @@
 package dev.authwatch.auth.jwt;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
@@ -26,8 +25,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTokenLength tokens longer than this are rejected before they are parsed
  * @param failOnInvalidConfig refuse to start on a missing or weak secret (true in the {@code prod}
  * profile); when false, the service starts and reports the problem on {@code /health/jwt}
- * @param devSecretFile where the generated development secret is kept, so that the server and the
- * {@code token} command agree
  * @param environment the deployment environment (environment variable
  * {@code AUTHWATCH_ENVIRONMENT}); when unset, the first active profile. Selects
  * {@code JWT_SECRET_<ENVIRONMENT>}, which wins over {@code JWT_SECRET}
@@ -45,6 +42,6 @@ public record JwtProperties(@DefaultValue("authwatch") @NotBlank(message = "auth
 		@Nullable String secret, @Nullable String previousSecret,
 		@DefaultValue("8192") @Min(value = 256, message = "authwatch.jwt.max-token-length must be at least 256") @Max(value = 65536, message = "authwatch.jwt.max-token-length must be at most 65536") int maxTokenLength,
 		@DefaultValue("false") boolean failOnInvalidConfig,
-		@DefaultValue(".authwatch/dev-jwt-secret") Path devSecretFile, @Nullable String environment,
+		@Nullable String environment,
 		@Nullable String secretFile, @DefaultValue("true") boolean generateDevSecret) {
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the signing secret, in order: {@code JWT_SECRET_<ENVIRONMENT>}, {@code JWT_SECRET}, the
  * file named by {@code JWT_SECRET_FILE}, and, in a development environment only, a generated
- * secret kept in a local file (so the server and the {@code token} command agree). The winning
+ * secret kept in the data directory (so the server and the {@code token} command agree). The winning
  * source is reported; a lower source holding a different value is a precedence conflict.
  * With {@code authwatch.jwt.fail-on-invalid-config=true} a missing or weak secret stops startup;
  * otherwise it is reported by the JWT configuration health and the key ring is unusable.
@@ -40,20 +41,20 @@ public final class JwtSecretResolver {
 
 	private final String environment;
 
-	/** Without environment-specific variables: {@code JWT_SECRET}, the file, the generator. */
-	public JwtSecretResolver(JwtProperties properties) {
-		this(properties, (name) -> null, "");
-	}
+	private final Supplier<Path> developmentSecretFile;
 
 	/**
 	 * @param variables looks up {@code JWT_SECRET_<ENVIRONMENT>} (the Spring environment, so
 	 * system properties and test properties count too)
 	 * @param environment the deployment environment, empty when none is named
+	 * @param developmentSecretFile where a generated secret is kept; asked only when one is needed
 	 */
-	public JwtSecretResolver(JwtProperties properties, Function<String, @Nullable String> variables, String environment) {
+	public JwtSecretResolver(JwtProperties properties, Function<String, @Nullable String> variables, String environment,
+			Supplier<Path> developmentSecretFile) {
 		this.properties = properties;
 		this.variables = variables;
 		this.environment = environment;
+		this.developmentSecretFile = developmentSecretFile;
 	}
 
 	/** @param current {@code null} when no secret is available */
@@ -71,7 +72,7 @@ public final class JwtSecretResolver {
 		byte[] previous = bytes(this.properties.previousSecret());
 		SecretPolicy.Assessment previousAssessment = (previous != null) ? SecretPolicy.assess(previous) : null;
 		if (candidates.isEmpty() && mayGenerate()) {
-			candidates.put(GENERATED_SOURCE, DevelopmentSecretFile.readOrCreate(this.properties.devSecretFile()));
+			candidates.put(GENERATED_SOURCE, DevelopmentSecretFile.readOrCreate(this.developmentSecretFile.get()));
 		}
 		if (candidates.isEmpty()) {
 			if (this.properties.failOnInvalidConfig()) {

@@ -162,9 +162,9 @@ class JwtSecretResolverTest {
 
 	private JwtSecretResolver.ResolvedSecrets resolve(String secret, String previous, boolean failOnInvalid) {
 		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15),
-				secret, previous, 8192, failOnInvalid, this.directory.resolve("dev-secret"), this.environment,
-				this.secretFile, this.generate);
-		return new JwtSecretResolver(properties, this.variables::get, this.environment).resolve();
+				secret, previous, 8192, failOnInvalid, this.environment, this.secretFile, this.generate);
+		return new JwtSecretResolver(properties, this.variables::get, this.environment,
+				() -> this.directory.resolve("dev-secret")).resolve();
 	}
 
 }
