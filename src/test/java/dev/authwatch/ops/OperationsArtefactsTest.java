@@ -3,10 +3,12 @@ package dev.authwatch.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +40,10 @@ class OperationsArtefactsTest {
 	private static final String DASHBOARD = "grafana/dashboards/authwatch.json";
 
 	private static final String RUNBOOK = "docs/runbook.md";
+
+	private static final String COMPOSE = "docker-compose.yml";
+
+	private static final String DATA_VOLUME = "/var/lib/authwatch";
 
 	private static final String DATASOURCE_VARIABLE = "${datasource}";
 
@@ -59,6 +68,7 @@ class OperationsArtefactsTest {
 			Map.entry("AuthWatchRefreshLatencyHigh", Set.of("warning")),
 			Map.entry("AuthWatchRateLimiting", Set.of("warning")),
 			Map.entry("AuthWatchCrossSiteAttempts", Set.of("warning")),
+			Map.entry("AuthWatchPasswordResetUndelivered", Set.of("warning")),
 			Map.entry("AuthWatchSuccessRateLow", Set.of("critical", "warning")),
 			Map.entry("AuthWatchCircuitBreakerOpen", Set.of("critical")),
 			Map.entry("AuthWatchHandshakeLatencyCritical", Set.of("critical")),
@@ -235,13 +245,20 @@ class OperationsArtefactsTest {
 	// ------------------------------------------------------------------ compose stack
 
 	@Test
-	void composeStackMountsTheseFilesAndRunsTheServiceOnRedis() throws IOException {
-		Map<String, Object> services = map(yaml(ROOT.resolve("docker-compose.yml")).get("services"));
+	void composeStackMountsTheseFilesAndRunsTheServiceOnRedisWithTheProdProfileAndASecretFile() throws IOException {
+		Map<String, Object> compose = yaml(ROOT.resolve(COMPOSE));
+		Map<String, Object> services = map(compose.get("services"));
 		assertThat(services).containsKeys("authwatch", "redis", "prometheus", "alertmanager", "grafana");
 		Map<String, Object> authwatch = map(services.get("authwatch"));
 		assertThat(authwatch).containsKey("build");
 		assertThat(map(authwatch.get("environment"))).containsEntry("AUTHWATCH_STORE", "redis")
-			.hasEntrySatisfying("JWT_SECRET", (value) -> assertThat((String) value).startsWith("${JWT_SECRET"));
+			.containsEntry("SPRING_PROFILES_ACTIVE", "prod")
+			.containsEntry("JWT_SECRET_FILE", "/run/secrets/jwt_secret")
+			.doesNotContainKey("JWT_SECRET");
+		assertThat(list(authwatch.get("secrets"))).containsExactly("jwt_secret");
+		assertThat(map(map(compose.get("secrets")).get("jwt_secret"))).containsEntry("file", "./secrets/jwt_secret");
+		assertThat(read(".gitignore")).contains("secrets/");
+		assertThat(read(".dockerignore")).contains("secrets/");
 		for (Object service : services.values()) {
 			for (Object volume : list(map(service).get("volumes"))) {
 				String source = ((String) volume).split(":")[0];
@@ -251,6 +268,54 @@ class OperationsArtefactsTest {
 			}
 		}
 		assertThat(read("Dockerfile")).contains("./mvnw -B package -DskipTests").containsPattern("FROM \\S+:17-jre");
+	}
+
+	@Test
+	void theImageRunsAsItsOwnUserWritingOnlyItsDataVolumeWhichComposeMounts() throws IOException {
+		String dockerfile = read("Dockerfile");
+		assertThat(dockerfile).contains("install -d -o authwatch -g authwatch -m 0700 " + DATA_VOLUME)
+			.contains("ENV AUTHWATCH_DATA_DIR=" + DATA_VOLUME)
+			.contains("VOLUME " + DATA_VOLUME)
+			.containsPattern("(?m)^USER authwatch$");
+		Map<String, Object> authwatch = composeService();
+		assertThat(list(authwatch.get("volumes"))).contains("authwatch-data:" + DATA_VOLUME);
+		assertThat(map(yaml(ROOT.resolve(COMPOSE)).get("volumes"))).containsKey("authwatch-data");
+		assertThat(authwatch).containsEntry("read_only", true);
+		assertThat(list(authwatch.get("tmpfs"))).containsExactly("/tmp");
+	}
+
+	@Test
+	void composeHealthCheckAsksLivenessWithWhatTheJreImageHas() throws IOException {
+		List<Object> test = list(map(composeService().get("healthcheck")).get("test"));
+		assertThat(test).startsWith("CMD", "bash", "-c");
+		assertThat((String) test.get(3)).contains("/health/liveness").doesNotContain("curl", "wget");
+	}
+
+	@Test
+	void composeStopGracePeriodOutlastsTheGracefulShutdownsDrain() throws IOException {
+		Map<String, Object> spring = map(yaml(ROOT.resolve("src/main/resources/application.yml")).get("spring"));
+		Duration drain = DurationStyle.detectAndParse((String) map(spring.get("lifecycle")).get("timeout-per-shutdown-phase"));
+		Duration grace = DurationStyle.detectAndParse((String) composeService().get("stop_grace_period"));
+
+		assertThat(grace).isGreaterThanOrEqualTo(drain.plusSeconds(10));
+	}
+
+	/**
+	 * The heap share holds twice the live heap of 19,000 idle connections (329 MB,
+	 * docs/benchmarks.md); the rest holds the JVM's own memory (about 180 MB committed when idle,
+	 * native memory tracking) with room to grow.
+	 */
+	@Test
+	void composeMemoryLimitGivesTheHeapAndTheRestOfTheJvmTheirShares() throws IOException {
+		Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(read("Dockerfile"));
+		assertThat(percentage.find()).as("MaxRAMPercentage in the Dockerfile").isTrue();
+		Map<String, Object> resources = map(map(composeService().get("deploy")).get("resources"));
+		String memory = (String) map(resources.get("limits")).get("memory");
+		long limit = DataSize.parse(memory.toUpperCase(Locale.ROOT) + "B").toBytes();
+		long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
+
+		assertThat(heap).as("heap of a %s container", memory).isGreaterThanOrEqualTo(2 * 329_000_000L);
+		assertThat(limit - heap).as("memory beside the heap").isGreaterThanOrEqualTo(DataSize.ofMegabytes(256).toBytes());
 	}
 
 	// ------------------------------------------------------------------ metric names
@@ -285,6 +350,10 @@ class OperationsArtefactsTest {
 
 	private static ExternalTool amtool() {
 		return ExternalTool.require("amtool", "prometheus-alertmanager");
+	}
+
+	private static Map<String, Object> composeService() throws IOException {
+		return map(map(yaml(ROOT.resolve(COMPOSE)).get("services")).get("authwatch"));
 	}
 
 	private static List<Path> ruleTestFiles() throws IOException {

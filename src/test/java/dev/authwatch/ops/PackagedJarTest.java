@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +54,8 @@ class PackagedJarTest {
 	}
 
 	@Test
-	void aResetLinkReachesTheOutboxInTheDataDirectoryAndTheKeyStateSurvivesARestart() throws Exception {
+	void aResetLinkReachesTheOutboxInTheDataDirectoryTheComposeHealthCheckPassesAndTheKeyStateSurvivesARestart()
+			throws Exception {
 		Path data = Files.createDirectory(this.directory.resolve("data"));
 		this.user.owns(data);
 		int port = RedisTestServer.freePort();
@@ -77,7 +79,9 @@ class PackagedJarTest {
 			assertThat(AuthApi.on(port).login("alice", "a-brand-new-password").status()).isEqualTo(200);
 			assertThat(AuthApi.metricValue(port, "auth_password_reset_total{event=\"undelivered\"}")).isZero();
 			assertThat(first.output()).doesNotContain("could not", "Could not");
+			assertThat(composeHealthCheck(port)).as(first::tail).isZero();
 		}
+		assertThat(composeHealthCheck(port)).as("health check with the service stopped").isPositive();
 		try (StackProcess second = start("second", data, TestSecrets.FOREIGN, port)) {
 			awaitUp(second, port);
 
@@ -108,6 +112,20 @@ class PackagedJarTest {
 				Map.of("JWT_SECRET", secret, "AUTHWATCH_DATA_DIR", data.toString(), "SERVER_PORT",
 						String.valueOf(port), "AUTHWATCH_USERS_0_USERNAME", "alice", "AUTHWATCH_USERS_0_PASSWORD",
 						"{noop}alice-password"));
+	}
+
+	/** The exit code of docker-compose.yml's health check of the service, run here as Docker would. */
+	private int composeHealthCheck(int port) throws Exception {
+		Map<?, ?> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+		Map<?, ?> service = (Map<?, ?>) ((Map<?, ?>) compose.get("services")).get("authwatch");
+		List<?> test = (List<?>) ((Map<?, ?>) service.get("healthcheck")).get("test");
+		assertThat(test.get(0)).isEqualTo("CMD");
+		// Compose turns $$ into $; the rest is the command as the container runs it.
+		List<String> command = test.subList(1, test.size()).stream().map((part) -> ((String) part).replace("$$", "$")).toList();
+		try (StackProcess check = StackProcess.start("health-check", this.directory, this.directory.resolve("health-check.log"),
+				command, Map.of("SERVER_PORT", String.valueOf(port)))) {
+			return check.awaitExit(Duration.ofSeconds(5));
+		}
 	}
 
 	private static void awaitUp(StackProcess jar, int port) {
