@@ -96,8 +96,8 @@ class UnwritableDataDirectoryTest {
 	void withTheDefaultOutboxAnUnwritableDataDirectoryStopsStartupNamingTheSetting() {
 		Path data = unwritable();
 
-		assertThatThrownBy(() -> RunningApp.start(Map.of(TestSecrets.SECRET_PROPERTY.split("=")[0], TestSecrets.CURRENT,
-				"authwatch.data-dir", data.toString())))
+		assertThatThrownBy(
+				() -> RunningApp.start(Map.of("authwatch.jwt.secret", TestSecrets.CURRENT, "authwatch.data-dir", data.toString())))
 			.rootCause()
 			.isInstanceOf(DataDirectoryNotWritableException.class)
 			.hasMessageStartingWith("AUTHWATCH_DATA_DIR (authwatch.data-dir) is " + data + ", which cannot be written")
