@@ -87,8 +87,9 @@ class UnwritableDataDirectoryTest {
 		assertThat(health.at("/components/dataDir/status").asString()).isEqualTo("DOWN");
 		assertThat(health.at("/components/jwt/status").asString()).isEqualTo("UP");
 		assertThat(HttpCalls.get(this.port, "/health/readiness").statusCode()).isEqualTo(200);
-		assertThat(output.getOut().lines().filter((line) -> line.contains("AUTHWATCH_DATA_DIR"))).singleElement()
-			.satisfies((line) -> assertThat(line).contains("WARN", "running without the JWT key state"));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("running without the JWT key state")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN", "AUTHWATCH_DATA_DIR"));
 		assertThat(output.getOut()).doesNotContain("Could not read or record the JWT key state");
 	}
 
