@@ -31,7 +31,7 @@ public final class DataDirectory {
 	/** Files asked for so far, each with its problem ({@code null} when writable). */
 	private final Map<DataFile, Optional<String>> checked = new EnumMap<>(DataFile.class);
 
-	public DataDirectory(DataDirectoryProperties properties) {
+	DataDirectory(DataDirectoryProperties properties) {
 		this.root = properties.dataDir().toAbsolutePath().normalize();
 	}
 
