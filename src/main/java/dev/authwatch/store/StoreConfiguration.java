@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.Session;
@@ -71,14 +72,28 @@ class StoreConfiguration {
 	}
 
 	/**
+	 * How login sessions are written to Redis: plain JSON values (the session holds only strings
+	 * and numbers, see {@code SessionAttributes}), read back as JSON strings, numbers, arrays and
+	 * objects only. No type information is written or honoured, so nothing in Redis can make the
+	 * service instantiate a class of its choosing (unlike Java serialization, Spring Session's
+	 * default, or Jackson's polymorphic default typing).
+	 */
+	@Bean
+	RedisSerializer<Object> springSessionDefaultRedisSerializer() {
+		return new JacksonJsonRedisSerializer<>(Object.class);
+	}
+
+	/**
 	 * Login sessions. Memory: a bounded Caffeine map that drops idle sessions itself. Redis:
-	 * Spring Session's {@code RedisSessionRepository} under {@code authwatch:session:}, behind the
-	 * breaker. Defining the repository here makes Boot's own Redis session configuration back off,
-	 * so the memory store never needs Redis.
+	 * Spring Session's {@code RedisSessionRepository} under {@code authwatch:session:}, values as
+	 * JSON ({@link #springSessionDefaultRedisSerializer()}), behind the breaker. Defining the
+	 * repository here makes Boot's own Redis session configuration back off, so the memory store
+	 * never needs Redis.
 	 */
 	@Bean
 	SessionRepository<? extends Session> sessionRepository(StoreProperties properties, LoginSessionProperties sessions,
-			ObjectProvider<RedisConnectionFactory> redis, CircuitBreakerRegistry breakers) {
+			ObjectProvider<RedisConnectionFactory> redis, RedisSerializer<Object> springSessionDefaultRedisSerializer,
+			CircuitBreakerRegistry breakers) {
 		return switch (properties.store()) {
 			case MEMORY -> {
 				MapSessionRepository repository = new MapSessionRepository(Caffeine.newBuilder()
@@ -94,6 +109,7 @@ class StoreConfiguration {
 				template.setConnectionFactory(redis.getObject());
 				template.setKeySerializer(RedisSerializer.string());
 				template.setHashKeySerializer(RedisSerializer.string());
+				template.setDefaultSerializer(springSessionDefaultRedisSerializer);
 				template.afterPropertiesSet();
 				RedisSessionRepository repository = new RedisSessionRepository(template);
 				repository.setRedisKeyNamespace("authwatch:session");
