@@ -12,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -117,6 +118,12 @@ class StoreConfiguration {
 				yield new CircuitBreakingSessionRepository<>(repository, redisCalls(breakers));
 			}
 		};
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
+	RedisCredentialsCheck redisCredentialsCheck(RedisConnectionFactory connections) {
+		return new RedisCredentialsCheck(connections);
 	}
 
 	private static RedisCalls redisCalls(CircuitBreakerRegistry breakers) {
