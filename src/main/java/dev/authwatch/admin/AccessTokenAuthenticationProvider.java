@@ -1,32 +1,33 @@
 package dev.authwatch.admin;
 
+import dev.authwatch.auth.Admission;
 import dev.authwatch.auth.AuthDecision;
-import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
 /**
- * Verifies a bearer token with the same {@link AccessTokenValidator} as the WebSocket chain, so an
- * admin token obeys exactly the rules of a handshake token (issuer, audience, expiry, key ring).
- * A presented token that fails is counted in {@code auth_errors_total} by its reason.
+ * Admits a bearer token through the same {@link Admission} as the WebSocket chain, so an admin
+ * token obeys exactly the rules of a handshake token (issuer, audience, expiry, key ring,
+ * revocation of its login or user). A presented token that fails is counted in
+ * {@code auth_errors_total} by its reason.
  */
 final class AccessTokenAuthenticationProvider implements AuthenticationProvider {
 
-	private final AccessTokenValidator validator;
+	private final Admission admission;
 
 	private final AuthMetrics metrics;
 
-	AccessTokenAuthenticationProvider(AccessTokenValidator validator, AuthMetrics metrics) {
-		this.validator = validator;
+	AccessTokenAuthenticationProvider(Admission admission, AuthMetrics metrics) {
+		this.admission = admission;
 		this.metrics = metrics;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String token = ((BearerTokenAuthenticationToken) authentication).getCredentials();
-		AuthDecision decision = this.validator.validate(token);
+		AuthDecision decision = this.admission.token(token);
 		if (decision instanceof AuthDecision.Authenticated authenticated) {
 			return new AccessTokenAuthentication(authenticated.principal());
 		}

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.authwatch.admin.audit.AuditFilter;
 import dev.authwatch.admin.audit.AuditLog;
-import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.Admission;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;
 import jakarta.servlet.DispatcherType;
@@ -43,10 +43,10 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, AccessTokenValidator validator, AuthMetrics metrics,
+	SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, Admission admission, AuthMetrics metrics,
 			AdminProperties properties, AuditLog auditLog, AuthEventLog events, JsonMapper json, Clock clock) throws Exception {
 		AuthenticationEntryPoint entryPoint = JsonSecurityErrors.entryPoint(json);
-		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(validator, metrics));
+		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(admission, metrics));
 		return stateless(http.securityMatcher("/api/admin/**"))
 			.addFilterAfter(new AuditFilter(auditLog, events, clock), SecurityContextHolderFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint, false), AnonymousAuthenticationFilter.class)
@@ -71,9 +71,9 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain healthSecurityFilterChain(HttpSecurity http, AccessTokenValidator validator, AuthMetrics metrics,
+	SecurityFilterChain healthSecurityFilterChain(HttpSecurity http, Admission admission, AuthMetrics metrics,
 			JsonMapper json) throws Exception {
-		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(validator, metrics));
+		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(admission, metrics));
 		return stateless(http.securityMatcher("/health", "/health/**"))
 			.addFilterBefore(new BearerTokenFilter(tokens, JsonSecurityErrors.entryPoint(json), true),
 					AnonymousAuthenticationFilter.class)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.websocket.WebSocketProperties;
 import org.slf4j.Logger;
@@ -34,6 +35,12 @@ class AuthChainConfiguration {
 	@Bean
 	BearerTokenRouter bearerTokenRouter(JwtProperties jwt, ObjectProvider<BearerTokenRouter.ExternalProvider> provider) {
 		return new BearerTokenRouter(jwt.issuer(), provider.getIfAvailable());
+	}
+
+	/** Also the chain's last gate: every method's principal passes the revocation check. */
+	@Bean
+	Admission admission(AccessTokenValidator tokens, RevocationCheck revocations) {
+		return new Admission(tokens, revocations);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,7 +22,7 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 
 	private static final class State {
 
-		private final RefreshFamily family;
+		private volatile RefreshFamily family;
 
 		private String currentHash;
 
@@ -45,7 +46,9 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 	/** Every token hash ever issued in a live family, current or used: reuse is detected by lookup. */
 	private final Cache<String, TokenEntry> tokens;
 
-	InMemoryRefreshFamilyStore(long maximumFamilies, java.time.Clock clock) {
+	private final LocalUserRevocations userRevocations;
+
+	InMemoryRefreshFamilyStore(long maximumFamilies, java.time.Clock clock, LocalUserRevocations userRevocations) {
 		this.families = Caffeine.newBuilder()
 			.maximumSize(maximumFamilies)
 			.expireAfter(Expiry.<String, State>creating((id, state) -> until(clock, state.family.expiresAt())))
@@ -54,6 +57,7 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 			.maximumSize(maximumFamilies * 8)
 			.expireAfter(Expiry.<String, TokenEntry>creating((hash, entry) -> until(clock, entry.familyExpiresAt())))
 			.build();
+		this.userRevocations = userRevocations;
 	}
 
 	private static Duration until(java.time.Clock clock, Instant instant) {
@@ -114,7 +118,16 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 	}
 
 	@Override
-	public boolean isActive(String familyId, Instant now) {
+	public void changeRoles(String familyId, Set<String> roles) {
+		State state = this.families.getIfPresent(familyId);
+		if (state != null) {
+			synchronized (state) {
+				state.family = new RefreshFamily(state.family.id(), state.family.userId(), roles, state.family.expiresAt());
+			}
+		}
+	}
+
+	private boolean isActive(String familyId, Instant now) {
 		State state = this.families.getIfPresent(familyId);
 		if (state == null) {
 			return false;
@@ -136,6 +149,21 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 			}
 		}
 		return revoked;
+	}
+
+	@Override
+	public void revokeUser(String userId, Instant before, Duration retention) {
+		this.userRevocations.remember(userId, before, retention);
+	}
+
+	@Override
+	public Standing standing(@Nullable String familyId, String userId, Instant now) {
+		return new Standing(familyId == null || isActive(familyId, now), knownUserRevocation(userId));
+	}
+
+	@Override
+	public @Nullable Instant knownUserRevocation(String userId) {
+		return this.userRevocations.before(userId);
 	}
 
 	private @Nullable State stateOf(String tokenHash) {

@@ -19,7 +19,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * hash and expiry, revoked flag); every token hash it ever had points to it until the family
  * expires. Rotation is one Lua script, so Redis runs the compare-and-set of the current token
  * atomically across instances. (The family key is derived inside the script: fine for a single
- * Redis or Sentinel, not for Cluster.)
+ * Redis or Sentinel, not for Cluster.) A per-user revocation is the instant before which the
+ * user's credentials are void, under the hash of the user id; a credential's standing (its family
+ * and its user) is one script, one round trip. The revocations made on or heard of by this
+ * instance are also kept locally, for the handshake of a credential without a family.
  */
 final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
@@ -30,6 +33,29 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 	private static final String FAMILY = PREFIX + "family:";
 
 	private static final String USER = PREFIX + "user:";
+
+	static final String REVOKED_USER = "authwatch:revocation:user:";
+
+	/** Keeps the later of two revocation instants (instances' clocks may disagree a little). */
+	private static final RedisScript<Long> REVOKE_USER = RedisScript.of("""
+			local current = redis.call('GET', KEYS[1])
+			if current and tonumber(current) >= tonumber(ARGV[1]) then
+				redis.call('PEXPIRE', KEYS[1], ARGV[2])
+				return 0
+			end
+			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			return 1
+			""", Long.class);
+
+	private static final RedisScript<List> STANDING = RedisScript.of("""
+			local before = redis.call('GET', KEYS[1])
+			local active = '1'
+			if ARGV[1] ~= '' then
+				local f = redis.call('HMGET', ARGV[1], 'revoked', 'expires')
+				if f[1] ~= '0' or not f[2] or tonumber(f[2]) <= tonumber(ARGV[2]) then active = '0' end
+			end
+			return {active, before or ''}
+			""", List.class);
 
 	private static final RedisScript<Long> CREATE = RedisScript.of("""
 			redis.call('HSET', KEYS[1], 'user', ARGV[2], 'roles', ARGV[3], 'expires', ARGV[4],
@@ -65,9 +91,12 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
 	private final RedisCalls calls;
 
-	RedisRefreshFamilyStore(StringRedisTemplate redis, RedisCalls calls) {
+	private final LocalUserRevocations known;
+
+	RedisRefreshFamilyStore(StringRedisTemplate redis, RedisCalls calls, LocalUserRevocations known) {
 		this.redis = redis;
 		this.calls = calls;
+		this.known = known;
 	}
 
 	@Override
@@ -128,11 +157,12 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 	}
 
 	@Override
-	public boolean isActive(String familyId, Instant now) {
-		List<Object> fields = this.calls.call("read refresh family",
-				() -> this.redis.opsForHash().multiGet(FAMILY + familyId, List.of("revoked", "expires")));
-		return fields.get(0) != null && "0".equals(fields.get(0))
-				&& Long.parseLong(String.valueOf(fields.get(1))) > now.toEpochMilli();
+	public void changeRoles(String familyId, Set<String> roles) {
+		this.calls.run("change refresh family roles", () -> {
+			if (Boolean.TRUE.equals(this.redis.hasKey(FAMILY + familyId))) {
+				this.redis.opsForHash().put(FAMILY + familyId, "roles", String.join(",", roles));
+			}
+		});
 	}
 
 	@Override
@@ -144,6 +174,31 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 		}
 		families.forEach(this::revoke);
 		return List.copyOf(families);
+	}
+
+	@Override
+	public void revokeUser(String userId, Instant before, Duration retention) {
+		this.known.remember(userId, before, retention);
+		this.calls.run("revoke user", () -> this.redis.execute(REVOKE_USER, List.of(REVOKED_USER + Hashes.sha256(userId)),
+				Long.toString(before.toEpochMilli()), Long.toString(retention.toMillis())));
+	}
+
+	@Override
+	public Standing standing(@Nullable String familyId, String userId, Instant now) {
+		List<?> result = this.calls.call("read credential standing", () -> this.redis.execute(STANDING,
+				List.of(REVOKED_USER + Hashes.sha256(userId)), (familyId != null) ? FAMILY + familyId : "",
+				Long.toString(now.toEpochMilli())));
+		if (result == null || result.size() < 2) {
+			throw new StoreUnavailableException("Redis answered the standing of a credential with " + result, null);
+		}
+		String before = String.valueOf(result.get(1));
+		return new Standing("1".equals(String.valueOf(result.get(0))),
+				before.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(before)));
+	}
+
+	@Override
+	public @Nullable Instant knownUserRevocation(String userId) {
+		return this.known.before(userId);
 	}
 
 }

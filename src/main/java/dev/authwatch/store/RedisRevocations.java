@@ -1,5 +1,7 @@
 package dev.authwatch.store;
 
+import java.time.Instant;
+
 import dev.authwatch.websocket.RevocationBus;
 import dev.authwatch.websocket.RevocationBus.Revocation;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Revocations over Redis pub/sub: every instance subscribes to one channel and closes its own
- * matching connections. A message is {@code USER:<id>} or {@code FAMILY:<id>}; ids are opaque.
+ * matching connections. A message is {@code USER:<id>}, {@code USER@<epoch millis>:<id>} (the
+ * user's credentials issued before that instant are void) or {@code FAMILY:<id>}; ids are opaque.
  */
 final class RedisRevocations implements RevocationBus {
 
@@ -28,7 +31,7 @@ final class RedisRevocations implements RevocationBus {
 	@Override
 	public void publish(Revocation revocation) {
 		try {
-			this.redis.convertAndSend(CHANNEL, revocation.kind().name() + ":" + revocation.id());
+			this.redis.convertAndSend(CHANNEL, format(revocation));
 		}
 		catch (DataAccessException ex) {
 			// The store already refuses the revoked credentials everywhere; only other instances'
@@ -37,13 +40,23 @@ final class RedisRevocations implements RevocationBus {
 		}
 	}
 
+	static String format(Revocation revocation) {
+		String kind = (revocation.before() != null) ? revocation.kind().name() + "@" + revocation.before().toEpochMilli()
+				: revocation.kind().name();
+		return kind + ":" + revocation.id();
+	}
+
 	static @Nullable Revocation parse(String message) {
 		int colon = message.indexOf(':');
 		if (colon < 0) {
 			return null;
 		}
+		String kind = message.substring(0, colon);
+		int at = kind.indexOf('@');
 		try {
-			return new Revocation(Revocation.Kind.valueOf(message.substring(0, colon)), message.substring(colon + 1));
+			Instant before = (at < 0) ? null : Instant.ofEpochMilli(Long.parseLong(kind.substring(at + 1)));
+			return new Revocation(Revocation.Kind.valueOf((at < 0) ? kind : kind.substring(0, at)), message.substring(colon + 1),
+					before);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

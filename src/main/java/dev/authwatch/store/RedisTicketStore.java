@@ -22,8 +22,9 @@ final class RedisTicketStore implements TicketStore {
 
 	static final String KEY_PREFIX = "authwatch:ticket:";
 
+	/** {@code credentialIssuedAtEpochMilli} is {@code null} when the issue time is unknown. */
 	private record StoredGrant(String userId, Set<String> roles, long credentialExpiresAtEpochMilli,
-			@Nullable String credentialId) {
+			@Nullable String credentialId, @Nullable Long credentialIssuedAtEpochMilli) {
 	}
 
 	private final StringRedisTemplate redis;
@@ -38,7 +39,8 @@ final class RedisTicketStore implements TicketStore {
 	@Override
 	public void save(String ticketHash, TicketGrant grant, Duration ttl) {
 		String value = this.json.writeValueAsString(new StoredGrant(grant.userId(), grant.roles(),
-				grant.credentialExpiresAt().toEpochMilli(), grant.credentialId()));
+				grant.credentialExpiresAt().toEpochMilli(), grant.credentialId(),
+				(grant.credentialIssuedAt() != null) ? grant.credentialIssuedAt().toEpochMilli() : null));
 		try {
 			this.redis.opsForValue().set(KEY_PREFIX + ticketHash, value, ttl);
 		}
@@ -62,7 +64,8 @@ final class RedisTicketStore implements TicketStore {
 		try {
 			StoredGrant stored = this.json.readValue(value, StoredGrant.class);
 			return Optional.of(new TicketGrant(stored.userId(), stored.roles(),
-					Instant.ofEpochMilli(stored.credentialExpiresAtEpochMilli()), stored.credentialId()));
+					Instant.ofEpochMilli(stored.credentialExpiresAtEpochMilli()), stored.credentialId(),
+					(stored.credentialIssuedAtEpochMilli() != null) ? Instant.ofEpochMilli(stored.credentialIssuedAtEpochMilli()) : null));
 		}
 		catch (JacksonException ex) {
 			return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.authwatch.store;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.RevocationBus;
@@ -15,6 +16,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @Configuration(proxyBeanMethods = false)
 class RevocationConfiguration {
 
+	/** How long a user revocation heard of from another instance is kept here. */
+	private static final Duration HEARD_OF_RETENTION = Duration.ofDays(1);
+
 	@Bean
 	RevocationBus revocationBus(StoreProperties properties, ObjectProvider<StringRedisTemplate> redis) {
 		return switch (properties.store()) {
@@ -25,10 +29,14 @@ class RevocationConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
-	ChannelListener revocationListener(ConnectionRegistry registry) {
+	ChannelListener revocationListener(ConnectionRegistry registry, LocalUserRevocations known) {
 		return new ChannelListener(RedisRevocations.CHANNEL, (message, pattern) -> {
 			RevocationBus.Revocation revocation = RedisRevocations.parse(new String(message.getBody(), StandardCharsets.UTF_8));
 			if (revocation != null) {
+				if (revocation.before() != null) {
+					// Only lets this instance refuse such a credential at the handshake; the check after registration asks Redis.
+					known.remember(revocation.id(), revocation.before(), HEARD_OF_RETENTION);
+				}
 				registry.revokeLocally(revocation);
 			}
 		});

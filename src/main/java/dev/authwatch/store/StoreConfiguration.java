@@ -54,12 +54,18 @@ class StoreConfiguration {
 		};
 	}
 
+	/** The user revocations this instance knows; with Redis, a copy of those made on or heard of by this instance. */
+	@Bean
+	LocalUserRevocations localUserRevocations(Clock clock) {
+		return new LocalUserRevocations(MAX_IN_MEMORY_FAMILIES, clock);
+	}
+
 	@Bean
 	RefreshFamilyStore refreshFamilyStore(StoreProperties properties, Clock clock, ObjectProvider<StringRedisTemplate> redis,
-			CircuitBreakerRegistry breakers) {
+			CircuitBreakerRegistry breakers, LocalUserRevocations localUserRevocations) {
 		return switch (properties.store()) {
-			case MEMORY -> new InMemoryRefreshFamilyStore(MAX_IN_MEMORY_FAMILIES, clock);
-			case REDIS -> new RedisRefreshFamilyStore(redis.getObject(), redisCalls(breakers));
+			case MEMORY -> new InMemoryRefreshFamilyStore(MAX_IN_MEMORY_FAMILIES, clock, localUserRevocations);
+			case REDIS -> new RedisRefreshFamilyStore(redis.getObject(), redisCalls(breakers), localUserRevocations);
 		};
 	}
 

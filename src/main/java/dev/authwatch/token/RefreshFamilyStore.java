@@ -1,12 +1,14 @@
 package dev.authwatch.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps refresh-token families. Tokens arrive hashed. Implementations make {@link #rotate} atomic:
+ * Keeps refresh-token families and per-user revocations. Tokens arrive hashed. Implementations make {@link #rotate} atomic:
  * of any number of concurrent rotations of one token, exactly one succeeds.
  * Every method may throw {@link dev.authwatch.store.StoreUnavailableException}.
  */
@@ -26,11 +28,37 @@ public interface RefreshFamilyStore {
 
 	void revoke(String familyId);
 
-	/** Whether the family exists, has not expired and is not revoked. */
-	boolean isActive(String familyId, Instant now);
+	/** The roles the family's next access tokens carry (the user's roles changed). */
+	void changeRoles(String familyId, Set<String> roles);
 
 	/** Revokes every family of the user (password reset); returns their ids. */
 	List<String> revokeAllOf(String userId);
+
+	/**
+	 * Voids every credential of the user issued before {@code before}, for {@code retention}
+	 * (longer than any credential it voids lives). A later revocation of the same user only moves
+	 * the instant forward.
+	 */
+	void revokeUser(String userId, Instant before, Duration retention);
+
+	/**
+	 * The store's standing of a credential, in one round trip.
+	 * @param familyId the credential's family, or {@code null} when it has none
+	 */
+	Standing standing(@Nullable String familyId, String userId, Instant now);
+
+	/**
+	 * The user's revocation as this instance knows it without asking a shared store: exact for the
+	 * memory store, the revocations made or heard of here for Redis.
+	 */
+	@Nullable Instant knownUserRevocation(String userId);
+
+	/**
+	 * @param familyActive whether the family is active ({@code true} when the credential has none)
+	 * @param userRevokedBefore credentials of the user issued before this instant are void; {@code null} when none are
+	 */
+	record Standing(boolean familyActive, @Nullable Instant userRevokedBefore) {
+	}
 
 	sealed interface Rotation {
 

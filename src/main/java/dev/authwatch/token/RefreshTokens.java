@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.authwatch.auth.AuthRejectedException;
@@ -14,6 +16,8 @@ import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.metrics.Operation;
 import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.user.UserAccount;
+import dev.authwatch.user.UserStore;
 import dev.authwatch.websocket.ConnectionRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * Refresh-token families: a login starts one, each refresh rotates its token, presenting a used
  * token revokes it (reuse detection, RFC 9700 §4.14.2), logout revokes it. Revoking a family
  * closes its live connections with 4003.
+ * <p>
+ * A refresh asks the user store for the user's current state: families are started by password
+ * logins only, so a family whose user the store no longer knows belongs to a removed user (the
+ * family and every credential of the user are revoked, {@code revoked}), and a family whose roles
+ * the user no longer has all of belongs to a demoted user (every credential of the user issued so
+ * far is revoked, the family carries the current roles from then on). Guests and OAuth logins
+ * have no family, so no refresh.
  */
 public final class RefreshTokens {
 
@@ -30,6 +41,10 @@ public final class RefreshTokens {
 	private static final Logger audit = LoggerFactory.getLogger("dev.authwatch.audit");
 
 	private final RefreshFamilyStore store;
+
+	private final Revocations revocations;
+
+	private final UserStore users;
 
 	private final AccessTokenIssuer issuer;
 
@@ -43,9 +58,12 @@ public final class RefreshTokens {
 
 	private final Clock clock;
 
-	RefreshTokens(RefreshFamilyStore store, AccessTokenIssuer issuer, RefreshProperties properties,
-			ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle, Clock clock) {
+	RefreshTokens(RefreshFamilyStore store, Revocations revocations, UserStore users, AccessTokenIssuer issuer,
+			RefreshProperties properties, ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle,
+			Clock clock) {
 		this.store = store;
+		this.revocations = revocations;
+		this.users = users;
 		this.issuer = issuer;
 		this.properties = properties;
 		this.connections = connections;
@@ -111,7 +129,7 @@ public final class RefreshTokens {
 		RefreshFamilyStore.Rotation rotation = storeCall(() -> this.store.rotate(OpaqueTokens.hash(token),
 				OpaqueTokens.hash(next), nextExpiresAt, now));
 		if (rotation instanceof RefreshFamilyStore.Rotated rotated) {
-			RefreshFamily family = rotated.family();
+			RefreshFamily family = current(rotated.family());
 			return new Pair(access(family), new Issued(next, min(nextExpiresAt, family.expiresAt()), family.id()));
 		}
 		if (rotation instanceof RefreshFamilyStore.Reused reused) {
@@ -123,6 +141,30 @@ public final class RefreshTokens {
 			throw new AuthRejectedException(FailureReason.REVOKED, "The refresh token's login has been revoked.");
 		}
 		throw new AuthRejectedException(FailureReason.REVOKED, "The refresh token is unknown or has expired; log in again.");
+	}
+
+	/** The family as the user store sees its user now: removed users are refused, demoted ones revoked first. */
+	private RefreshFamily current(RefreshFamily family) {
+		Optional<UserAccount> account = this.users.find(family.userId());
+		if (account.isEmpty()) {
+			revokeAllOf(family.userId());
+			audit.warn("Refresh of family {} refused: its user no longer exists", family.id());
+			throw new AuthRejectedException(FailureReason.REVOKED, "The account no longer exists.");
+		}
+		Set<String> roles = account.get().roles();
+		if (roles.equals(family.roles())) {
+			return family;
+		}
+		storeCall(() -> {
+			this.store.changeRoles(family.id(), roles);
+			return null;
+		});
+		if (!roles.containsAll(family.roles())) {
+			int closed = revokeUser(family.userId());
+			audit.warn("Roles of family {} reduced: the user's earlier credentials revoked, {} connection(s) closed", family.id(),
+					closed);
+		}
+		return new RefreshFamily(family.id(), family.userId(), roles, family.expiresAt());
 	}
 
 	/** Logout: revokes the family of the token, whichever of its tokens it is. */
@@ -154,11 +196,11 @@ public final class RefreshTokens {
 	 */
 	public int revokeAllOf(String userId) {
 		storeCall(() -> this.store.revokeAllOf(userId));
-		return this.connections.revokeUser(userId);
+		return revokeUser(userId);
 	}
 
-	public boolean isActive(String familyId) {
-		return this.store.isActive(familyId, this.clock.instant());
+	private int revokeUser(String userId) {
+		return storeCall(() -> this.revocations.revokeUser(userId));
 	}
 
 	private int closeConnections(String familyId) {

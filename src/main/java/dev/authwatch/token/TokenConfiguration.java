@@ -1,14 +1,17 @@
 package dev.authwatch.token;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import dev.authwatch.auth.BearerTokenResolver;
-import dev.authwatch.auth.HandshakeGate;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.user.UserStore;
@@ -27,14 +30,22 @@ class TokenConfiguration {
 	}
 
 	@Bean
-	RefreshTokens refreshTokens(RefreshFamilyStore store, AccessTokenIssuer issuer, RefreshProperties properties,
-			ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle, Clock clock) {
-		return new RefreshTokens(store, issuer, properties, connections, metrics, lifecycle, clock);
+	RefreshTokens refreshTokens(RefreshFamilyStore store, Revocations revocations, UserStore users, AccessTokenIssuer issuer,
+			RefreshProperties properties, ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle,
+			Clock clock) {
+		return new RefreshTokens(store, revocations, users, issuer, properties, connections, metrics, lifecycle, clock);
 	}
 
+	/**
+	 * A user revocation is kept as long as the longest-lived credential it can void: a login
+	 * (whose sessions and refreshes end with its family), an access token, a guest token.
+	 */
 	@Bean
-	HandshakeGate revokedFamilyGate(RefreshFamilyStore families, Clock clock) {
-		return new RevokedFamilyGate(families, clock);
+	Revocations revocations(RefreshFamilyStore store, ConnectionRegistry connections, RefreshProperties refresh, JwtProperties jwt,
+			GuestProperties guests, Clock clock) {
+		Duration retention = Collections.max(List.of(refresh.familyLifetime(), jwt.accessTokenTtl(), guests.ttl()))
+			.plus(jwt.clockSkew());
+		return new Revocations(store, connections, retention, clock);
 	}
 
 	@Bean

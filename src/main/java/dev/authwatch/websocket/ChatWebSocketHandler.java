@@ -39,6 +39,8 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 
 	private final CredentialExpiry expiry;
 
+	private final AdmissionRecheck recheck;
+
 	private final HeartbeatMonitor heartbeats;
 
 	private final AuthMetrics metrics;
@@ -48,11 +50,13 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 	private final Clock clock;
 
 	ChatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, ChatProtocol protocol, CredentialExpiry expiry,
-			HeartbeatMonitor heartbeats, AuthMetrics metrics, WebSocketProperties properties, Clock clock) {
+			AdmissionRecheck recheck, HeartbeatMonitor heartbeats, AuthMetrics metrics, WebSocketProperties properties,
+			Clock clock) {
 		this.registry = registry;
 		this.rooms = rooms;
 		this.protocol = protocol;
 		this.expiry = expiry;
+		this.recheck = recheck;
 		this.heartbeats = heartbeats;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -72,6 +76,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 				(int) this.properties.sendTimeLimit().toMillis(), (int) this.properties.sendBufferLimit().toBytes());
 		ChatConnection connection = new ChatConnection(concurrent, principal, this.clock.instant(), messageBudget());
 		this.registry.add(connection);
+		this.recheck.check(connection);
 		this.protocol.welcome(connection);
 		this.expiry.schedule(connection);
 	}

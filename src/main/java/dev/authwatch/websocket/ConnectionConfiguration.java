@@ -1,8 +1,12 @@
 package dev.authwatch.websocket;
 
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.Admission;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;
@@ -51,6 +55,19 @@ class ConnectionConfiguration {
 		return new HeartbeatMonitor(registry, meters, clock, connectionScheduler, properties.heartbeatInterval());
 	}
 
+	/**
+	 * Two threads and a bounded queue for the check of every new connection against the store (a
+	 * Redis round trip with the Redis store); past the queue, the connection's thread checks.
+	 */
+	@Bean(destroyMethod = "shutdown", defaultCandidate = false)
+	ExecutorService admissionRecheckExecutor() {
+		return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), (task) -> {
+			Thread thread = new Thread(task, "ws-admission-recheck");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Bean
 	ChatRooms chatRooms() {
 		return new ChatRooms();
@@ -58,12 +75,14 @@ class ConnectionConfiguration {
 
 	@Bean
 	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, RoomFanout fanout,
-			CredentialExpiry expiry, HeartbeatMonitor heartbeats, AccessTokenValidator validator, AuthMetrics metrics,
-			MeterRegistry meters, WebSocketProperties properties, JsonMapper json, Clock clock) {
-		Reauthentication reauthentication = new Reauthentication(validator, expiry, meters);
+			CredentialExpiry expiry, HeartbeatMonitor heartbeats, Admission admission,
+			@Qualifier("admissionRecheckExecutor") ExecutorService recheckExecutor, AuthMetrics metrics, MeterRegistry meters,
+			WebSocketProperties properties, JsonMapper json, Clock clock) {
+		AdmissionRecheck recheck = new AdmissionRecheck(admission, recheckExecutor);
+		Reauthentication reauthentication = new Reauthentication(admission, expiry, recheck, meters);
 		ChatProtocol protocol = new ChatProtocol(rooms, fanout, reauthentication, json, properties.maxRoomsPerConnection(),
 				clock);
-		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, heartbeats, metrics, properties, clock);
+		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, recheck, heartbeats, metrics, properties, clock);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.authwatch.websocket;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -95,6 +96,11 @@ public final class ConnectionRegistry implements SmartLifecycle {
 	 */
 	public int revokeUser(String userId) {
 		return revoke(new Revocation(Revocation.Kind.USER, userId));
+	}
+
+	/** Like {@link #revokeUser(String)}, telling the other instances which credentials of the user are void. */
+	public int revokeUser(String userId, Instant before) {
+		return revoke(new Revocation(Revocation.Kind.USER, userId, before));
 	}
 
 	/** Like {@link #revokeUser(String)} for the connections of one login (refresh family or session). */

@@ -1,5 +1,9 @@
 package dev.authwatch.websocket;
 
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Carries revocations to every instance, so that a revoked user's or login's connections close
  * wherever they are open, not only on the instance that handled the revocation.
@@ -13,8 +17,15 @@ public interface RevocationBus {
 
 	void publish(Revocation revocation);
 
-	/** What was revoked: every connection of a user, or of one login (refresh family / session). */
-	record Revocation(Kind kind, String id) {
+	/**
+	 * What was revoked: every connection of a user, or of one login (refresh family / session).
+	 * @param before for a user, the instant before which its credentials are void, when known
+	 */
+	record Revocation(Kind kind, String id, @Nullable Instant before) {
+
+		public Revocation(Kind kind, String id) {
+			this(kind, id, null);
+		}
 
 		public enum Kind {
 

@@ -72,7 +72,7 @@ final class ClaimRules {
 		if (claims.familyMalformed()) {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "The fid claim must be a short string.");
 		}
-		return new AuthenticatedPrincipal(subject, claims.roles(), AuthMethod.JWT, expiresAt, claims.family());
+		return new AuthenticatedPrincipal(subject, claims.roles(), AuthMethod.JWT, expiresAt, claims.family(), issuedAt);
 	}
 
 	private static TokenRejectedException rejected(FailureReason reason) {

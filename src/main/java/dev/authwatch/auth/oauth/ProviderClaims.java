@@ -68,7 +68,8 @@ final class ProviderClaims {
 			return AuthDecision.rejected(FailureReason.MALFORMED, "The provider's token names no subject (sub).");
 		}
 		Instant validUntil = (expiresAt != null) ? expiresAt : now.plus(this.properties.cacheTtl());
-		return AuthDecision.authenticated(new AuthenticatedPrincipal(userId(subject), roles(claims), AuthMethod.OAUTH, validUntil));
+		return AuthDecision.authenticated(new AuthenticatedPrincipal(userId(subject), roles(claims), AuthMethod.OAUTH, validUntil,
+				null, instant(claims.get("iat"))));
 	}
 
 	/** The AuthWatch user id of a provider subject (see the class comment). */

@@ -1,6 +1,7 @@
 package dev.authwatch.auth.session;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,10 +91,12 @@ final class SessionAuthenticator implements Authenticator {
 		if (user == null) {
 			return AuthDecision.rejected(FailureReason.SESSION_INVALID);
 		}
-		// A revoked family is refused by the chain's revoked-family gate, like its tokens.
+		// A revoked family or user is refused by the chain's admission, like its tokens.
 		String family = (String) session.getAttribute(SessionAttributes.FAMILY);
+		// The session was created by the login (never reused), so its creation is the login's time.
 		return AuthDecision.authenticated(new AuthenticatedPrincipal(user, roles(session), AuthMethod.SESSION,
-				this.clock.instant().plusSeconds(session.getMaxInactiveInterval()), family));
+				this.clock.instant().plusSeconds(session.getMaxInactiveInterval()), family,
+				Instant.ofEpochMilli(session.getCreationTime())));
 	}
 
 	private static Set<String> roles(HttpSession session) {

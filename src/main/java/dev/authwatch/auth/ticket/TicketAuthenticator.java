@@ -41,7 +41,7 @@ final class TicketAuthenticator implements Authenticator {
 		try {
 			return this.tickets.redeem(ticket)
 				.map((grant) -> AuthDecision.authenticated(new AuthenticatedPrincipal(grant.userId(), grant.roles(),
-						AuthMethod.TICKET, grant.credentialExpiresAt(), grant.credentialId())))
+						AuthMethod.TICKET, grant.credentialExpiresAt(), grant.credentialId(), grant.credentialIssuedAt())))
 				.orElseGet(() -> AuthDecision.rejected(FailureReason.TICKET_INVALID));
 		}
 		catch (StoreUnavailableException ex) {

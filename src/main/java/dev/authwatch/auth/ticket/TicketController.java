@@ -1,12 +1,12 @@
 package dev.authwatch.auth.ticket;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.authwatch.auth.Admission;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.FailureReason;
-import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.ratelimit.RateLimit;
 import dev.authwatch.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,22 +17,22 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/ticket}: trades a valid access token for a single-use WebSocket ticket. */
+/** {@code POST /api/auth/ticket}: trades an admitted (valid, unrevoked) access token for a single-use WebSocket ticket. */
 @RestController
 class TicketController {
 
 	private final BearerTokenResolver tokens;
 
-	private final AccessTokenValidator validator;
+	private final Admission admission;
 
 	private final TicketService tickets;
 
 	private final RateLimit limits;
 
-	TicketController(BearerTokenResolver tokens, AccessTokenValidator validator, TicketService tickets, RateLimit limits) {
+	TicketController(BearerTokenResolver tokens, Admission admission, TicketService tickets, RateLimit limits) {
 		this.limits = limits;
 		this.tokens = tokens;
-		this.validator = validator;
+		this.admission = admission;
 		this.tickets = tickets;
 	}
 
@@ -47,7 +47,7 @@ class TicketController {
 			throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS,
 					"Send a valid access token as 'Authorization: Bearer <token>'.");
 		}
-		AuthDecision decision = this.validator.validate(found.token());
+		AuthDecision decision = this.admission.token(found.token());
 		if (decision instanceof AuthDecision.Rejected rejected) {
 			throw new AuthRejectedException(rejected.reason(), rejected.message());
 		}

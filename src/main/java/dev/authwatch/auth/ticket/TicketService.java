@@ -52,7 +52,8 @@ public final class TicketService {
 			byte[] bytes = new byte[TICKET_BYTES];
 			this.random.nextBytes(bytes);
 			String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-			this.store.save(hash(ticket), new TicketGrant(holder.userId(), holder.roles(), holder.expiresAt(), holder.credentialId()),
+			this.store.save(hash(ticket), new TicketGrant(holder.userId(), holder.roles(), holder.expiresAt(), holder.credentialId(),
+					holder.issuedAt()),
 					this.properties.ttl());
 			return new MintedTicket(ticket, this.properties.ttl().toSeconds());
 		}

@@ -150,7 +150,7 @@ final class JjwtAccessTokenValidator {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must carry an id (jti).");
 		}
 		return new AuthenticatedPrincipal(subject, roles(claims.get(AccessTokenValidator.ROLES_CLAIM)), AuthMethod.JWT,
-				Instant.ofEpochMilli(expiration.getTime()), family(claims.get(AccessTokenValidator.FAMILY_CLAIM)));
+				Instant.ofEpochMilli(expiration.getTime()), family(claims.get(AccessTokenValidator.FAMILY_CLAIM)), issuedAt.toInstant());
 	}
 
 	private static @Nullable String family(@Nullable Object claim) {

@@ -1,0 +1,120 @@
+package dev.authwatch.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.RevocationCheck;
+import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.websocket.ConnectionRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Revocation by login and by user. A credential is revoked when its family is (logout, reuse,
+ * password reset, an admin's disconnect) or when it was issued before its user's revocation
+ * instant. Revoking a user voids every credential of the user, with or without a family, and
+ * closes the user's connections everywhere with 4003.
+ * <p>
+ * An access token's {@code iat} has whole seconds, so a token issued in the same second as a
+ * revocation cannot be told from one issued just before it. The revocation instant is therefore
+ * the next whole second, and a credential issued before it is void: the one second after a
+ * revocation voids too much, never too little. The revoking call returns only once that second
+ * has begun, so whatever is issued after it answered (a new login, the refresh that revoked a
+ * demoted user) is valid.
+ */
+public final class Revocations implements RevocationCheck {
+
+	private static final AuthDecision.Rejected LOGIN_REVOKED = new AuthDecision.Rejected(FailureReason.REVOKED,
+			"The credential's login has been revoked.");
+
+	private static final AuthDecision.Rejected USER_REVOKED = new AuthDecision.Rejected(FailureReason.REVOKED,
+			"The credential was issued before its user's credentials were revoked.");
+
+	private static final AuthDecision.Rejected STORE_UNAVAILABLE = new AuthDecision.Rejected(FailureReason.PROVIDER_UNAVAILABLE,
+			"The token store is unavailable; try again later.");
+
+	private final RefreshFamilyStore store;
+
+	private final ConnectionRegistry connections;
+
+	private final Duration retention;
+
+	private final Clock clock;
+
+	/** @param retention how long a user revocation is kept: longer than any credential it voids lives */
+	Revocations(RefreshFamilyStore store, ConnectionRegistry connections, Duration retention, Clock clock) {
+		this.store = store;
+		this.connections = connections;
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	@Override
+	public AuthDecision.@Nullable Rejected atHandshake(AuthenticatedPrincipal principal) {
+		if (principal.credentialId() == null) {
+			try {
+				return voided(principal, this.store.knownUserRevocation(principal.userId())) ? USER_REVOKED : null;
+			}
+			catch (StoreUnavailableException ex) {
+				return STORE_UNAVAILABLE;
+			}
+		}
+		return current(principal);
+	}
+
+	@Override
+	public AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal) {
+		RefreshFamilyStore.Standing standing;
+		try {
+			standing = this.store.standing(principal.credentialId(), principal.userId(), this.clock.instant());
+		}
+		catch (StoreUnavailableException ex) {
+			return STORE_UNAVAILABLE;
+		}
+		if (!standing.familyActive()) {
+			return LOGIN_REVOKED;
+		}
+		return voided(principal, standing.userRevokedBefore()) ? USER_REVOKED : null;
+	}
+
+	private static boolean voided(AuthenticatedPrincipal principal, @Nullable Instant revokedBefore) {
+		if (revokedBefore == null) {
+			return false;
+		}
+		Instant issuedAt = principal.issuedAt();
+		return issuedAt == null || issuedAt.isBefore(revokedBefore);
+	}
+
+	/**
+	 * Voids every credential of the user issued until now and closes the user's connections;
+	 * returns once credentials issued from now on are valid (at most a second later).
+	 * @return how many connections this instance closed
+	 * @throws StoreUnavailableException when the store did not record the revocation
+	 */
+	int revokeUser(String userId) {
+		Instant before = this.clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		this.store.revokeUser(userId, before, this.retention);
+		int closed = this.connections.revokeUser(userId, before);
+		awaitSecond(before);
+		return closed;
+	}
+
+	private void awaitSecond(Instant second) {
+		long millis = Duration.between(this.clock.instant(), second).toMillis() + 1;
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(Math.min(millis, 1001));
+		}
+		catch (InterruptedException ex) {
+			// Credentials issued in this second stay void: safe, only less convenient.
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
