@@ -17,7 +17,10 @@ public interface RevocationCheck {
 	 */
 	AuthDecision.@Nullable Rejected atHandshake(AuthenticatedPrincipal principal);
 
-	/** The store's answer, for everything but the handshake itself. */
+	/**
+	 * The store's answer, for everything but the handshake itself; when the store cannot answer,
+	 * the revocations this instance knows.
+	 */
 	AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal);
 
 }

@@ -2,6 +2,10 @@ package dev.authwatch.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.RevocationBus;
@@ -12,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** How revocations reach the other instances: not at all in memory, over Redis pub/sub with Redis. */
+/**
+ * How revocations reach the other instances (not at all in memory, over Redis pub/sub with Redis),
+ * and where a new connection's credential is checked against the store once more.
+ */
 @Configuration(proxyBeanMethods = false)
 class RevocationConfiguration {
 
@@ -24,6 +31,23 @@ class RevocationConfiguration {
 		return switch (properties.store()) {
 			case MEMORY -> RevocationBus.LOCAL;
 			case REDIS -> new RedisRevocations(redis.getObject());
+		};
+	}
+
+	/**
+	 * In memory the check is a map lookup, done on the connection's thread. With Redis it is a round
+	 * trip, done by two threads of its own off the handshake (a bounded queue; past it, the
+	 * connection's thread checks).
+	 */
+	@Bean(defaultCandidate = false)
+	Executor admissionRecheckExecutor(StoreProperties properties) {
+		return switch (properties.store()) {
+			case MEMORY -> Runnable::run;
+			case REDIS -> new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), (task) -> {
+				Thread thread = new Thread(task, "ws-admission-recheck");
+				thread.setDaemon(true);
+				return thread;
+			});
 		};
 	}
 

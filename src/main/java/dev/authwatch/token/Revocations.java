@@ -53,32 +53,45 @@ public final class Revocations implements RevocationCheck {
 		this.clock = clock;
 	}
 
+	/** A login's credential fails closed when the store cannot answer (503), as it always has at the handshake. */
 	@Override
 	public AuthDecision.@Nullable Rejected atHandshake(AuthenticatedPrincipal principal) {
 		if (principal.credentialId() == null) {
-			try {
-				return voided(principal, this.store.knownUserRevocation(principal.userId())) ? USER_REVOKED : null;
-			}
-			catch (StoreUnavailableException ex) {
-				return STORE_UNAVAILABLE;
-			}
+			return known(principal);
 		}
-		return current(principal);
-	}
-
-	@Override
-	public AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal) {
-		RefreshFamilyStore.Standing standing;
 		try {
-			standing = this.store.standing(principal.credentialId(), principal.userId(), this.clock.instant());
+			return standing(principal);
 		}
 		catch (StoreUnavailableException ex) {
 			return STORE_UNAVAILABLE;
 		}
+	}
+
+	/**
+	 * When the store cannot answer, what this instance knows decides: the admin API stays usable in
+	 * a store outage, and no revocation can be recorded during one either.
+	 */
+	@Override
+	public AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal) {
+		try {
+			return standing(principal);
+		}
+		catch (StoreUnavailableException ex) {
+			return known(principal);
+		}
+	}
+
+	private AuthDecision.@Nullable Rejected standing(AuthenticatedPrincipal principal) {
+		RefreshFamilyStore.Standing standing = this.store.standing(principal.credentialId(), principal.userId(),
+				this.clock.instant());
 		if (!standing.familyActive()) {
 			return LOGIN_REVOKED;
 		}
 		return voided(principal, standing.userRevokedBefore()) ? USER_REVOKED : null;
+	}
+
+	private AuthDecision.@Nullable Rejected known(AuthenticatedPrincipal principal) {
+		return voided(principal, this.store.knownUserRevocation(principal.userId())) ? USER_REVOKED : null;
 	}
 
 	private static boolean voided(AuthenticatedPrincipal principal, @Nullable Instant revokedBefore) {

@@ -1,10 +1,7 @@
 package dev.authwatch.websocket;
 
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 
 import dev.authwatch.auth.Admission;
 import dev.authwatch.auth.jwt.JwtProperties;
@@ -55,19 +52,6 @@ class ConnectionConfiguration {
 		return new HeartbeatMonitor(registry, meters, clock, connectionScheduler, properties.heartbeatInterval());
 	}
 
-	/**
-	 * Two threads and a bounded queue for the check of every new connection against the store (a
-	 * Redis round trip with the Redis store); past the queue, the connection's thread checks.
-	 */
-	@Bean(destroyMethod = "shutdown", defaultCandidate = false)
-	ExecutorService admissionRecheckExecutor() {
-		return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), (task) -> {
-			Thread thread = new Thread(task, "ws-admission-recheck");
-			thread.setDaemon(true);
-			return thread;
-		});
-	}
-
 	@Bean
 	ChatRooms chatRooms() {
 		return new ChatRooms();
@@ -76,7 +60,7 @@ class ConnectionConfiguration {
 	@Bean
 	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, RoomFanout fanout,
 			CredentialExpiry expiry, HeartbeatMonitor heartbeats, Admission admission,
-			@Qualifier("admissionRecheckExecutor") ExecutorService recheckExecutor, AuthMetrics metrics, MeterRegistry meters,
+			@Qualifier("admissionRecheckExecutor") Executor recheckExecutor, AuthMetrics metrics, MeterRegistry meters,
 			WebSocketProperties properties, JsonMapper json, Clock clock) {
 		AdmissionRecheck recheck = new AdmissionRecheck(admission, recheckExecutor);
 		Reauthentication reauthentication = new Reauthentication(admission, expiry, recheck, meters);

@@ -6,6 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.authwatch.admin.audit.AuditEntry;
 import dev.authwatch.admin.audit.AuditLog;
+import dev.authwatch.auth.Admission;
+import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.auth.RevocationCheck;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.events.AuthEventLog;
@@ -156,6 +160,24 @@ class AdminAccessRulesWebMvcTest {
 		AccessTokenValidator accessTokenValidator(Clock clock) {
 			return new AccessTokenValidator(JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), null),
 					TestJwtProperties.withSecrets(TestSecrets.CURRENT, TestSecrets.PREVIOUS), clock);
+		}
+
+		/** The real validation; revocation is the security tests' subject, here nothing is revoked. */
+		@Bean
+		Admission admission(AccessTokenValidator validator) {
+			return new Admission(validator, new RevocationCheck() {
+
+				@Override
+				public AuthDecision.Rejected atHandshake(AuthenticatedPrincipal principal) {
+					return null;
+				}
+
+				@Override
+				public AuthDecision.Rejected current(AuthenticatedPrincipal principal) {
+					return null;
+				}
+
+			});
 		}
 
 		@Bean
