@@ -30,9 +30,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
  * standing for a login's token; for a token without a login, what the instance knows), the
  * attempt listeners. {@code store=redis} runs against a real Redis: the family lookup is a round
  * trip. The {@code gates…} benchmarks time only the chain's gates after a success (rate limit and
- * revocation), the part the revocation check changes; {@code recheck…} the check of a registered
- * connection (on the connection's thread with the memory store, on its own threads with Redis).
- * Rate limits are off (the same for every variant): a single user would exhaust them.
+ * revocation), the part the revocation check changes. Rate limits are off (the same for every variant): a single user would exhaust them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
