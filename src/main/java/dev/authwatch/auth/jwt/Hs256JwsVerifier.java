@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JWS layer of an access token, RFC 8725's rules: the header is read and its rules enforced
- * before any key or signature work (HS256 only, no unsecured tokens, no extensions, no compression,
- * no keys chosen by the token, RFC 9068's type), then the HMAC-SHA256 signature is checked, in
+ * before any key or signature work (HS256 only, no unsecured tokens, no extensions, no unencoded
+ * payload, no JWE parameters, no keys chosen or carried by the token, RFC 9068's type), then the HMAC-SHA256 signature is checked, in
  * constant time, under the key the {@code kid} names. The payload is decoded but never read here.
  * The order of the checks is the order the jjwt-based validator had, so that a token breaking
  * several rules keeps its reason.
@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
 final class Hs256JwsVerifier {
 
 	private static final String ALGORITHM = "HS256";
+
+	private static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
+	private static final String APPLICATION_PREFIX = "application/";
 
 	private final JwtKeyRing keyRing;
 
@@ -46,9 +50,12 @@ final class Hs256JwsVerifier {
 		if (!jws.hasSignature()) {
 			throw TokenRejectedException.malformed();
 		}
-		if (header.hasCriticalExtensions()) {
+		if (header.critical()) {
 			throw new TokenRejectedException(FailureReason.MALFORMED,
-					"The token names critical header extensions this service does not support.");
+					"The token names critical header extensions (crit); this service supports none.");
+		}
+		if (header.unencodedPayload()) {
+			throw new TokenRejectedException(FailureReason.MALFORMED, "Unencoded payloads (b64) are not accepted.");
 		}
 		byte[] payload = jws.payload();
 		if (payload == null) {
@@ -57,8 +64,9 @@ final class Hs256JwsVerifier {
 		if (!ALGORITHM.equals(algorithm)) {
 			throw new TokenRejectedException(FailureReason.INVALID_SIGNATURE, "The token must be signed with HS256.");
 		}
-		if (header.compressed()) {
-			throw new TokenRejectedException(FailureReason.MALFORMED, "Compressed tokens are not accepted.");
+		if (header.jweOnly()) {
+			throw new TokenRejectedException(FailureReason.MALFORMED,
+					"Encryption and compression parameters (enc, zip) have no place in a signed token.");
 		}
 		if (header.namesItsOwnKey()) {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "Tokens may not carry or point to their own keys.");
@@ -86,8 +94,32 @@ final class Hs256JwsVerifier {
 		return payload;
 	}
 
+	/**
+	 * RFC 9068's {@code at+jwt}, compared as a media type (RFC 7515 §4.1.9): case-insensitively in
+	 * ASCII only ({@link String#equalsIgnoreCase} would also match a dotless {@code ı}), with or
+	 * without the {@code application/} prefix; no parameters, no spaces.
+	 */
 	private static boolean isAccessTokenType(@Nullable String type) {
-		return "at+jwt".equalsIgnoreCase(type) || "application/at+jwt".equalsIgnoreCase(type);
+		if (type == null) {
+			return false;
+		}
+		int prefix = type.length() - ACCESS_TOKEN_TYPE.length();
+		if (prefix != 0 && prefix != APPLICATION_PREFIX.length()) {
+			return false;
+		}
+		return (prefix == 0 || asciiEqualsIgnoreCase(type, 0, APPLICATION_PREFIX))
+				&& asciiEqualsIgnoreCase(type, prefix, ACCESS_TOKEN_TYPE);
+	}
+
+	/** Whether {@code text} holds {@code lowerCase} at {@code offset}, ignoring the case of ASCII letters only. */
+	private static boolean asciiEqualsIgnoreCase(String text, int offset, String lowerCase) {
+		for (int i = 0; i < lowerCase.length(); i++) {
+			char c = text.charAt(offset + i);
+			if (((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c) != lowerCase.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -6,15 +6,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What AuthWatch's rules read of a JWS protected header. Every registered JWS member must have its
- * JSON type (RFC 7515 §4.1), even those that are then ignored or refused, so that a mistyped one is
- * {@code malformed} whatever else is wrong; {@code null} counts as absent; other members are ignored.
+ * What AuthWatch's rules read of a JWS protected header. Every header parameter registered for JWS
+ * (RFC 7515 §4.1, RFC 7797 §3) and the JWE-only {@code enc} and {@code zip} (RFC 7516 §4.1) must
+ * have its JSON type, even those that are then refused, so that a mistyped one is {@code malformed}
+ * whatever else is wrong; for these a {@code null} value is mistyped too, not absent. Parameters
+ * registered for neither are ignored, as RFC 7515 §4 requires of parameters not understood.
  *
- * @param hasCriticalExtensions {@code crit} names at least one extension
- * @param namesItsOwnKey one of {@code jku}, {@code jwk}, {@code x5u}, {@code x5c} is present
+ * @param critical {@code crit} is present (no extension is understood, so any value is refused)
+ * @param unencodedPayload {@code b64} is present (RFC 7797: meaningful only with {@code crit})
+ * @param jweOnly {@code enc} or {@code zip} is present: a JWE header, or compression, on a JWS
+ * @param namesItsOwnKey one of {@code jku}, {@code jwk}, {@code x5u}, {@code x5c}, {@code x5t},
+ * {@code x5t#S256} is present
  */
 record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable String keyId, boolean hasContentType,
-		boolean hasCriticalExtensions, boolean compressed, boolean namesItsOwnKey) {
+		boolean critical, boolean unencodedPayload, boolean jweOnly, boolean namesItsOwnKey) {
 
 	/** @throws TokenRejectedException {@code malformed} unless {@code json} is a well-formed, well-typed header */
 	static JoseHeader read(byte[] json) {
@@ -22,26 +27,35 @@ record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable S
 		String type = null;
 		String keyId = null;
 		boolean hasContentType = false;
-		boolean hasCriticalExtensions = false;
-		boolean compressed = false;
+		boolean critical = false;
+		boolean unencodedPayload = false;
+		boolean jweOnly = false;
 		boolean namesItsOwnKey = false;
 		try (JsonParser parser = StrictJson.parser(json)) {
 			StrictJson.startObject(parser);
-			for (String name = StrictJson.nextMember(parser); name != null; name = StrictJson.nextMember(parser)) {
+			for (String name = StrictJson.nextMemberIncludingNull(parser); name != null;
+					name = StrictJson.nextMemberIncludingNull(parser)) {
 				switch (name) {
 					case "alg" -> algorithm = StrictJson.string(parser);
 					case "typ" -> type = StrictJson.string(parser);
 					case "kid" -> keyId = StrictJson.string(parser);
-					case "crit" -> hasCriticalExtensions = !StrictJson.strings(parser).isEmpty();
+					case "crit" -> {
+						StrictJson.skipStrings(parser);
+						critical = true;
+					}
+					case "b64" -> {
+						StrictJson.skipBoolean(parser);
+						unencodedPayload = true;
+					}
 					case "cty" -> {
 						StrictJson.skipString(parser);
 						hasContentType = true;
 					}
-					case "zip" -> {
+					case "enc", "zip" -> {
 						StrictJson.skipString(parser);
-						compressed = true;
+						jweOnly = true;
 					}
-					case "jku", "x5u" -> {
+					case "jku", "x5u", "x5t", "x5t#S256" -> {
 						StrictJson.skipString(parser);
 						namesItsOwnKey = true;
 					}
@@ -53,8 +67,6 @@ record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable S
 						StrictJson.skipObject(parser);
 						namesItsOwnKey = true;
 					}
-					case "x5t", "x5t#S256" -> StrictJson.skipString(parser);
-					case "b64" -> StrictJson.skipBoolean(parser);
 					default -> parser.skipChildren();
 				}
 			}
@@ -63,7 +75,7 @@ record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable S
 		catch (IOException ex) {
 			throw TokenRejectedException.malformed();
 		}
-		return new JoseHeader(algorithm, type, keyId, hasContentType, hasCriticalExtensions, compressed, namesItsOwnKey);
+		return new JoseHeader(algorithm, type, keyId, hasContentType, critical, unencodedPayload, jweOnly, namesItsOwnKey);
 	}
 
 }

@@ -47,13 +47,25 @@ final class StrictJson {
 	 * as absent, as it did for jjwt) and returns the member's name; {@code null} after the closing brace.
 	 */
 	static @Nullable String nextMember(JsonParser parser) throws IOException {
-		while (parser.nextToken() == JsonToken.FIELD_NAME) {
-			String name = parser.currentName();
-			if (parser.nextToken() != JsonToken.VALUE_NULL) {
+		for (String name = nextMemberIncludingNull(parser); name != null; name = nextMemberIncludingNull(parser)) {
+			if (parser.currentToken() != JsonToken.VALUE_NULL) {
 				return name;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Moves to the value of the object's next member, {@code null} or not, and returns the member's
+	 * name; {@code null} after the closing brace.
+	 */
+	static @Nullable String nextMemberIncludingNull(JsonParser parser) throws IOException {
+		if (parser.nextToken() != JsonToken.FIELD_NAME) {
+			return null;
+		}
+		String name = parser.currentName();
+		parser.nextToken();
+		return name;
 	}
 
 	/** Checks that nothing but whitespace follows the object whose closing brace was just read. */

@@ -93,7 +93,13 @@ class AccessTokenValidatorDifferentialTest {
 			for (String claims : claimSets()) {
 				String signingInput = TestTokens.encode(header) + "." + TestTokens.encode(claims);
 				for (UnaryOperator<String> signature : signatures()) {
-					compare(this.fractionalNow, signingInput + "." + signature.apply(signingInput));
+					String token = signingInput + "." + signature.apply(signingInput);
+					if (refusedHeaders().containsKey(header)) {
+						compareRefusedHeader(token);
+					}
+					else {
+						compare(this.fractionalNow, token);
+					}
 				}
 			}
 		}
@@ -199,7 +205,7 @@ class AccessTokenValidatorDifferentialTest {
 		String valid = TestTokens.raw(header(), claims());
 		String[] parts = valid.split("\\.");
 		String spacedClaims = TestTokens.encode(paddedToWholeQuads(claims()));
-		List<Difference> differences = List.of(
+		List<Difference> listed = List.of(
 				new Difference("padding in the signature", valid + "=", null, FailureReason.MALFORMED),
 				new Difference("'=' inside the signature", replaceAt(valid, valid.length() - 5, '='), FailureReason.INVALID_SIGNATURE,
 						FailureReason.MALFORMED),
@@ -257,6 +263,9 @@ class AccessTokenValidatorDifferentialTest {
 						FailureReason.MALFORMED),
 				new Difference("exp so far in the past that jjwt's milliseconds wrap into the future",
 						TestTokens.raw(header(), claims("exp", "-9300000000000000")), null, FailureReason.MALFORMED));
+		List<Difference> differences = new ArrayList<>(listed);
+		refusedHeaders().forEach((header, refused) -> differences.add(new Difference(refused.what(), TestTokens.raw(header, claims()),
+				refused.jjwt(), FailureReason.MALFORMED)));
 
 		for (Difference difference : differences) {
 			AuthDecision jjwt = this.fractionalNow.oracle().validate(difference.token());
@@ -278,6 +287,38 @@ class AccessTokenValidatorDifferentialTest {
 				// jjwt named the subject only for algorithms it has no implementation of, an accident of its registry.
 				assertThat(rejected.claimedSubject()).isNull();
 			});
+		}
+	}
+
+	/**
+	 * Headers of {@link #headers()} the verifier refuses as {@code malformed} whatever the claims and
+	 * signature, where jjwt judged the token by the rest (JoseHeaderParametersTest gives the rules).
+	 */
+	private static Map<String, Refused> refusedHeaders() {
+		Map<String, Refused> refused = new LinkedHashMap<>();
+		refused.put(header("kid", "null"), new Refused("a null kid", null));
+		refused.put(header("typ", "null"), new Refused("a null typ", FailureReason.WRONG_TOKEN_TYPE));
+		refused.put(header("crit", "[]"), new Refused("an empty crit", null));
+		refused.put(header("crit", "null"), new Refused("a null crit", null));
+		refused.put(header("zip", "null"), new Refused("a null zip", null));
+		refused.put(header("jku", "null"), new Refused("a null jku", null));
+		refused.put(header("jwk", "null"), new Refused("a null jwk", null));
+		refused.put(header("cty", "null"), new Refused("a null cty", null));
+		refused.put(header("x5t", "\"abc\""), new Refused("an x5t", null));
+		refused.put(header("x5t#S256", "\"abc\""), new Refused("an x5t#S256", null));
+		refused.put(header("b64", "true"), new Refused("b64 true without crit", null));
+		refused.put(header("b64", "false"), new Refused("b64 false without crit", null));
+		refused.put(header("enc", "\"A256GCM\"", "epk", "5", "p2c", "\"x\""), new Refused("a JWE enc on a JWS", null));
+		return refused;
+	}
+
+	private void compareRefusedHeader(String token) {
+		this.compared++;
+		for (AccessTokenValidator validator : List.of(this.fractionalNow.validator(), this.fractionalNow.remembering())) {
+			AuthDecision decision = validator.validate(token);
+			if (reasonOf(decision) != FailureReason.MALFORMED) {
+				this.mismatches.add(describe(decision) + " for a header the verifier refuses: " + token);
+			}
 		}
 	}
 
@@ -550,6 +591,10 @@ class AccessTokenValidatorDifferentialTest {
 
 	/** A case where the verifier decides otherwise than jjwt did; {@code null}: accepted. */
 	private record Difference(String what, String token, @Nullable FailureReason jjwt, @Nullable FailureReason ours) {
+	}
+
+	/** A header the verifier refuses, and jjwt's answer for it with valid claims and signature. */
+	private record Refused(String what, @Nullable FailureReason jjwt) {
 	}
 
 	/** The verifier (without and with its cache) and the oracle, on the same clock and settings. */
