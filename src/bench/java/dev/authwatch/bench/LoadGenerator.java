@@ -37,7 +37,7 @@ import redis.embedded.RedisServer;
  */
 public final class LoadGenerator {
 
-	static final String SECRET = "load-generator-secret-0123456789abcdefghij";
+	static final String SECRET = "9X9RaX9kKecgOe59meH4L6fkyVnYQ3vIAXZfcgJfZpE";
 
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);

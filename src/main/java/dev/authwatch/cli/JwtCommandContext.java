@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The small non-web context the JWT commands run in: the server's own key ring, resolved from the
  * same variables and files, with logging off so that standard output carries only the result.
- * {@code fail-on-invalid-config} is off here: a diagnosis reports a weak secret instead of refusing.
+ * {@code fail-on-invalid-config} is off here: a diagnosis reports a missing secret instead of
+ * refusing. A weak secret fails the context as it fails the server's startup.
  */
 final class JwtCommandContext {
 

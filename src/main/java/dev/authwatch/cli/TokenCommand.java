@@ -94,7 +94,7 @@ final class TokenCommand {
 		return options;
 	}
 
-	private static Throwable rootCause(Throwable ex) {
+	static Throwable rootCause(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();

@@ -4,16 +4,19 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.InvalidJwtConfigurationException;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.jwthealth.JwtConfigInspector;
 import dev.authwatch.jwthealth.JwtHealthProperties;
 import dev.authwatch.jwthealth.JwtHealthReport;
+import dev.authwatch.jwthealth.JwtHealthStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code validate [--json] [--peer URL]...}: one check of the JWT configuration this jar would
  * run with (same variables, same files), compared with the configured and given peers. Prints the
- * verdict of {@code /health/jwt} and exits 0 healthy, 1 degraded, 2 unhealthy (64: usage error).
+ * verdict of {@code /health/jwt} and exits 0 healthy, 1 degraded, 2 unhealthy (64: usage error). A
+ * configuration the service refuses to start with (a weak secret) is unhealthy, with the reason.
  */
 final class ValidateCommand {
 
@@ -48,6 +52,10 @@ final class ValidateCommand {
 					properties.peerTimeout(), context.getBean(Clock.class)).inspectOnce();
 		}
 		catch (RuntimeException ex) {
+			Throwable cause = TokenCommand.rootCause(ex);
+			if (cause instanceof InvalidJwtConfigurationException refused) {
+				return printRefused(refused.getMessage(), options.has("json"));
+			}
 			System.err.println("error: the JWT configuration could not be loaded: " + ex.getMessage());
 			return 2;
 		}
@@ -58,6 +66,24 @@ final class ValidateCommand {
 			printHuman(System.out, report);
 		}
 		return report.status().exitCode();
+	}
+
+	/** A configuration the service refuses to start with (a weak secret): unhealthy, and why. */
+	private static int printRefused(String reason, boolean json) {
+		if (json) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("status", JwtHealthStatus.UNHEALTHY.code());
+			body.put("score", 0);
+			body.put("details", Map.of());
+			body.put("issues", List.of("The service refuses to start with this configuration: " + reason));
+			System.out.println(JsonMapper.builder().build().writeValueAsString(body));
+		}
+		else {
+			System.out.println("JWT configuration: " + JwtHealthStatus.UNHEALTHY.code() + " (the service refuses to start with it)");
+			System.out.println("Issues:");
+			System.out.println("  - " + reason);
+		}
+		return JwtHealthStatus.UNHEALTHY.exitCode();
 	}
 
 	static void printHuman(PrintStream out, JwtHealthReport report) {

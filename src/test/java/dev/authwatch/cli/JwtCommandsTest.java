@@ -108,21 +108,25 @@ class JwtCommandsTest {
 	}
 
 	@Test
-	void validateOfAPlaceholderSecretExits2AndNamesTheIssuesInHumanOutput() {
+	void validateOfAPlaceholderSecretExits2AndSaysWhyTheServiceRefusesToStart() {
 		int exit = run("changeme", "validate");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(output()).startsWith("JWT configuration: unhealthy (score 50/100)")
-			.contains("  jwt_secret_available       ok\n  secret_length_valid        FAILING\n  secret_format_valid        FAILING\n")
-			.contains("JWT_SECRET is too short")
-			.contains("JWT_SECRET has a weak format")
+		assertThat(output()).startsWith("JWT configuration: unhealthy (the service refuses to start with it)\nIssues:\n"
+				+ "  - JWT_SECRET is not a usable HS256 secret: it is 8 bytes long; HS256 needs at least 32 bytes; it is a known "
+				+ "placeholder value")
 			.doesNotContain("changeme");
 	}
 
 	@Test
-	void validateOfALongPlaceholderExits1() {
-		assertThat(run("changeme-changeme-changeme-changeme", "validate")).isEqualTo(1);
-		assertThat(output()).startsWith("JWT configuration: degraded (score 80/100)");
+	void validateOfALongPlaceholderExits2AsJsonToo() throws Exception {
+		assertThat(run("changeme-changeme-changeme-changeme", "validate", "--json")).isEqualTo(2);
+		JsonNode cli = JSON.readTree(output());
+		assertThat(cli.get("status").asString()).isEqualTo("unhealthy");
+		assertThat(cli.get("score").asInt()).isZero();
+		assertThat(cli.get("issues")).singleElement().extracting(JsonNode::asString).asString()
+			.startsWith("The service refuses to start with this configuration: JWT_SECRET is not a usable HS256 secret")
+			.doesNotContain("changeme");
 	}
 
 	@Test

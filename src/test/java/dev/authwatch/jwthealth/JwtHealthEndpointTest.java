@@ -77,48 +77,7 @@ class JwtHealthEndpointTest {
 
 		@Test
 		void neverAnswersWithTheSecret() throws Exception {
-			assertThat(HttpCalls.get(this.port, "/health/jwt").body()).doesNotContain(TestSecrets.CURRENT)
-				.doesNotContain("test-secret");
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "authwatch.jwt.secret=changeme")
-	class PlaceholderSecret {
-
-		@LocalServerPort
-		int port;
-
-		@Test
-		void answers503UnhealthyNamingTheFormatAndLengthIssues() throws Exception {
-			JsonNode body = get(this.port, "/health/jwt", 503);
-
-			assertThat(body.get("status").asString()).isEqualTo("unhealthy");
-			assertThat(body.at("/details/secret_length_valid").asBoolean()).isFalse();
-			assertThat(body.at("/details/secret_format_valid").asBoolean()).isFalse();
-			assertThat(body.at("/details/key_id").isNull()).as("no fingerprint of a guessable secret").isTrue();
-			assertThat(body.get("issues").valueStream().map(JsonNode::asString))
-				.anySatisfy((issue) -> assertThat(issue).startsWith("JWT_SECRET is too short").contains("8 bytes"))
-				.anySatisfy((issue) -> assertThat(issue).startsWith("JWT_SECRET has a weak format").contains("placeholder"));
-			assertThat(body.toString()).doesNotContain("changeme");
-		}
-
-		@Test
-		void jwtHandshakesAreRefusedAsInternalWithAClearMessage() throws Exception {
-			RawHandshake.Response response = RawHandshake.to(this.port).bearer(TestTokens.valid("alice")).send();
-
-			assertThat(response.status()).isEqualTo(500);
-			assertThat(response.body()).isEqualTo("{\"error\":\"internal\",\"message\":\"JWT signing is not configured.\"}");
-			assertThat(HttpCalls.get(this.port, "/metrics").body()).contains("auth_errors_total{error_type=\"internal\"} 1.0")
-				.contains("jwt_config_check{check=\"secret_length_valid\"} 0.0");
-		}
-
-		@Test
-		void overallHealthIsDown() throws Exception {
-			JsonNode health = get(this.port, "/health", 503);
-
-			assertThat(health.at("/components/jwt/status").asString()).isEqualTo("DOWN");
+			assertThat(HttpCalls.get(this.port, "/health/jwt").body()).doesNotContain(TestSecrets.CURRENT);
 		}
 
 	}
@@ -142,23 +101,21 @@ class JwtHealthEndpointTest {
 			assertThat(body.get("issues").get(0).asString()).startsWith("No JWT secret is configured: set JWT_SECRET");
 		}
 
-	}
+		@Test
+		void jwtHandshakesAreRefusedAsInternalWithAClearMessage() throws Exception {
+			RawHandshake.Response response = RawHandshake.to(this.port).bearer(TestTokens.valid("alice")).send();
 
-	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = "authwatch.jwt.secret=changeme-changeme-changeme-changeme")
-	class LongPlaceholder {
-
-		@LocalServerPort
-		int port;
+			assertThat(response.status()).isEqualTo(500);
+			assertThat(response.body()).isEqualTo("{\"error\":\"internal\",\"message\":\"JWT signing is not configured.\"}");
+			assertThat(HttpCalls.get(this.port, "/metrics").body()).contains("auth_errors_total{error_type=\"internal\"} 1.0")
+				.contains("jwt_config_check{check=\"jwt_secret_available\"} 0.0");
+		}
 
 		@Test
-		void answers200DegradedWithScore80BecauseTheKeyStillWorks() throws Exception {
-			JsonNode body = get(this.port, "/health/jwt", 200);
+		void overallHealthIsDown() throws Exception {
+			JsonNode health = get(this.port, "/health", 503);
 
-			assertThat(body.get("status").asString()).isEqualTo("degraded");
-			assertThat(body.get("score").asInt()).isEqualTo(80);
-			assertThat(body.get("issues")).singleElement().extracting(JsonNode::asString).asString().contains("placeholder");
+			assertThat(health.at("/components/jwt/status").asString()).isEqualTo("DOWN");
 		}
 
 	}

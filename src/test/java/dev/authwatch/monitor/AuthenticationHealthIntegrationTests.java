@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "authwatch.jwt.secret=monitor-integration-test-secret-0123456789" })
+		properties = { TestSecrets.SECRET_PROPERTY })
 class AuthenticationHealthIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

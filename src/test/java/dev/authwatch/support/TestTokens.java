@@ -31,8 +31,8 @@ public final class TestTokens {
 		return builder(TestSecrets.CURRENT, subject, ttl).claim("roles", List.of("user")).compact();
 	}
 
-	public static String signedWith(String secret, String subject) {
-		return builder(secret, subject, Duration.ofMinutes(5)).compact();
+	public static String signedWith(String secret, String subject, String... roles) {
+		return builder(secret, subject, Duration.ofMinutes(5)).claim("roles", List.of(roles)).compact();
 	}
 
 	public static String customised(Consumer<JwtBuilder> customiser) {

@@ -23,8 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param previousSecret the secret being rotated out (environment variable
  * {@code JWT_PREVIOUS_SECRET}); tokens it signed stay valid until they expire
  * @param maxTokenLength tokens longer than this are rejected before they are parsed
- * @param failOnInvalidConfig refuse to start on a missing or weak secret (true in the {@code prod}
- * profile); when false, the service starts and reports the problem on {@code /health/jwt}
+ * @param failOnInvalidConfig refuse to start without a secret, or with a {@code JWT_SECRET_FILE} that
+ * cannot be read (true in the {@code prod} profile); when false, the service starts without a key,
+ * refuses JWT handshakes and reports the problem on {@code /health/jwt}. A weak secret refuses to
+ * start whatever this says
  * @param environment the deployment environment (environment variable
  * {@code AUTHWATCH_ENVIRONMENT}); when unset, the first active profile. Selects
  * {@code JWT_SECRET_<ENVIRONMENT>}, which wins over {@code JWT_SECRET}

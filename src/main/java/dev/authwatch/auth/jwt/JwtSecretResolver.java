@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * file named by {@code JWT_SECRET_FILE}, and, in a development environment only, a generated
  * secret kept in the data directory (so the server and the {@code token} command agree). The winning
  * source is reported; a lower source holding a different value is a precedence conflict.
- * With {@code authwatch.jwt.fail-on-invalid-config=true} a missing or weak secret stops startup;
- * otherwise it is reported by the JWT configuration health and the key ring is unusable.
+ * A weak current or previous secret ({@link SecretPolicy}) stops startup in every environment:
+ * whoever guesses it can forge any token. Without any secret, startup stops when
+ * {@code authwatch.jwt.fail-on-invalid-config=true} (the {@code prod} profile); otherwise the
+ * service starts with an unusable key ring, reported by the JWT configuration health.
  */
 public final class JwtSecretResolver {
 
@@ -32,6 +34,8 @@ public final class JwtSecretResolver {
 	public static final String GENERATED_SOURCE = "generated-development-secret";
 
 	public static final String FILE_SOURCE = "JWT_SECRET_FILE";
+
+	static final String PREVIOUS_SOURCE = "JWT_PREVIOUS_SECRET";
 
 	private static final Logger logger = LoggerFactory.getLogger(JwtSecretResolver.class);
 
@@ -92,11 +96,9 @@ public final class JwtSecretResolver {
 		});
 		SecretProvenance provenance = new SecretProvenance(winner.getKey(), this.environment, expected,
 				List.copyOf(conflicts), SecretPolicy.assess(winner.getValue()), previousAssessment);
-		if (this.properties.failOnInvalidConfig()) {
-			refuseIfWeak(winner.getKey(), provenance.current());
-			if (previousAssessment != null) {
-				refuseIfWeak("JWT_PREVIOUS_SECRET (authwatch.jwt.previous-secret)", previousAssessment);
-			}
+		refuseIfWeak(winner.getKey(), provenance.current());
+		if (previousAssessment != null) {
+			refuseIfWeak(PREVIOUS_SOURCE, previousAssessment);
 		}
 		if (!conflicts.isEmpty()) {
 			logger.warn("JWT secret precedence conflict: {} wins, but {} also set to a different value", winner.getKey(),
@@ -131,11 +133,24 @@ public final class JwtSecretResolver {
 				&& SecretProvenance.isDevelopment(this.environment);
 	}
 
-	private static void refuseIfWeak(String name, SecretPolicy.Assessment assessment) {
+	private void refuseIfWeak(String source, SecretPolicy.Assessment assessment) {
 		if (!assessment.acceptable()) {
-			throw new InvalidJwtConfigurationException(name + " is not a usable HS256 secret: "
-					+ String.join("; ", assessment.problems()) + " (for example: openssl rand -base64 48)");
+			throw new InvalidJwtConfigurationException(source + " is not a usable HS256 secret: "
+					+ String.join("; ", assessment.problems()) + ". " + fix(source));
 		}
+	}
+
+	/** What to do about a weak secret from {@code source}, in a sentence naming what to change. */
+	private String fix(String source) {
+		String random = "at least " + MIN_SECRET_BYTES + " random bytes (for example: openssl rand -base64 48)";
+		return switch (source) {
+			case FILE_SOURCE -> "Put " + random + " in the file JWT_SECRET_FILE names, or set JWT_SECRET_FILE to another file.";
+			case PREVIOUS_SOURCE -> "Remove it (tokens it signed stop validating), or set JWT_PREVIOUS_SECRET to a strong "
+					+ "secret being rotated out.";
+			case GENERATED_SOURCE -> "The development secret file " + this.developmentSecretFile.get()
+					+ " was changed by hand: delete it to generate a new one, or set JWT_SECRET to " + random + ".";
+			default -> "Replace it: set " + source + " to " + random + ".";
+		};
 	}
 
 	private static byte @Nullable [] bytes(@Nullable String secret) {

@@ -8,8 +8,10 @@ import java.util.Set;
 
 /**
  * What makes an HS256 secret acceptable: its length (jjwt's own rule, RFC 7518 §3.2) and its
- * format (not a known placeholder, not one repeated character, enough distinct bytes, no
- * surrounding whitespace or quotes). Problems are sentences that never quote the secret.
+ * format (not a known placeholder, not one repeated character, enough distinct bytes, not
+ * guessable by {@link SecretStrength}'s estimate, no surrounding whitespace or quotes): RFC 8725
+ * §3.5, human-memorable passwords must not be used as keys. Problems are sentences that never
+ * quote the secret.
  */
 public final class SecretPolicy {
 
@@ -17,6 +19,13 @@ public final class SecretPolicy {
 	public static final int MIN_SECRET_BYTES = 32;
 
 	static final int MIN_DISTINCT_BYTES = 10;
+
+	/**
+	 * Estimated bits a secret must reach: secrets written by hand score below 100, random ones of
+	 * 32 bytes or more above 140 (of 20,000 {@code openssl rand -hex 16}, the weakest random kind
+	 * this length allows, two scored below).
+	 */
+	static final int MIN_ESTIMATED_BITS = 112;
 
 	private static final Set<String> PLACEHOLDERS = Set.of("changeme", "changeit", "secret", "yoursecrethere",
 			"yoursecret", "yoursecretkey", "mysecret", "jwtsecret", "secretkey", "supersecret", "password", "default",
@@ -46,6 +55,7 @@ public final class SecretPolicy {
 			problems.add("it is " + secret.length + " bytes long; HS256 needs at least " + MIN_SECRET_BYTES + " bytes");
 		}
 		int before = problems.size();
+		int estimatedBits = SecretStrength.estimatedBits(secret);
 		if (isPlaceholder(secret)) {
 			problems.add("it is a known placeholder value");
 		}
@@ -54,6 +64,10 @@ public final class SecretPolicy {
 		}
 		else if (distinctBytes(secret) < MIN_DISTINCT_BYTES) {
 			problems.add("it has fewer than " + MIN_DISTINCT_BYTES + " distinct bytes");
+		}
+		else if (estimatedBits < MIN_ESTIMATED_BITS) {
+			problems.add("it looks guessable, made of words, sequences or repetitions (about " + estimatedBits
+					+ " bits by estimate; " + MIN_ESTIMATED_BITS + " needed)");
 		}
 		if (hasSurroundingWhitespaceOrQuotes(secret)) {
 			problems.add("it starts or ends with whitespace or a quote (copied with its quoting?)");

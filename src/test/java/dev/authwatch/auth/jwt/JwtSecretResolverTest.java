@@ -103,18 +103,29 @@ class JwtSecretResolverTest {
 	}
 
 	@Test
-	void weakSecretInDevelopmentStartsWithAnUnusableKeyRingInsteadOfFallingBack() {
-		JwtSecretResolver.ResolvedSecrets secrets = resolve("changeme", null, false);
-		JwtKeyRing ring = JwtKeyRing.from(secrets);
+	void weakSecretStopsStartupInDevelopmentTooRatherThanFallingBack() {
+		assertThatThrownBy(() -> resolve("changeme-changeme-changeme-changeme", null, false))
+			.isInstanceOf(InvalidJwtConfigurationException.class)
+			.hasMessageStartingWith("JWT_SECRET is not a usable HS256 secret: it is a known placeholder value. ")
+			.hasMessageEndingWith("Replace it: set JWT_SECRET to at least 32 random bytes (for example: openssl rand -base64 48).")
+			.hasMessageNotContaining("changeme-");
+	}
 
-		assertThat(secrets.source()).isEqualTo("JWT_SECRET");
-		assertThat(secrets.provenance().current().lengthValid()).isFalse();
-		assertThat(secrets.provenance().current().formatValid()).isFalse();
-		assertThat(ring.usable()).isFalse();
-		assertThat(ring.keyIds()).isEmpty();
-		assertThat(ring.unusableReason()).contains("JWT_SECRET is 8 bytes long").doesNotContain("changeme");
-		assertThatThrownBy(ring::current).isInstanceOf(InvalidJwtConfigurationException.class)
-			.hasMessageContaining("JWT signing is not configured");
+	@Test
+	void weakPreviousSecretStopsStartupInDevelopmentTooNamingJwtPreviousSecret() {
+		assertThatThrownBy(() -> resolve(TestSecrets.CURRENT, "my-super-secret-jwt-key-for-authwatch-2026", false))
+			.isInstanceOf(InvalidJwtConfigurationException.class)
+			.hasMessageStartingWith("JWT_PREVIOUS_SECRET is not a usable HS256 secret: it looks guessable")
+			.hasMessageContaining("set JWT_PREVIOUS_SECRET");
+	}
+
+	@Test
+	void handEditedDevelopmentSecretFileStopsStartupNamingTheFile() throws Exception {
+		Files.writeString(this.directory.resolve("dev-secret"), "changeme-changeme-changeme-changeme\n", StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> resolve(null, null, false)).isInstanceOf(InvalidJwtConfigurationException.class)
+			.hasMessageStartingWith("generated-development-secret is not a usable HS256 secret")
+			.hasMessageContaining("dev-secret was changed by hand: delete it");
 	}
 
 	@Test

@@ -52,6 +52,34 @@ class SecretPolicyTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "01234567890123456789012345678901", "my-super-secret-jwt-key-for-authwatch-2026",
+			"test-secret-current-0123456789abcdefghijkl", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+			"qwertyuiopasdfghjklzxcvbnm-qwertyuiopasdfghjklzxcvbnm", "Production-JWT-Signing-Key-For-The-API-Server" })
+	void secretsWrittenByHandFailTheFormatAsGuessable(String secret) {
+		SecretPolicy.Assessment assessment = assess(secret);
+
+		assertThat(assessment.lengthValid()).isTrue();
+		assertThat(assessment.problems()).singleElement().asString()
+			.startsWith("it looks guessable, made of words, sequences or repetitions (about ")
+			.endsWith(" bits by estimate; 112 needed)");
+	}
+
+	@Test
+	void randomSecretsOfTheShortestKindsPass() {
+		java.security.SecureRandom random = new java.security.SecureRandom();
+		for (int i = 0; i < 2_000; i++) {
+			byte[] bytes = new byte[24];
+			random.nextBytes(bytes);
+			String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+			String base64url = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] { bytes[0] })
+					+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+			assertThat(assess(base64).acceptable()).as(base64).isTrue();
+			assertThat(assess(base64url).acceptable()).as(base64url).isTrue();
+		}
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { " Qx7vT2mLp9Rk4Wz1Nc8Hd5Jf3Gb6Ys0Ua", "\"Qx7vT2mLp9Rk4Wz1Nc8Hd5Jf3Gb6Ys0Ua\"",
 			"Qx7vT2mLp9Rk4Wz1Nc8Hd5Jf3Gb6Ys0Ua\n" })
 	void surroundingWhitespaceOrQuotesFailTheFormat(String secret) {
