@@ -1,5 +1,6 @@
 package dev.authwatch.cli;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.jwthealth.PeerSurvey;
 import dev.authwatch.jwthealth.PeerView;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code monitor --peer URL [--peer URL]... [--interval 30s] [--count N] [--json]}: polls the peers'
  * {@code /health/jwt} and prints one line per peer and round, comparing key ids with this
- * configuration's (or, without a usable local secret, with the first peer that answers). Runs until
+ * configuration's (peers tell their key id only to a holder of a key they accept, so without a
+ * usable local secret every peer is unknown). Runs until
  * stopped, or {@code --count} rounds; then exits 0 (consistent), 1 (drift seen in the last round),
  * 2 (no peer answered).
  */
@@ -37,19 +40,18 @@ final class MonitorCommand {
 			CommandLine.usageError(System.err, "at least one --peer URL is required; --interval is a duration, --count a positive number", USAGE);
 			return ValidateCommand.USAGE_ERROR;
 		}
-		String ownKeyId;
+		PeerSurvey survey;
 		try (ConfigurableApplicationContext context = JwtCommandContext.start()) {
-			JwtKeyRing keyRing = context.getBean(JwtKeyRing.class);
-			ownKeyId = keyRing.usable() ? keyRing.current().kid() : null;
+			survey = new PeerSurvey(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class), options.peers,
+					Duration.ofSeconds(2), context.getBean(Clock.class));
 		}
-		PeerSurvey survey = new PeerSurvey(options.peers, Duration.ofSeconds(2));
 		JsonMapper json = JsonMapper.builder().build();
 		int exit = 0;
 		for (int round = 1; count == 0 || round <= count; round++) {
 			if (round > 1) {
 				Thread.sleep(interval.toMillis());
 			}
-			List<PeerView> views = survey.survey(ownKeyId);
+			List<PeerView> views = survey.survey();
 			String at = Instant.now().toString();
 			for (PeerView view : views) {
 				System.out.println(options.has("json") ? json.writeValueAsString(line(at, view)) : at + " " + view.peer() + " "

@@ -13,6 +13,7 @@ import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.InvalidJwtConfigurationException;
 import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.jwthealth.JwtConfigInspector;
 import dev.authwatch.jwthealth.JwtHealthProperties;
 import dev.authwatch.jwthealth.JwtHealthReport;
@@ -47,7 +48,7 @@ final class ValidateCommand {
 			JwtHealthProperties properties = context.getBean(JwtHealthProperties.class);
 			List<URI> peers = new ArrayList<>(properties.peers());
 			peers.addAll(options.peers);
-			report = JwtConfigInspector.forCommandLine(context.getBean(JwtKeyRing.class),
+			report = JwtConfigInspector.forCommandLine(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class),
 					context.getBean(AccessTokenIssuer.class), context.getBean(AccessTokenValidator.class), peers,
 					properties.peerTimeout(), context.getBean(Clock.class)).inspectOnce();
 		}

@@ -77,8 +77,9 @@ final class JwtConfigEvaluator {
 		String own = keyRing.usable() ? keyRing.current().kid() : null;
 		for (PeerView peer : peers) {
 			if (peer.drift()) {
-				issues.add("Configuration drift: " + peer.peer() + " (via " + peer.via() + ") signs with key id "
-						+ peer.keyId() + " but this instance uses " + own
+				String what = (peer.keyId() != null) ? " signs with key id " + peer.keyId() + " but this instance uses " + own
+						: ": " + peer.problem() + ", while this instance uses key id " + own;
+				issues.add("Configuration drift: " + peer.peer() + " (via " + peer.via() + ")" + what
 						+ "; tokens from one are rejected by the other. Give every instance the same JWT secret.");
 			}
 			else if (peer.unknown() && own != null) {

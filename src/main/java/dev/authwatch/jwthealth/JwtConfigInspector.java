@@ -10,6 +10,7 @@ import java.util.List;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.auth.jwt.JwtProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,10 +41,10 @@ public final class JwtConfigInspector {
 	}
 
 	/** For the command line: the configured peers over HTTP, no Redis, no scheduling. */
-	public static JwtConfigInspector forCommandLine(JwtKeyRing keyRing, AccessTokenIssuer issuer,
+	public static JwtConfigInspector forCommandLine(JwtKeyRing keyRing, JwtProperties properties, AccessTokenIssuer issuer,
 			AccessTokenValidator validator, List<URI> peers, Duration peerTimeout, Clock clock) {
 		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), null,
-				new HttpPeers(peers, peerTimeout, JsonMapper.builder().build()), clock);
+				new HttpPeers(peers, peerTimeout, new PeerProof(keyRing, properties, clock), JsonMapper.builder().build()), clock);
 	}
 
 	/** One check, as {@code GET /health/jwt} would report it (without rotation history). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.datadir.DataDirectory;
 import dev.authwatch.datadir.DataFile;
 import dev.authwatch.store.StoreProperties;
@@ -14,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +39,18 @@ class JwtHealthConfiguration {
 	}
 
 	@Bean
+	PeerProof jwtPeerProof(JwtKeyRing keyRing, JwtProperties properties, Clock clock) {
+		return new PeerProof(keyRing, properties, clock);
+	}
+
+	@Bean
 	JwtConfigInspector jwtConfigInspector(JwtKeyRing keyRing, AccessTokenIssuer issuer, AccessTokenValidator validator,
 			JwtHealthProperties properties, StoreProperties store, ObjectProvider<StringRedisTemplate> redis,
-			JsonMapper json, InstanceIdentity identity, Clock clock) {
+			JsonMapper json, InstanceIdentity identity, PeerProof peerProof, Clock clock) {
 		RedisFingerprintBoard board = (store.store() == StoreProperties.StoreType.REDIS)
 				? new RedisFingerprintBoard(redis.getObject(), json, identity, recordTtl(properties.checkInterval())) : null;
 		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), board,
-				new HttpPeers(properties.peers(), properties.peerTimeout(), json), clock);
+				new HttpPeers(properties.peers(), properties.peerTimeout(), peerProof, json), clock);
 	}
 
 	/** Three intervals: a record outlives a late check but not a stopped instance for long. */
@@ -82,9 +90,11 @@ class JwtHealthConfiguration {
 	}
 
 	@Bean
-	SimpleUrlHandlerMapping jwtHealthEndpointMapping(JwtHealthMonitor monitor, JsonMapper json) {
-		return new SimpleUrlHandlerMapping(Map.of(JwtHealthEndpoint.PATH, new JwtHealthEndpoint(monitor, json)),
-				ENDPOINT_MAPPING_ORDER);
+	SimpleUrlHandlerMapping jwtHealthEndpointMapping(JwtHealthMonitor monitor, PeerProof peerProof,
+			HealthEndpointProperties health, JsonMapper json) {
+		Show showDetails = (health.getShowDetails() != null) ? health.getShowDetails() : Show.NEVER;
+		return new SimpleUrlHandlerMapping(Map.of(JwtHealthEndpoint.PATH,
+				new JwtHealthEndpoint(monitor, peerProof, showDetails, health.getRoles(), json)), ENDPOINT_MAPPING_ORDER);
 	}
 
 }

@@ -2,29 +2,34 @@ package dev.authwatch.jwthealth;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
+
+import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.auth.jwt.JwtProperties;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks a list of peers for their key ids and compares them with a reference: this process's own
- * key id when it has one, else the first peer that answered. For the {@code monitor} command.
+ * Asks a list of peers for their key ids, proving this process holds its key ({@link PeerProof}),
+ * and compares them with this process's own key id. For the {@code monitor} command; without a
+ * usable local key every peer is unknown, since peers tell their key id only to a holder of a key
+ * they accept.
  */
 public final class PeerSurvey {
 
 	private final HttpPeers peers;
 
-	public PeerSurvey(List<URI> peers, Duration timeout) {
-		this.peers = new HttpPeers(peers, timeout, JsonMapper.builder().build());
+	private final @Nullable String ownKeyId;
+
+	public PeerSurvey(JwtKeyRing keyRing, JwtProperties properties, List<URI> peers, Duration timeout, Clock clock) {
+		this.peers = new HttpPeers(peers, timeout, new PeerProof(keyRing, properties, clock), JsonMapper.builder().build());
+		this.ownKeyId = keyRing.usable() ? keyRing.current().kid() : null;
 	}
 
-	public List<PeerView> survey(@Nullable String ownKeyId) {
-		List<PeerView.Observation> observations = this.peers.observe();
-		String reference = (ownKeyId != null) ? ownKeyId
-				: observations.stream().map(PeerView.Observation::keyId).filter(Objects::nonNull).findFirst().orElse(null);
-		return observations.stream().map((observation) -> observation.compareWith(reference)).toList();
+	public List<PeerView> survey() {
+		return this.peers.observe().stream().map((observation) -> observation.compareWith(this.ownKeyId)).toList();
 	}
 
 	public static boolean isDrift(PeerView view) {

@@ -9,10 +9,11 @@ import java.util.Map;
 
 import dev.authwatch.auth.jwt.KeyFingerprint;
 import dev.authwatch.auth.jwt.SecretPolicy;
-import dev.authwatch.support.HttpCalls;
+import dev.authwatch.support.AdminCalls;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.support.RunningApp;
 import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,9 @@ class JwtCommandsTest {
 
 		assertThat(exit).isZero();
 		JsonNode cli = JSON.readTree(output());
-		JsonNode endpoint = JSON.readTree(HttpCalls.get(peer.port(), "/health/jwt").body());
+		JsonNode endpoint = JSON.readTree(AdminCalls.as(peer.port(), TestTokens.signedWith(TestSecrets.FOREIGN, "root", "admin"))
+			.get("/health/jwt")
+			.body());
 		assertThat(cli.get("status").asString()).isEqualTo("healthy").isEqualTo(endpoint.get("status").asString());
 		assertThat(cli.get("score").asInt()).isEqualTo(100).isEqualTo(endpoint.get("score").asInt());
 		for (String key : List.of("jwt_secret_available", "secret_length_valid", "secret_format_valid",
@@ -103,8 +106,9 @@ class JwtCommandsTest {
 		assertThat(cli.get("status").asString()).isEqualTo("degraded");
 		assertThat(cli.get("score").asInt()).isEqualTo(70);
 		assertThat(cli.at("/details/peers/0/status").asString()).isEqualTo("drift");
-		assertThat(cli.at("/details/peers/0/key_id").asString())
-			.isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.FOREIGN)));
+		assertThat(cli.at("/details/peers/0/problem").asString()).isEqualTo("it does not accept this instance's key (unknown_key)");
+		assertThat(cli.at("/details/peers/0/key_id").isNull()).as("a peer tells its key id only to a holder of a key it accepts")
+			.isTrue();
 	}
 
 	@Test

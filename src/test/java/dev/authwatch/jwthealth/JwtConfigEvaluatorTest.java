@@ -59,6 +59,22 @@ class JwtConfigEvaluatorTest {
 	}
 
 	@Test
+	void peerRefusingThisInstancesProofIsDriftWithoutItsKeyId() {
+		PeerView refused = PeerView.Observation
+			.refused("http://peer:8080", "http", "it does not accept this instance's key (unknown_key)")
+			.compareWith(healthyRing().current().kid());
+
+		JwtHealthReport report = evaluate(healthyRing(), List.of(refused));
+
+		assertThat(refused.status()).isEqualTo("drift");
+		assertThat(refused.keyId()).isNull();
+		assertThat(report.checks()).containsEntry(ConfigCheck.CROSS_SERVICE_CONSISTENCY, false);
+		assertThat(report.issues()).containsExactly("Configuration drift: http://peer:8080 (via http): it does not accept this "
+				+ "instance's key (unknown_key), while this instance uses key id " + healthyRing().current().kid()
+				+ "; tokens from one are rejected by the other. Give every instance the same JWT secret.");
+	}
+
+	@Test
 	void peerThatDidNotAnswerIsUnknownNotDrift() {
 		PeerView unknown = PeerView.Observation.unknown("http://peer:8080", "http", "it did not answer").compareWith("kid");
 

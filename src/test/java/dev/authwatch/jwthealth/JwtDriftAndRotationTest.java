@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.authwatch.auth.jwt.KeyFingerprint;
+import dev.authwatch.support.AdminCalls;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RedisTestServer;
@@ -48,8 +49,13 @@ class JwtDriftAndRotationTest {
 		return properties;
 	}
 
+	/** The full report, as an admin of an instance signing with the current test secret sees it. */
 	private static JsonNode health(RunningApp app) throws Exception {
-		return JSON.readTree(HttpCalls.get(app.port(), "/health/jwt").body());
+		return health(app, TestSecrets.CURRENT);
+	}
+
+	private static JsonNode health(RunningApp app, String secret) throws Exception {
+		return JSON.readTree(AdminCalls.as(app.port(), TestTokens.signedWith(secret, "root", "admin")).get("/health/jwt").body());
 	}
 
 	private static String metrics(RunningApp app) throws Exception {
@@ -64,7 +70,7 @@ class JwtDriftAndRotationTest {
 			// interval); the rest of the bound is slack for the HTTP polling on a cold JVM.
 			await().atMost(INTERVAL.multipliedBy(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 				assertThat(health(first).at("/details/cross_service_consistency").asBoolean()).isFalse();
-				assertThat(health(second).at("/details/cross_service_consistency").asBoolean()).isFalse();
+				assertThat(health(second, TestSecrets.FOREIGN).at("/details/cross_service_consistency").asBoolean()).isFalse();
 			});
 			JsonNode report = health(first);
 			assertThat(report.get("status").asString()).isEqualTo("degraded");
@@ -113,9 +119,28 @@ class JwtDriftAndRotationTest {
 				assertThat(report.at("/details/peers/0/status").asString()).isEqualTo("unknown");
 				assertThat(report.at("/details/peers/0/problem").asString()).startsWith("it did not answer");
 				assertThat(report.at("/details/peers/1/status").asString()).isEqualTo("drift");
+				assertThat(report.at("/details/peers/1/problem").asString())
+					.isEqualTo("it does not accept this instance's key (unknown_key)");
 				assertThat(report.get("issues").valueStream().map(JsonNode::asString))
 					.anySatisfy((issue) -> assertThat(issue).startsWith("Consistency with http://127.0.0.1:" + deadPort + " is unknown"))
 					.anySatisfy((issue) -> assertThat(issue).startsWith("Configuration drift: " + other.baseUrl()));
+			}
+		}
+	}
+
+	@Test
+	void configuredPeersWithTheSameSecretAreConsistent() throws Exception {
+		try (RunningApp other = RunningApp.start(instance(TestSecrets.CURRENT, false))) {
+			Map<String, Object> properties = instance(TestSecrets.CURRENT, false);
+			properties.put("authwatch.data-dir", this.directory.resolve("data-2").toString());
+			properties.put("authwatch.jwt.peers", other.baseUrl());
+			try (RunningApp app = RunningApp.start(properties)) {
+				JsonNode report = health(app);
+
+				assertThat(report.at("/details/peers/0/status").asString()).isEqualTo("consistent");
+				assertThat(report.at("/details/peers/0/key_id").asString())
+					.isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)));
+				assertThat(report.get("status").asString()).isEqualTo("healthy");
 			}
 		}
 	}

@@ -46,4 +46,12 @@ public record JwtProperties(@DefaultValue("authwatch") @NotBlank(message = "auth
 		@DefaultValue("false") boolean failOnInvalidConfig,
 		@Nullable String environment,
 		@Nullable String secretFile, @DefaultValue("true") boolean generateDevSecret) {
+
+	/** These settings with another audience, for tokens that must be useless wherever AuthWatch's own are accepted. */
+	public JwtProperties withAudience(String otherAudience) {
+		return new JwtProperties(this.issuer, otherAudience, this.clockSkew, this.accessTokenTtl, this.secret,
+				this.previousSecret, this.maxTokenLength, this.failOnInvalidConfig, this.environment,
+				this.secretFile, this.generateDevSecret);
+	}
+
 }
