@@ -375,7 +375,7 @@
 		if (body.rows.length === 1 && body.rows[0].cells.length === 1) {
 			body.replaceChildren();
 		}
-		body.insertBefore(row([time(event.at), el('td', event.severity, 'sev-' + event.severity), event.type.toLowerCase(),
+		body.insertBefore(row([time(event.at), event.instance, el('td', event.severity, 'sev-' + event.severity), event.type.toLowerCase(),
 			event.method || '—', event.reason || '—', event.userRef || '—']), body.firstChild);
 		while (body.rows.length > MAX_EVENTS) {
 			body.deleteRow(body.rows.length - 1);

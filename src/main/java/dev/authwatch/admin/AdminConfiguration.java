@@ -6,6 +6,7 @@ import dev.authwatch.auth.HandshakeTraces;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.monitor.AuthHealthEvaluator;
+import dev.authwatch.cluster.ClusterEvents;
 import dev.authwatch.cluster.ConnectionDirectory;
 import dev.authwatch.cluster.LocalInstance;
 import dev.authwatch.websocket.ConnectionRegistry;
@@ -47,8 +48,8 @@ class AdminConfiguration {
 	}
 
 	@Bean
-	EventStream eventStream(AuthEventLog events, AdminProperties properties) {
-		return new EventStream(events, properties);
+	EventStream eventStream(AuthEventLog events, ClusterEvents cluster, LocalInstance self, AdminProperties properties) {
+		return new EventStream(events, cluster, self.id(), properties);
 	}
 
 }

@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.authwatch.cluster.ClusterEvents;
+import dev.authwatch.cluster.InstanceEvent;
 import dev.authwatch.events.AuthEvent;
 import dev.authwatch.events.AuthEventLog;
 import org.slf4j.Logger;
@@ -44,6 +47,10 @@ final class EventStream implements SmartLifecycle {
 
 	private final AuthEventLog log;
 
+	private final ClusterEvents cluster;
+
+	private final String self;
+
 	private final Duration timeout;
 
 	private final int buffer;
@@ -54,25 +61,27 @@ final class EventStream implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService sender;
 
-	EventStream(AuthEventLog log, AdminProperties properties) {
+	EventStream(AuthEventLog log, ClusterEvents cluster, String self, AdminProperties properties) {
 		this.log = log;
+		this.cluster = cluster;
+		this.self = self;
 		this.timeout = properties.eventStreamTimeout();
 		this.buffer = properties.eventStreamBuffer();
 	}
 
-	/** @param lastEventId the last sequence the client has seen (SSE {@code Last-Event-ID}), or 0 */
+	/**
+	 * @param lastEventId the last sequence of this instance the client has seen (SSE
+	 * {@code Last-Event-ID}), or 0; the backlog is this instance's, the live stream every instance's
+	 */
 	SseEmitter open(long lastEventId) {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
 		Subscriber subscriber = new Subscriber(emitter, new ArrayBlockingQueue<>(this.buffer));
-		subscriber.subscription = this.log.subscribe((event) -> {
-			if (!subscriber.queue.offer(event)) {
-				this.dropped.incrementAndGet();
-			}
-		});
+		subscriber.subscriptions.add(this.log.subscribe((event) -> subscriber.offer(InstanceEvent.of(this.self, event))));
+		subscriber.subscriptions.add(this.cluster.subscribe(subscriber::offer));
 		List<AuthEvent> recent = this.log.recent(BACKLOG);
 		for (int i = recent.size() - 1; i >= 0; i--) {
 			if (recent.get(i).sequence() > lastEventId) {
-				subscriber.backlog.add(recent.get(i));
+				subscriber.backlog.add(InstanceEvent.of(this.self, recent.get(i)));
 			}
 		}
 		emitter.onCompletion(subscriber::unsubscribe);
@@ -153,48 +162,58 @@ final class EventStream implements SmartLifecycle {
 
 		private final SseEmitter emitter;
 
-		private final BlockingQueue<AuthEvent> queue;
+		private final BlockingQueue<InstanceEvent> queue;
 
-		private final Queue<AuthEvent> backlog = new ArrayDeque<>();
+		private final Queue<InstanceEvent> backlog = new ArrayDeque<>();
 
-		private volatile AutoCloseable subscription;
+		private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
 
-		/** Events up to this sequence came with the backlog; the queue may repeat some of them. */
+		/** This instance's events up to this sequence came with the backlog; the queue may repeat some of them. */
 		private long backlogEnd;
 
-		Subscriber(SseEmitter emitter, BlockingQueue<AuthEvent> queue) {
+		Subscriber(SseEmitter emitter, BlockingQueue<InstanceEvent> queue) {
 			this.emitter = emitter;
 			this.queue = queue;
 		}
 
+		void offer(InstanceEvent event) {
+			if (!this.queue.offer(event)) {
+				EventStream.this.dropped.incrementAndGet();
+			}
+		}
+
 		/** Only ever called on the sender thread. */
 		void flush() throws IOException {
-			for (AuthEvent event = this.backlog.poll(); event != null; event = this.backlog.poll()) {
-				send(event);
+			for (InstanceEvent event = this.backlog.poll(); event != null; event = this.backlog.poll()) {
+				send(event, true);
 				this.backlogEnd = event.sequence();
 			}
-			for (AuthEvent event = this.queue.poll(); event != null; event = this.queue.poll()) {
-				if (event.sequence() > this.backlogEnd) {
-					send(event);
+			for (InstanceEvent event = this.queue.poll(); event != null; event = this.queue.poll()) {
+				boolean local = event.instance().equals(EventStream.this.self);
+				if (!local || event.sequence() > this.backlogEnd) {
+					send(event, local);
 				}
 			}
 		}
 
-		private void send(AuthEvent event) throws IOException {
-			this.emitter.send(SseEmitter.event().id(Long.toString(event.sequence())).name(EVENT_NAME)
-				.data(event, MediaType.APPLICATION_JSON));
+		/** Only this instance's events carry an id: {@code Last-Event-ID} resumes this instance's log. */
+		private void send(InstanceEvent event, boolean local) throws IOException {
+			SseEmitter.SseEventBuilder frame = SseEmitter.event().name(EVENT_NAME);
+			if (local) {
+				frame.id(Long.toString(event.sequence()));
+			}
+			this.emitter.send(frame.data(event, MediaType.APPLICATION_JSON));
 		}
 
 		void unsubscribe() {
 			EventStream.this.subscribers.remove(this);
-			try {
-				AutoCloseable handle = this.subscription;
-				if (handle != null) {
-					handle.close();
+			for (AutoCloseable subscription : this.subscriptions) {
+				try {
+					subscription.close();
 				}
-			}
-			catch (Exception ex) {
-				logger.debug("Could not end an event subscription", ex);
+				catch (Exception ex) {
+					logger.debug("Could not end an event subscription", ex);
+				}
 			}
 		}
 

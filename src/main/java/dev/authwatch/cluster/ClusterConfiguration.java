@@ -2,6 +2,7 @@ package dev.authwatch.cluster;
 
 import java.time.Clock;
 
+import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.monitor.AuthHealthEvaluator;
 import dev.authwatch.store.ChannelListener;
 import dev.authwatch.store.StoreProperties;
@@ -9,6 +10,7 @@ import dev.authwatch.websocket.ChatRooms;
 import dev.authwatch.websocket.LocalRoomFanout;
 import dev.authwatch.websocket.RoomFanout;
 import dev.authwatch.websocket.ConnectionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +66,22 @@ class ClusterConfiguration {
 	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
 	ChannelListener roomListener(RoomFanout fanout) {
 		return new ChannelListener(RedisRoomFanout.CHANNEL, (RedisRoomFanout) fanout);
+	}
+
+	@Bean
+	ClusterEvents clusterEvents(StoreProperties store, AuthEventLog log, ObjectProvider<StringRedisTemplate> redis,
+			JsonMapper json, LocalInstance self, @Qualifier("clusterScheduler") ThreadPoolTaskScheduler clusterScheduler,
+			MeterRegistry meters) {
+		return switch (store.store()) {
+			case MEMORY -> ClusterEvents.SINGLE_INSTANCE;
+			case REDIS -> new RedisEventRelay(log, redis.getObject(), json, self.id(), clusterScheduler, meters);
+		};
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "authwatch.store", havingValue = "redis")
+	ChannelListener eventListener(ClusterEvents events) {
+		return new ChannelListener(RedisEventRelay.CHANNEL, (RedisEventRelay) events);
 	}
 
 	@Bean

@@ -17,6 +17,9 @@ public final class AuthMetricNames {
 
 	public static final String WS_DISCONNECTS = "auth.ws.disconnects";
 
+	/** Events of this instance the cluster's event relay dropped because it fell behind. */
+	public static final String CLUSTER_EVENTS_DROPPED = "auth.cluster.events.dropped";
+
 	public static final String WS_HEARTBEAT_RTT = "auth.ws.heartbeat.rtt";
 
 	public static final String WS_REAUTH = "auth.ws.reauth";
