@@ -53,6 +53,12 @@ final class StackProcess implements AutoCloseable {
 		return new StackProcess(name, builder.start(), log);
 	}
 
+	/** SIGKILL: the process gets no chance to clean up, as when a machine dies. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}
