@@ -1,9 +1,6 @@
 package dev.authwatch.ops;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,11 +66,11 @@ class ClusterTest {
 		}
 		for (int i = 1; i <= 3; i++) {
 			String id = this.prefix + "n" + i;
-			int port = freePort();
+			int port = LocalPorts.free();
 			Path work = Files.createDirectories(directory.resolve(id));
 			this.instances.add(new Instance(id, port, StackProcess.start(id, work, command(id, port, work))));
 		}
-		this.nginxPort = freePort();
+		this.nginxPort = LocalPorts.free();
 		Files.writeString(directory.resolve("nginx.conf"), Files.readString(Path.of("nginx", "nginx.conf")));
 		Files.writeString(directory.resolve("authwatch.conf"), ShippedNginx.forTest(
 				Files.readString(Path.of("nginx", "authwatch.conf")), this.nginxPort,
@@ -84,7 +81,7 @@ class ClusterTest {
 		for (Instance instance : this.instances) {
 			awaitListening(instance);
 		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> accepts(this.nginxPort));
+		await().atMost(Duration.ofSeconds(20)).until(() -> LocalPorts.accepts(this.nginxPort));
 		// An instance whose first subscription attempt timed out retries it; until then it hears no room.
 		await().atMost(Duration.ofSeconds(60)).until(() -> roomSubscribers() == this.instances.size());
 	}
@@ -102,7 +99,7 @@ class ClusterTest {
 	/** Three JVMs starting on two cores take their time; one that exits fails the test at once, with its log. */
 	private static void awaitListening(Instance instance) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-		while (!accepts(instance.port())) {
+		while (!LocalPorts.accepts(instance.port())) {
 			if (!instance.process().isAlive()) {
 				fail("Instance %s exited during startup. %s", instance.id(), instance.process().tail());
 			}
@@ -238,22 +235,6 @@ class ClusterTest {
 		Instance asked = this.instances.stream().filter((i) -> i.process().isAlive()).findFirst().orElseThrow();
 		List<String> where = sessionInstances(asked, user);
 		return where.isEmpty() ? null : where.get(0);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

@@ -1,9 +1,6 @@
 package dev.authwatch.ops;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +49,7 @@ class NginxProxyTest {
 	void startNginx(@TempDir Path directory) throws Exception {
 		this.directory = directory;
 		ExternalTool tool = ExternalTool.require("nginx", "nginx-light");
-		this.port = freePort();
+		this.port = LocalPorts.free();
 		Path shipped = Path.of("nginx");
 		Files.writeString(this.directory.resolve("nginx.conf"), Files.readString(shipped.resolve("nginx.conf")));
 		Files.writeString(this.directory.resolve("authwatch.conf"), ShippedNginx.forTest(
@@ -60,7 +57,7 @@ class NginxProxyTest {
 		tool.succeeds(this.directory, "-t", "-p", this.directory.toString(), "-c", "nginx.conf", "-g", globals());
 		this.nginx = StackProcess.start("nginx", this.directory, List.of(tool.path().toString(), "-p",
 				this.directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals()));
-		await().atMost(Duration.ofSeconds(20)).until(() -> accepts(this.port));
+		await().atMost(Duration.ofSeconds(20)).until(() -> LocalPorts.accepts(this.port));
 	}
 
 	private String globals() {
@@ -122,22 +119,6 @@ class NginxProxyTest {
 
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.body()).contains("\"error\":\"malformed\"");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }
