@@ -1,14 +1,11 @@
 package dev.authwatch.admin;
 
-import java.io.IOException;
-
 import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -29,13 +26,13 @@ final class JsonSecurityErrors {
 		return (request, response, ex) -> {
 			ErrorBody body = body(ex);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"authwatch\"");
-			write(json, response, HttpServletResponse.SC_UNAUTHORIZED, body);
+			body.write(response, HttpServletResponse.SC_UNAUTHORIZED, json);
 		};
 	}
 
 	static AccessDeniedHandler accessDeniedHandler(JsonMapper json) {
-		return (request, response, ex) -> write(json, response, HttpServletResponse.SC_FORBIDDEN,
-				new ErrorBody(FORBIDDEN, "This endpoint requires the admin role."));
+		return (request, response, ex) -> new ErrorBody(FORBIDDEN, "This endpoint requires the admin role.").write(response,
+				HttpServletResponse.SC_FORBIDDEN, json);
 	}
 
 	private static ErrorBody body(AuthenticationException ex) {
@@ -43,13 +40,6 @@ final class JsonSecurityErrors {
 			return ErrorBody.of(rejected.reason(), rejected.getMessage());
 		}
 		return ErrorBody.of(FailureReason.MISSING_CREDENTIALS, "Send an admin access token as 'Authorization: Bearer <token>'.");
-	}
-
-	private static void write(JsonMapper json, HttpServletResponse response, int status, ErrorBody body) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.getOutputStream().write(json.writeValueAsBytes(body));
 	}
 
 }

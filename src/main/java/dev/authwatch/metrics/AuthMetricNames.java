@@ -76,6 +76,11 @@ public final class AuthMetricNames {
 	/** Password resets by {@code event}: requested, completed, failed. */
 	public static final String PASSWORD_RESET = "auth.password.reset";
 
+	/** Requests and connections refused or closed by a resource limit, by {@code limit} (see {@link Limit}). */
+	public static final String LIMITS = "auth.limits";
+
+	public static final String TAG_LIMIT = "limit";
+
 	public static final String TAG_METHOD = "method";
 
 	public static final String TAG_EVENT = "event";

@@ -26,6 +26,11 @@ class MetricsConfiguration {
 		return new LifecycleMetrics(registry);
 	}
 
+	@Bean
+	LimitMetrics limitMetrics(MeterRegistry registry) {
+		return new LimitMetrics(registry);
+	}
+
 	/** Replaces Boot's {@code FileDescriptorMetrics}, whose open-file count made scrapes slow with many connections. */
 	@Bean
 	FileDescriptorMetrics fileDescriptorMetrics() {

@@ -69,9 +69,9 @@ public final class RateLimit {
 		return this.buckets.get(new Key(scope, key), this::newBucket);
 	}
 
-	/** The per-IP check of a REST call; the client IP is the servlet's remote address. */
+	/** The per-client check of a REST call: the servlet's remote address, IPv6 by its /64 ({@link ClientKeys}). */
 	public void checkClient(Scope scope, HttpServletRequest request) {
-		check(scope, request.getRemoteAddr());
+		check(scope, ClientKeys.of(request.getRemoteAddr()));
 	}
 
 	private Bucket newBucket(Key key) {

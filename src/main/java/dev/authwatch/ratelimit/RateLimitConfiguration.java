@@ -4,6 +4,8 @@ import dev.authwatch.auth.HandshakeGate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -16,6 +18,19 @@ class RateLimitConfiguration {
 	@Bean
 	HandshakeGate rateLimitingHandshakeGate(RateLimit limits) {
 		return new RateLimitingHandshakeGate(limits);
+	}
+
+	@Bean
+	WebMvcConfigurer rateLimitedHandlers(RateLimit limits) {
+		RateLimitInterceptor interceptor = new RateLimitInterceptor(limits);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+
+		};
 	}
 
 }

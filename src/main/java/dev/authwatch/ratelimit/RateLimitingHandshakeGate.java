@@ -36,10 +36,10 @@ final class RateLimitingHandshakeGate implements HandshakeGate {
 
 	private static String clientIp(ServerHttpRequest request) {
 		if (request instanceof ServletServerHttpRequest servlet) {
-			return servlet.getServletRequest().getRemoteAddr();
+			return ClientKeys.of(servlet.getServletRequest().getRemoteAddr());
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+		return (remote != null && remote.getAddress() != null) ? ClientKeys.of(remote.getAddress().getHostAddress()) : "unknown";
 	}
 
 }

@@ -7,9 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -35,13 +33,9 @@ public class FirewallConfiguration {
 
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(AuthMetrics metrics, JsonMapper json) {
-		byte[] body = json.writeValueAsBytes(REFUSED);
 		return (request, response, ex) -> {
 			metrics.error(FailureReason.MALFORMED);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.getOutputStream().write(body);
+			REFUSED.write(response, HttpStatus.BAD_REQUEST.value(), json);
 		};
 	}
 

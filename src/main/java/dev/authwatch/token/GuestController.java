@@ -3,7 +3,7 @@ package dev.authwatch.token;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.ratelimit.RateLimit;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.authwatch.ratelimit.RateLimited;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -18,17 +18,14 @@ class GuestController {
 
 	private final GuestProperties properties;
 
-	private final RateLimit limits;
-
-	GuestController(Guests guests, GuestProperties properties, RateLimit limits) {
-		this.limits = limits;
+	GuestController(Guests guests, GuestProperties properties) {
 		this.guests = guests;
 		this.properties = properties;
 	}
 
+	@RateLimited(RateLimit.Scope.GUEST_IP)
 	@PostMapping("/api/auth/guest")
-	ResponseEntity<TokenResponse> guest(HttpServletRequest http) {
-		this.limits.checkClient(RateLimit.Scope.GUEST_IP, http);
+	ResponseEntity<TokenResponse> guest() {
 		if (!this.properties.enabled()) {
 			throw new AuthRejectedException(FailureReason.REVOKED, "Guest access is disabled (authwatch.guest.enabled).");
 		}

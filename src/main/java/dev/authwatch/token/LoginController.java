@@ -7,6 +7,7 @@ import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LoginMethod;
 import dev.authwatch.metrics.Operation;
 import dev.authwatch.ratelimit.RateLimit;
+import dev.authwatch.ratelimit.RateLimited;
 import dev.authwatch.user.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -57,9 +58,9 @@ class LoginController {
 
 	}
 
+	@RateLimited(RateLimit.Scope.LOGIN_IP)
 	@PostMapping("/api/auth/login")
 	ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request, HttpServletRequest http) {
-		this.limits.checkClient(RateLimit.Scope.LOGIN_IP, http);
 		long start = System.nanoTime();
 		try {
 			UserAccount account = authenticate(request);

@@ -3,7 +3,7 @@ package dev.authwatch.token;
 import java.util.Map;
 
 import dev.authwatch.ratelimit.RateLimit;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.authwatch.ratelimit.RateLimited;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -47,9 +47,9 @@ class PasswordResetController {
 
 	}
 
+	@RateLimited(RateLimit.Scope.RESET_IP)
 	@PostMapping("/api/auth/password-reset")
-	ResponseEntity<Map<String, String>> request(@RequestBody ResetRequest request, HttpServletRequest http) {
-		this.limits.checkClient(RateLimit.Scope.RESET_IP, http);
+	ResponseEntity<Map<String, String>> request(@RequestBody ResetRequest request) {
 		String username = request.username();
 		if (username != null && !username.isBlank() && username.length() <= 256) {
 			this.limits.check(RateLimit.Scope.RESET_ACCOUNT, username);
@@ -58,9 +58,9 @@ class PasswordResetController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore()).body(ACCEPTED);
 	}
 
+	@RateLimited(RateLimit.Scope.RESET_IP)
 	@PostMapping("/api/auth/password-reset/confirm")
-	ResponseEntity<Void> confirm(@RequestBody ConfirmRequest request, HttpServletRequest http) {
-		this.limits.checkClient(RateLimit.Scope.RESET_IP, http);
+	ResponseEntity<Void> confirm(@RequestBody ConfirmRequest request) {
 		this.resets.confirm(request.token(), request.password());
 		return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
 	}

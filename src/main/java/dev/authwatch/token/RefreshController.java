@@ -5,6 +5,7 @@ import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.session.SessionLogin;
 import dev.authwatch.ratelimit.RateLimit;
+import dev.authwatch.ratelimit.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -22,10 +23,7 @@ class RefreshController {
 
 	private final SessionLogin sessions;
 
-	private final RateLimit limits;
-
-	RefreshController(RefreshTokens refreshTokens, SessionLogin sessions, RateLimit limits) {
-		this.limits = limits;
+	RefreshController(RefreshTokens refreshTokens, SessionLogin sessions) {
 		this.refreshTokens = refreshTokens;
 		this.sessions = sessions;
 	}
@@ -39,9 +37,9 @@ class RefreshController {
 
 	}
 
+	@RateLimited(RateLimit.Scope.REFRESH_IP)
 	@PostMapping("/api/auth/refresh")
-	ResponseEntity<TokenResponse> refresh(@RequestBody RefreshRequest request, HttpServletRequest http) {
-		this.limits.checkClient(RateLimit.Scope.REFRESH_IP, http);
+	ResponseEntity<TokenResponse> refresh(@RequestBody RefreshRequest request) {
 		RefreshTokens.Pair pair = this.refreshTokens.refresh(request.refreshToken());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair));
 	}

@@ -49,13 +49,18 @@ public final class AuthApi {
 	}
 
 	public Response post(String path, Map<String, ?> body) throws IOException, InterruptedException {
+		return postJson(path, JSON.writeValueAsString(body));
+	}
+
+	/** Posts the body as written, e.g. JSON no client library would produce. */
+	public Response postJson(String path, String json) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(json));
 		this.headers.forEach(request::header);
 		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-		return new Response(response.statusCode(), json, response);
+		JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+		return new Response(response.statusCode(), body, response);
 	}
 
 	public Response login(String username, String password) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.ratelimit.RateLimit;
+import dev.authwatch.ratelimit.RateLimited;
 import dev.authwatch.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,9 +40,9 @@ class TicketController {
 	record TicketResponse(String ticket, @JsonProperty("expires_in") long expiresIn) {
 	}
 
+	@RateLimited(RateLimit.Scope.TICKET_IP)
 	@PostMapping("/api/auth/ticket")
 	ResponseEntity<TicketResponse> mint(HttpServletRequest request) {
-		this.limits.checkClient(RateLimit.Scope.TICKET_IP, request);
 		BearerTokenResolver.Result bearer = this.tokens.resolve(new ServletServerHttpRequest(request));
 		if (!(bearer instanceof BearerTokenResolver.Found found)) {
 			throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS,
