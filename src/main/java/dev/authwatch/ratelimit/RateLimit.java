@@ -21,7 +21,7 @@ public final class RateLimit {
 	/** What is limited, and by what key. */
 	public enum Scope {
 
-		LOGIN_IP, LOGIN_ACCOUNT, GUEST_IP, REFRESH_IP, TICKET_IP, TICKET_ACCOUNT, RESET_IP, RESET_ACCOUNT, HANDSHAKE_IP,
+		LOGIN_IP, LOGIN_ACCOUNT, LOGIN_ACCOUNT_CLIENT, GUEST_IP, REFRESH_IP, TICKET_IP, TICKET_ACCOUNT, RESET_IP, RESET_ACCOUNT, HANDSHAKE_IP,
 		HANDSHAKE_ACCOUNT
 
 	}
@@ -53,12 +53,23 @@ public final class RateLimit {
 	public void check(Scope scope, String key) {
 		ConsumptionProbe probe = consume(scope, key);
 		if (!probe.isConsumed()) {
-			throw new AuthRejectedException(FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.defaultMessage(),
-					Duration.ofNanos(probe.getNanosToWaitForRefill()));
+			throw refused(probe);
 		}
 	}
 
-	private ConsumptionProbe consume(Scope scope, String key) {
+	static AuthRejectedException refused(ConsumptionProbe probe) {
+		return new AuthRejectedException(FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.defaultMessage(),
+				Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	/** Gives back an attempt spent by {@link #consume}, e.g. when it turned out to be a successful login. */
+	void refund(Scope scope, String key) {
+		if (this.properties.enabled()) {
+			bucket(scope, key).addTokens(1);
+		}
+	}
+
+	ConsumptionProbe consume(Scope scope, String key) {
 		if (!this.properties.enabled()) {
 			return ConsumptionProbe.consumed(Long.MAX_VALUE, 0);
 		}

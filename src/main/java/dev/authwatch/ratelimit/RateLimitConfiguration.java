@@ -16,6 +16,11 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	LoginLockout loginLockout(RateLimit limits, RateLimitProperties properties) {
+		return new LoginLockout(limits, properties);
+	}
+
+	@Bean
 	HandshakeGate rateLimitingHandshakeGate(RateLimit limits) {
 		return new RateLimitingHandshakeGate(limits);
 	}

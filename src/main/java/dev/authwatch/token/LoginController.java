@@ -6,6 +6,8 @@ import dev.authwatch.auth.session.SessionLogin;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LoginMethod;
 import dev.authwatch.metrics.Operation;
+import dev.authwatch.ratelimit.ClientKeys;
+import dev.authwatch.ratelimit.LoginLockout;
 import dev.authwatch.ratelimit.RateLimit;
 import dev.authwatch.ratelimit.RateLimited;
 import dev.authwatch.user.UserAccount;
@@ -37,11 +39,11 @@ class LoginController {
 
 	private final SessionLogin sessions;
 
-	private final RateLimit limits;
+	private final LoginLockout lockout;
 
 	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics, GuestUpgrade guestUpgrade,
-			SessionLogin sessions, RateLimit limits) {
-		this.limits = limits;
+			SessionLogin sessions, LoginLockout lockout) {
+		this.lockout = lockout;
 		this.passwords = passwords;
 		this.refreshTokens = refreshTokens;
 		this.metrics = metrics;
@@ -63,7 +65,7 @@ class LoginController {
 	ResponseEntity<TokenResponse> login(@RequestBody LoginRequest request, HttpServletRequest http) {
 		long start = System.nanoTime();
 		try {
-			UserAccount account = authenticate(request);
+			UserAccount account = authenticate(request, ClientKeys.of(http.getRemoteAddr()));
 			this.guestUpgrade.afterLogin(http);
 			RefreshTokens.Pair tokens = this.refreshTokens.login(account.username(), account.roles());
 			TokenResponse body = TokenResponse.of(tokens);
@@ -78,7 +80,7 @@ class LoginController {
 		}
 	}
 
-	private UserAccount authenticate(LoginRequest request) {
+	private UserAccount authenticate(LoginRequest request, String clientKey) {
 		String username = request.username();
 		String password = request.password();
 		if (username == null || password == null || username.isBlank() || password.isEmpty()
@@ -86,11 +88,13 @@ class LoginController {
 			this.metrics.login(LoginMethod.PASSWORD, false);
 			throw new AuthRejectedException(FailureReason.MALFORMED, "Send a username and a password (at most 256 characters each).");
 		}
-		this.limits.check(RateLimit.Scope.LOGIN_ACCOUNT, username);
-		return this.passwords.check(username, password).orElseThrow(() -> {
+		LoginLockout.Attempt attempt = this.lockout.begin(username, clientKey);
+		UserAccount account = this.passwords.check(username, password).orElseThrow(() -> {
 			this.metrics.login(LoginMethod.PASSWORD, false);
 			return new AuthRejectedException(FailureReason.MISSING_CREDENTIALS, "The username or password is wrong.");
 		});
+		attempt.succeeded();
+		return account;
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
-		TestUsers.ALICE_PASSWORD, "authwatch.rate-limit.login-per-account=2", "authwatch.rate-limit.handshake-per-ip=3",
+		TestUsers.ALICE_PASSWORD, "authwatch.rate-limit.login-per-account-and-client=2", "authwatch.rate-limit.handshake-per-ip=3",
 		"authwatch.rate-limit.ticket-per-account=2", "authwatch.rate-limit.reset-per-account=2" })
 class RateLimitTest {
 
@@ -27,15 +27,17 @@ class RateLimitTest {
 	int port;
 
 	@Test
-	void loginsBeyondThePerAccountLimitAre429RateLimitedAndCounted() throws Exception {
+	void failedLoginsBeyondThePerAccountLimitAre429RateLimitedAndCounted() throws Exception {
 		double before = AuthApi.metricValue(this.port, RATE_LIMITED);
 
+		int success = AuthApi.on(this.port).login("alice", "alice-password").status();
 		int first = AuthApi.on(this.port).login("alice", "wrong").status();
-		int second = AuthApi.on(this.port).login("alice", "alice-password").status();
+		int second = AuthApi.on(this.port).login("alice", "wrong").status();
 		AuthApi.Response third = AuthApi.on(this.port).login("alice", "alice-password");
 
+		assertThat(success).isEqualTo(200);
 		assertThat(first).isEqualTo(401);
-		assertThat(second).isEqualTo(200);
+		assertThat(second).isEqualTo(401);
 		assertThat(third.status()).isEqualTo(429);
 		assertThat(third.error()).isEqualTo("rate_limited");
 		assertThat(third.raw().headers().firstValue("Retry-After")).hasValueSatisfying(
