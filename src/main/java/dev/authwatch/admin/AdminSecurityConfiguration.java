@@ -3,9 +3,8 @@ package dev.authwatch.admin;
 import java.time.Clock;
 
 import dev.authwatch.admin.audit.AuditFilter;
-import dev.authwatch.admin.audit.AuditLog;
+import dev.authwatch.admin.audit.AuditRecorder;
 import dev.authwatch.auth.Admission;
-import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,11 +43,11 @@ class AdminSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, Admission admission, AuthMetrics metrics,
-			AdminProperties properties, AuditLog auditLog, AuthEventLog events, JsonMapper json, Clock clock) throws Exception {
+			AdminProperties properties, AuditRecorder audit, JsonMapper json, Clock clock) throws Exception {
 		AuthenticationEntryPoint entryPoint = JsonSecurityErrors.entryPoint(json);
 		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(admission, metrics));
 		return stateless(http.securityMatcher("/api/admin/**"))
-			.addFilterAfter(new AuditFilter(auditLog, events, clock), SecurityContextHolderFilter.class)
+			.addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint, false), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				// The SSE stream's later dispatches were authorized with its first one.

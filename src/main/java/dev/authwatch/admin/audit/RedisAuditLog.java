@@ -45,6 +45,7 @@ final class RedisAuditLog implements AuditLog {
 		fields.put("target", (entry.target() != null) ? entry.target() : "");
 		fields.put("client_ip", entry.clientIp());
 		fields.put("status", Integer.toString(entry.status()));
+		fields.put("count", Integer.toString(entry.count()));
 		try {
 			this.redis.opsForStream()
 				.add(StreamRecords.string(fields).withStreamKey(KEY), XAddOptions.maxlen(this.capacity).approximateTrimming(true));
@@ -64,7 +65,8 @@ final class RedisAuditLog implements AuditLog {
 	private static AuditEntry toEntry(Map<String, String> fields) {
 		String target = fields.getOrDefault("target", "");
 		return new AuditEntry(Instant.parse(fields.get("at")), fields.get("who"), fields.get("method"), fields.get("path"),
-				target.isEmpty() ? null : target, fields.get("client_ip"), Integer.parseInt(fields.get("status")));
+				target.isEmpty() ? null : target, fields.get("client_ip"), Integer.parseInt(fields.get("status")),
+				Integer.parseInt(fields.getOrDefault("count", "1")));
 	}
 
 }

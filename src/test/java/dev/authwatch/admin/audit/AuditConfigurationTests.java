@@ -1,7 +1,13 @@
 package dev.authwatch.admin.audit;
 
+import java.time.Clock;
+
+import dev.authwatch.events.AuthEventLog;
+import dev.authwatch.metrics.LimitMetrics;
 import dev.authwatch.store.StoreProperties;
 import dev.authwatch.store.StoreProperties.StoreType;
+import dev.authwatch.system.UserKeys;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,7 +20,10 @@ class AuditConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(AuditConfiguration.class)
-		.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(new LettuceConnectionFactory()));
+		.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(new LettuceConnectionFactory()))
+		.withBean(AuthEventLog.class, () -> new AuthEventLog(10, new UserKeys(), Clock.systemUTC()))
+		.withBean(LimitMetrics.class, () -> new LimitMetrics(new SimpleMeterRegistry()))
+		.withBean(Clock.class, Clock::systemUTC);
 
 	@Test
 	void withTheMemoryStoreTheAuditLogIsInMemory() {
