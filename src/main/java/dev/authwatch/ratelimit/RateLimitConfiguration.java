@@ -1,6 +1,7 @@
 package dev.authwatch.ratelimit;
 
 import dev.authwatch.auth.HandshakeGate;
+import dev.authwatch.metrics.LimitMetrics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,13 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	HandshakeGate rateLimitingHandshakeGate(RateLimit limits) {
-		return new RateLimitingHandshakeGate(limits);
+	ConnectionCaps connectionCaps(RateLimitProperties properties, LimitMetrics metrics) {
+		return new ConnectionCaps(properties, metrics);
+	}
+
+	@Bean
+	HandshakeGate rateLimitingHandshakeGate(RateLimit limits, ConnectionCaps caps) {
+		return new RateLimitingHandshakeGate(limits, caps);
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * can cause, and it falls on the stranger's client only
  * @param knownClientTtl how long a client that logged into an account stays exempt from that
  * account's {@code loginPerAccount} limit
+ * @param connectionsPerClient WebSocket connections one client may hold open at once
+ * @param connectionsPerUser WebSocket connections one user may hold open at once
  */
 @ConfigurationProperties("authwatch.rate-limit")
 @Validated
@@ -39,7 +41,9 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @Defaul
 		@DefaultValue("20") @Min(value = 1, message = "authwatch.rate-limit.reset-per-ip must be at least 1") int resetPerIp,
 		@DefaultValue("5") @Min(value = 1, message = "authwatch.rate-limit.reset-per-account must be at least 1") int resetPerAccount,
 		@DefaultValue("600") @Min(value = 1, message = "authwatch.rate-limit.handshake-per-ip must be at least 1") int handshakePerIp,
-		@DefaultValue("120") @Min(value = 1, message = "authwatch.rate-limit.handshake-per-account must be at least 1") int handshakePerAccount) {
+		@DefaultValue("120") @Min(value = 1, message = "authwatch.rate-limit.handshake-per-account must be at least 1") int handshakePerAccount,
+		@DefaultValue("1000") @Min(value = 1, message = "authwatch.rate-limit.connections-per-client must be at least 1") int connectionsPerClient,
+		@DefaultValue("100") @Min(value = 1, message = "authwatch.rate-limit.connections-per-user must be at least 1") int connectionsPerUser) {
 
 	@AssertTrue(message = "authwatch.rate-limit.period must be between 1s and 1h")
 	boolean isPeriodReasonable() {

@@ -3,6 +3,7 @@ package dev.authwatch.websocket;
 
 import dev.authwatch.auth.AuthenticationChain;
 import dev.authwatch.auth.HandshakeTraces;
+import dev.authwatch.ratelimit.ConnectionCaps;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -34,16 +35,20 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final JsonMapper json;
 
-	WebSocketConfiguration(AuthenticationChain chain, ChatWebSocketHandler handler, HandshakeTraces traces, JsonMapper json) {
+	private final ConnectionCaps caps;
+
+	WebSocketConfiguration(AuthenticationChain chain, ChatWebSocketHandler handler, HandshakeTraces traces, JsonMapper json,
+			ConnectionCaps caps) {
 		this.chain = chain;
 		this.handler = handler;
 		this.traces = traces;
 		this.json = json;
+		this.caps = caps;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-		handlers.addHandler(this.handler, CHAT_PATH)
+		handlers.addHandler(new CappedConnections(this.handler, this.caps), CHAT_PATH)
 			.addInterceptors(new AuthHandshakeInterceptor(this.chain, this.traces, this.json))
 			// The chain checks Origin itself so that a refusal gets a JSON body and a metric.
 			.setAllowedOriginPatterns("*");

@@ -47,7 +47,7 @@ class AnonymousAdminAuditTest {
 			assertThat(stranger.get(AdminCalls.BASE + "/metrics").statusCode()).isEqualTo(401);
 		}
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			List<JsonNode> entries = entries(admin);
 			List<JsonNode> anonymous = entries.stream().filter((entry) -> "anonymous".equals(entry.path("who").asString())).toList();
 			assertThat(entries).anyMatch((entry) -> "root".equals(entry.path("who").asString())
