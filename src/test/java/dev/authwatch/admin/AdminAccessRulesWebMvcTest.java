@@ -2,9 +2,8 @@ package dev.authwatch.admin;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.authwatch.admin.audit.AuditEntry;
+import dev.authwatch.admin.audit.AuditConfiguration;
 import dev.authwatch.admin.audit.AuditLog;
 import dev.authwatch.auth.Admission;
 import dev.authwatch.auth.AuthDecision;
@@ -15,6 +14,9 @@ import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.events.EventsProperties;
 import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.metrics.LimitMetrics;
+import dev.authwatch.store.StoreProperties;
+import dev.authwatch.store.StoreProperties.StoreType;
 import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
@@ -22,7 +24,6 @@ import dev.authwatch.system.UserKeys;
 import dev.authwatch.token.RefreshTokens;
 import dev.authwatch.websocket.WebSocketProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,14 +48,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The admin API's access rules and audit, on the MVC slice with the real token validation. */
 @WebMvcTest(controllers = { WebSocketAuthAdminController.class, SessionController.class })
-@Import({ AdminSecurityConfiguration.class, AdminAccessRulesWebMvcTest.RealSecurityCollaborators.class })
+@Import({ AdminSecurityConfiguration.class, AuditConfiguration.class, AdminAccessRulesWebMvcTest.RealSecurityCollaborators.class })
 class AdminAccessRulesWebMvcTest {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	RecordingAuditLog audit;
+	AuditLog audit;
 
 	@MockitoBean
 	MetricsReport metrics;
@@ -74,11 +75,6 @@ class AdminAccessRulesWebMvcTest {
 	@MockitoBean(name = "wsAuth")
 	HealthIndicator wsAuth;
 
-	@BeforeEach
-	void emptyAuditLog() {
-		this.audit.entries.clear();
-	}
-
 	@Test
 	void anonymousCallerGetsA401WithTheTaxonomyReasonAndIsAudited() throws Exception {
 		this.mvc.perform(get(AdminApi.BASE_PATH + "/metrics"))
@@ -87,7 +83,7 @@ class AdminAccessRulesWebMvcTest {
 			.andExpect(jsonPath("$.error").value("missing_credentials"));
 
 		then(this.metrics).shouldHaveNoInteractions();
-		assertThat(this.audit.entries).singleElement()
+		assertThat(this.audit.recent(1)).singleElement()
 			.satisfies((entry) -> assertThat(entry.who() + " " + entry.status() + " " + entry.clientIp())
 				.isEqualTo("anonymous 401 127.0.0.1"));
 	}
@@ -110,7 +106,7 @@ class AdminAccessRulesWebMvcTest {
 			.andExpect(jsonPath("$.error").value("forbidden"));
 
 		then(this.refreshTokens).should(never()).revokeAllOf(anyString());
-		assertThat(this.audit.entries).singleElement().satisfies((entry) -> {
+		assertThat(this.audit.recent(1)).singleElement().satisfies((entry) -> {
 			assertThat(entry.who()).isEqualTo("eve");
 			assertThat(entry.target()).isEqualTo("alice");
 			assertThat(entry.outcome()).isEqualTo("denied");
@@ -124,27 +120,11 @@ class AdminAccessRulesWebMvcTest {
 			.andExpect(jsonPath("$.closeCode").value(4003));
 
 		then(this.refreshTokens).should().revokeAllOf("alice");
-		assertThat(this.audit.entries).singleElement().satisfies((entry) -> {
+		assertThat(this.audit.recent(1)).singleElement().satisfies((entry) -> {
 			assertThat(entry.action()).isEqualTo("DELETE " + AdminApi.BASE_PATH + "/session/alice");
 			assertThat(entry.who()).isEqualTo("root");
 			assertThat(entry.outcome()).isEqualTo("allowed");
 		});
-	}
-
-	static final class RecordingAuditLog implements AuditLog {
-
-		final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void append(AuditEntry entry) {
-			this.entries.add(entry);
-		}
-
-		@Override
-		public List<AuditEntry> recent(int limit) {
-			return this.entries.stream().limit(limit).toList();
-		}
-
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -191,8 +171,13 @@ class AdminAccessRulesWebMvcTest {
 		}
 
 		@Bean
-		RecordingAuditLog auditLog() {
-			return new RecordingAuditLog();
+		LimitMetrics limitMetrics() {
+			return new LimitMetrics(new SimpleMeterRegistry());
+		}
+
+		@Bean
+		StoreProperties storeProperties() {
+			return new StoreProperties(StoreType.MEMORY);
 		}
 
 	}

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 /** The audit log: in memory by default, a Redis stream with {@code authwatch.store=redis}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditConfiguration.AuditProperties.class)
-class AuditConfiguration {
+public class AuditConfiguration {
 
 	@Bean
 	AuditLog auditLog(StoreProperties store, AuditProperties properties, ObjectProvider<StringRedisTemplate> redis) {
