@@ -1,6 +1,7 @@
 package dev.authwatch.websocket;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,17 +12,39 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One live, authenticated WebSocket connection: who it is, until when its credential is valid,
- * the rooms it has joined, its message budget and its heartbeat state.
+ * the rooms it has joined, its message budget, its heartbeat state and its {@link Outbox}.
+ * Nothing sent to it blocks the sender: text frames go through the outbox; pings and close frames
+ * are control frames the container writes with a short timeout ({@link #CONTROL_FRAME_TIMEOUT_MILLIS}),
+ * never behind a stuck text frame, and a close frame only after the frames queued before it.
  */
 public final class ChatConnection {
 
+	/** Tomcat's per-session limit on a blocking write (pings and close frames); its default is 20 s. */
+	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	static final long CONTROL_FRAME_TIMEOUT_MILLIS = 1000;
+
+	/** 1008: the peer does not read what it is sent. */
+	static final CloseStatus SLOW_CONSUMER = CloseStatus.POLICY_VIOLATION.withReason("slow consumer");
+
 	private final WebSocketSession session;
+
+	private final Session container;
+
+	private final Outbox outbox;
+
+	private final Runnable slowConsumerCounter;
 
 	private final Instant connectedAt;
 
@@ -42,11 +65,35 @@ public final class ChatConnection {
 
 	private long partialTextBytes;
 
-	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt, Bucket messageBudget) {
+	/**
+	 * @param session the container's session (not a decorator: its native session writes asynchronously)
+	 * @param slowConsumerCounter counts a connection closed as a slow consumer
+	 */
+	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt, Bucket messageBudget,
+			WebSocketProperties properties, Runnable slowConsumerCounter) {
 		this.session = session;
 		this.principal = principal;
 		this.connectedAt = connectedAt;
 		this.messageBudget = messageBudget;
+		this.slowConsumerCounter = slowConsumerCounter;
+		this.container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
+		RemoteEndpoint.Async remote = this.container.getAsyncRemote();
+		remote.setSendTimeout(properties.sendTimeLimit().toMillis());
+		this.outbox = new Outbox(remote, properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(),
+				new Outbox.Failure() {
+
+					@Override
+					public void slowConsumer() {
+						closeSlowConsumer();
+					}
+
+					@Override
+					public void sendFailed() {
+						close(CloseStatus.POLICY_VIOLATION.withReason("send failed"), DisconnectReason.POLICY);
+					}
+
+				});
 	}
 
 	public String id() {
@@ -129,20 +176,59 @@ public final class ChatConnection {
 		}
 	}
 
-	/** Sends without throwing: a connection that cannot be written to is closed as a policy violation. */
-	void send(WebSocketMessage<?> message) {
+	/** Queues a text frame; never blocks, never throws (a connection that cannot keep up is closed). */
+	void send(TextMessage message) {
+		this.outbox.offer(message.getPayload());
+	}
+
+	/**
+	 * Closes the connection as a slow consumer if a text frame has been stuck for the send time
+	 * limit: found by the next send or, for a connection nothing more is sent to, the heartbeat.
+	 * @return whether it was closed
+	 */
+	boolean closeIfStalled() {
+		if (!this.outbox.stalled()) {
+			return false;
+		}
+		closeSlowConsumer();
+		return true;
+	}
+
+	/** Pings; the heartbeat asks {@link #closeIfStalled()} first, so a ping never waits behind a stuck frame. */
+	void ping(ByteBuffer payload) {
 		try {
-			this.session.sendMessage(message);
+			this.session.sendMessage(new PingMessage(payload));
 		}
 		catch (IOException | RuntimeException ex) {
 			close(CloseStatus.POLICY_VIOLATION.withReason("send failed"), DisconnectReason.POLICY);
 		}
 	}
 
-	/** Closes from the server side, remembering why for the disconnect metric. */
+	private void closeSlowConsumer() {
+		if (this.closeReason.compareAndSet(null, DisconnectReason.POLICY)) {
+			this.slowConsumerCounter.run();
+		}
+		close(SLOW_CONSUMER, DisconnectReason.POLICY);
+	}
+
+	/**
+	 * Closes from the server side, remembering why for the disconnect metric. The close frame waits
+	 * at most {@link #CONTROL_FRAME_TIMEOUT_MILLIS} for the peer; for a peer that stopped reading it is
+	 * not even tried: the connection is dropped at once.
+	 */
 	public void close(CloseStatus status, DisconnectReason reason) {
 		this.closeReason.compareAndSet(null, reason);
 		expiryTask(null);
+		if (this.outbox.stalled()) {
+			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 0L);
+			this.outbox.abort();
+			closeSession(status);
+			return;
+		}
+		this.outbox.closeAfterPending(() -> closeSession(status));
+	}
+
+	private void closeSession(CloseStatus status) {
 		try {
 			this.session.close(status);
 		}

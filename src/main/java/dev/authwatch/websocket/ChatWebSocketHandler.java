@@ -7,6 +7,8 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.metrics.Limit;
+import dev.authwatch.metrics.LimitMetrics;
 import dev.authwatch.websocket.ChatFrames.ChatError;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -17,7 +19,6 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
@@ -49,9 +50,12 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 
 	private final Clock clock;
 
+	private final Runnable slowConsumers;
+
 	ChatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, ChatProtocol protocol, CredentialExpiry expiry,
-			AdmissionRecheck recheck, HeartbeatMonitor heartbeats, AuthMetrics metrics, WebSocketProperties properties,
-			Clock clock) {
+			AdmissionRecheck recheck, HeartbeatMonitor heartbeats, AuthMetrics metrics, LimitMetrics limits,
+			WebSocketProperties properties, Clock clock) {
+		this.slowConsumers = () -> limits.record(Limit.SLOW_CONSUMER);
 		this.registry = registry;
 		this.rooms = rooms;
 		this.protocol = protocol;
@@ -72,9 +76,8 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		AuthenticatedPrincipal principal = AuthHandshakeInterceptor.principalOf(session);
-		WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session,
-				(int) this.properties.sendTimeLimit().toMillis(), (int) this.properties.sendBufferLimit().toBytes());
-		ChatConnection connection = new ChatConnection(concurrent, principal, this.clock.instant(), messageBudget());
+		ChatConnection connection = new ChatConnection(session, principal, this.clock.instant(), messageBudget(),
+				this.properties, this.slowConsumers);
 		this.registry.add(connection);
 		this.recheck.check(connection);
 		this.protocol.welcome(connection);

@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.PongMessage;
 
 /**
  * Pings every connection each heartbeat interval from one scheduled task and closes those that
- * missed two pongs. The ping carries its send time, so the pong yields the round trip.
+ * missed two pongs, and those that stopped reading what they are sent (slow consumers). The ping
+ * carries its send time, so the pong yields the round trip.
  */
 final class HeartbeatMonitor implements SmartLifecycle {
 
@@ -74,13 +74,16 @@ final class HeartbeatMonitor implements SmartLifecycle {
 
 	void tick() {
 		for (ChatConnection connection : this.registry.connections()) {
+			if (connection.closeIfStalled()) {
+				continue;
+			}
 			if (connection.heartbeat().recordTick() >= MAX_MISSED_PONGS) {
 				connection.close(HEARTBEAT_TIMEOUT, DisconnectReason.HEARTBEAT_TIMEOUT);
 				continue;
 			}
 			long now = System.nanoTime();
 			connection.heartbeat().pingSent(now);
-			connection.send(new PingMessage(ByteBuffer.allocate(Long.BYTES).putLong(0, now)));
+			connection.ping(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
 		}
 	}
 

@@ -27,8 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessagesPerSecond frames one connection may send per second (bursts up to the same
  * number); more closes the connection with 1008
  * @param maxRoomsPerConnection how many rooms one connection may join
- * @param sendTimeLimit a send to a slow client taking longer than this closes the connection
- * @param sendBufferLimit bytes buffered for a slow client before its connection is closed
+ * @param sendTimeLimit a frame to a client pending longer than this closes the connection (1008
+ * {@code slow consumer}); sends never block the sender
+ * @param sendBufferLimit frames queued for a client beyond this (in characters) close the connection
+ * likewise
  */
 @ConfigurationProperties("authwatch.websocket")
 @Validated

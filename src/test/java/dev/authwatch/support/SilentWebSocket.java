@@ -8,7 +8,8 @@ import java.util.Base64;
 
 /**
  * A WebSocket client on a plain socket that completes the handshake and then never answers
- * anything: the peer a heartbeat must detect. It only reads, to see what the server sends.
+ * anything: the peer a heartbeat must detect. It only reads, to see what the server sends, or
+ * not even that: a reader that stopped reading.
  */
 public final class SilentWebSocket implements AutoCloseable {
 
@@ -22,7 +23,16 @@ public final class SilentWebSocket implements AutoCloseable {
 	}
 
 	public static SilentWebSocket connect(int port, String bearerToken) throws IOException {
-		Socket socket = new Socket("localhost", port);
+		return connect(port, bearerToken, 0);
+	}
+
+	/** @param receiveBufferBytes the socket's receive buffer (0: the system's), small for a reader that stops reading */
+	public static SilentWebSocket connect(int port, String bearerToken, int receiveBufferBytes) throws IOException {
+		Socket socket = new Socket();
+		if (receiveBufferBytes > 0) {
+			socket.setReceiveBufferSize(receiveBufferBytes);
+		}
+		socket.connect(new java.net.InetSocketAddress("localhost", port));
 		socket.setSoTimeout(15_000);
 		String request = "GET /ws/chat HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
@@ -43,6 +53,20 @@ public final class SilentWebSocket implements AutoCloseable {
 			}
 			matched = (b == end[matched]) ? matched + 1 : ((b == '\r') ? 1 : 0);
 		}
+	}
+
+	/** Sends one masked text frame (under 126 bytes), e.g. a join. */
+	public void sendText(String text) throws IOException {
+		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+		byte[] mask = { 1, 2, 3, 4 };
+		byte[] frame = new byte[2 + 4 + payload.length];
+		frame[0] = (byte) 0x81;
+		frame[1] = (byte) (0x80 | payload.length);
+		System.arraycopy(mask, 0, frame, 2, 4);
+		for (int i = 0; i < payload.length; i++) {
+			frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+		}
+		this.socket.getOutputStream().write(frame);
 	}
 
 	public record Frames(int pings, int closeCode) {

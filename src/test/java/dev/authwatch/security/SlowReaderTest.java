@@ -1,0 +1,95 @@
+package dev.authwatch.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.authwatch.support.AuthApi;
+import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.SilentWebSocket;
+import dev.authwatch.support.TestSecrets;
+import dev.authwatch.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A member of a room that stops reading must cost the others nothing: the room's fan-out keeps
+ * reaching the member who reads, promptly; heartbeats and credential expiry keep running; the
+ * reader that stopped is closed as a slow consumer (1008, counted), its buffer bounded.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.websocket.heartbeat-interval=3s",
+				"authwatch.websocket.max-messages-per-second=100000", "authwatch.websocket.send-time-limit=2s", "authwatch.jwt.clock-skew=0s",
+				"authwatch.rate-limit.handshake-per-ip=100000" })
+class SlowReaderTest {
+
+	private static final int MESSAGES = 2000;
+
+	private static final int BATCH = 20;
+
+	private static final String TEXT = "x".repeat(4000);
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aMemberThatStopsReadingIsClosedAndNeverDelaysTheRoomHeartbeatsOrExpiry() throws Exception {
+		double slowBefore = AuthApi.metricValue(this.port, "auth_limits_total{limit=\"slow_consumer\"}");
+		double pongsBefore = AuthApi.metricValue(this.port, "auth_ws_heartbeat_rtt_seconds_count");
+		SilentWebSocket stalled = SilentWebSocket.connect(this.port, TestTokens.valid("stalled", "user"), 4096);
+		stalled.sendText("{\"type\":\"join\",\"room\":\"lobby\"}");
+		ChatClient reader = ChatClient.withBearerHeader(this.port, TestTokens.valid("reader", "user"));
+		ChatClient sender = ChatClient.withBearerHeader(this.port, TestTokens.valid("sender", "user"));
+		ChatClient expiring = ChatClient.withBearerHeader(this.port, TestTokens.withTtl("expiring", Duration.ofSeconds(4)));
+		join(reader);
+		join(sender);
+
+		long start = System.nanoTime();
+		long slowestBatchMillis = 0;
+		for (int sent = 0; sent < MESSAGES; sent += BATCH) {
+			long batchStart = System.nanoTime();
+			for (int i = 0; i < BATCH; i++) {
+				sender.send(Map.of("type", "message", "room", "lobby", "text", TEXT));
+			}
+			for (int received = 0; received < BATCH;) {
+				JsonNode frame = reader.nextWithin(Duration.ofSeconds(3));
+				assertThat(frame).as("message %d of %d reached the reader within 3 s", sent + received + 1, MESSAGES)
+					.isNotNull();
+				if ("message".equals(frame.path("type").asString())) {
+					received++;
+				}
+			}
+			slowestBatchMillis = Math.max(slowestBatchMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - batchStart));
+		}
+		long fanOutMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+		assertThat(slowestBatchMillis).as("slowest batch of %d to reach the reader", BATCH).isLessThan(2_000);
+		assertThat(fanOutMillis).as("time for the room to reach the reader").isLessThan(10_000);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				AuthApi.metricValue(this.port, "auth_limits_total{limit=\"slow_consumer\"}")).isGreaterThan(slowBefore));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				AuthApi.metricValue(this.port, "auth_ws_heartbeat_rtt_seconds_count")).isGreaterThan(pongsBefore + 1));
+		assertThat(expiring.awaitClose()).as("credential expiry on time").isEqualTo(4001);
+		reader.close();
+		sender.close();
+		stalled.close();
+	}
+
+	private static void join(ChatClient client) throws InterruptedException {
+		client.next();
+		client.send(Map.of("type", "join", "room", "lobby"));
+		JsonNode ack;
+		do {
+			ack = client.next();
+		}
+		while (!"joined".equals(ack.path("type").asString()));
+	}
+
+}
