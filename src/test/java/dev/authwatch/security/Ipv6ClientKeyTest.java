@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD,
-				"server.forward-headers-strategy=native", "authwatch.rate-limit.login-per-ip=2",
+				"server.tomcat.remoteip.internal-proxies=127.0.0.1|0:0:0:0:0:0:0:1", "authwatch.rate-limit.login-per-ip=2",
 				"authwatch.rate-limit.handshake-per-ip=2" })
 class Ipv6ClientKeyTest {
 
