@@ -194,7 +194,15 @@ public final class ChatConnection {
 		return true;
 	}
 
-	/** Pings; the heartbeat asks {@link #closeIfStalled()} first, so a ping never waits behind a stuck frame. */
+	/**
+	 * Whether text frames are being written to the peer: they complete, so it reads, and a ping
+	 * would have to wait for the container's write lock behind them.
+	 */
+	boolean busyWriting() {
+		return this.outbox.busy();
+	}
+
+	/** Pings; the heartbeat asks {@link #closeIfStalled()} and {@link #busyWriting()} first, so a ping never waits behind a frame. */
 	void ping(ByteBuffer payload) {
 		try {
 			this.session.sendMessage(new PingMessage(payload));

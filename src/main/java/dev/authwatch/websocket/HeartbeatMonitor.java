@@ -74,7 +74,7 @@ final class HeartbeatMonitor implements SmartLifecycle {
 
 	void tick() {
 		for (ChatConnection connection : this.registry.connections()) {
-			if (connection.closeIfStalled()) {
+			if (connection.closeIfStalled() || connection.busyWriting()) {
 				continue;
 			}
 			if (connection.heartbeat().recordTick() >= MAX_MISSED_PONGS) {

@@ -97,6 +97,11 @@ final class Outbox implements SendHandler {
 		}
 	}
 
+	/** Whether a text frame is being written or waits: a ping now would only queue behind it. */
+	synchronized boolean busy() {
+		return this.sending;
+	}
+
 	/** Whether a write has been pending longer than the send time limit: the reader stopped reading. */
 	synchronized boolean stalled() {
 		return isStalled(System.nanoTime());
