@@ -248,8 +248,9 @@ class OperationsArtefactsTest {
 	void composeStackMountsTheseFilesAndRunsTheServiceOnRedisWithTheProdProfileAndASecretFile() throws IOException {
 		Map<String, Object> compose = yaml(ROOT.resolve(COMPOSE));
 		Map<String, Object> services = map(compose.get("services"));
-		assertThat(services).containsKeys("authwatch", "redis", "prometheus", "alertmanager", "grafana");
-		Map<String, Object> authwatch = map(services.get("authwatch"));
+		assertThat(services).containsKeys("authwatch-1", "authwatch-2", "nginx", "redis", "prometheus", "alertmanager",
+				"grafana");
+		Map<String, Object> authwatch = map(services.get("authwatch-1"));
 		assertThat(authwatch).containsKey("build");
 		assertThat(map(authwatch.get("environment"))).containsEntry("AUTHWATCH_STORE", "redis")
 			.containsEntry("SPRING_PROFILES_ACTIVE", "prod")
@@ -278,8 +279,8 @@ class OperationsArtefactsTest {
 			.contains("VOLUME " + DATA_VOLUME)
 			.containsPattern("(?m)^USER authwatch$");
 		Map<String, Object> authwatch = composeService();
-		assertThat(list(authwatch.get("volumes"))).contains("authwatch-data:" + DATA_VOLUME);
-		assertThat(map(yaml(ROOT.resolve(COMPOSE)).get("volumes"))).containsKey("authwatch-data");
+		assertThat(list(authwatch.get("volumes"))).contains("authwatch-1-data:" + DATA_VOLUME);
+		assertThat(map(yaml(ROOT.resolve(COMPOSE)).get("volumes"))).containsKey("authwatch-1-data");
 		assertThat(authwatch).containsEntry("read_only", true);
 		assertThat(list(authwatch.get("tmpfs"))).containsExactly("/tmp");
 	}
@@ -352,8 +353,40 @@ class OperationsArtefactsTest {
 		return ExternalTool.require("amtool", "prometheus-alertmanager");
 	}
 
+	@Test
+	void composeRunsTwoReplicasOfOneDefinitionBehindNginxAndPrometheusScrapesEach() throws IOException {
+		Map<String, Object> services = map(yaml(ROOT.resolve(COMPOSE)).get("services"));
+		Map<String, Object> first = map(services.get("authwatch-1"));
+		Map<String, Object> second = map(services.get("authwatch-2"));
+		Map<String, Object> firstEnvironment = new java.util.HashMap<>(map(first.get("environment")));
+		Map<String, Object> secondEnvironment = new java.util.HashMap<>(map(second.get("environment")));
+		assertThat(firstEnvironment.remove("AUTHWATCH_CLUSTER_INSTANCEID")).isEqualTo("authwatch-1");
+		assertThat(secondEnvironment.remove("AUTHWATCH_CLUSTER_INSTANCEID")).isEqualTo("authwatch-2");
+		assertThat(firstEnvironment.remove("AUTHWATCH_CLUSTER_ADVERTISEDADDRESS")).isEqualTo("authwatch-1:8080");
+		assertThat(secondEnvironment.remove("AUTHWATCH_CLUSTER_ADVERTISEDADDRESS")).isEqualTo("authwatch-2:8080");
+		assertThat(secondEnvironment).isEqualTo(firstEnvironment);
+		assertThat(first).doesNotContainKey("ports");
+		assertThat(second).doesNotContainKey("ports");
+
+		Map<String, Object> nginx = map(services.get("nginx"));
+		assertThat(list(nginx.get("volumes"))).contains("./nginx/nginx.conf:/etc/nginx/nginx.conf:ro",
+				"./nginx/authwatch.conf:/etc/nginx/authwatch.conf:ro");
+		assertThat(list(nginx.get("ports"))).containsExactly("8080:80");
+		String nginxAddress = (String) map(map(map(nginx.get("networks")).get("default"))).get("ipv4_address");
+		assertThat(nginxAddress).matches((String) firstEnvironment.get("AUTHWATCH_TRUSTED_PROXIES"));
+		assertThat(read("nginx/authwatch.conf")).contains("server authwatch-1:8080 ", "server authwatch-2:8080 ");
+
+		Map<String, Object> job = list(yaml(ROOT.resolve("prometheus/prometheus.yml")).get("scrape_configs")).stream()
+			.map(OperationsArtefactsTest::map)
+			.filter((config) -> "authwatch".equals(config.get("job_name")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(list(map(list(job.get("static_configs")).get(0)).get("targets"))).containsExactly("authwatch-1:8080",
+				"authwatch-2:8080");
+	}
+
 	private static Map<String, Object> composeService() throws IOException {
-		return map(map(yaml(ROOT.resolve(COMPOSE)).get("services")).get("authwatch"));
+		return map(map(yaml(ROOT.resolve(COMPOSE)).get("services")).get("authwatch-1"));
 	}
 
 	private static List<Path> ruleTestFiles() throws IOException {
