@@ -117,7 +117,7 @@ class PackagedJarTest {
 	/** The exit code of docker-compose.yml's health check of the service, run here as Docker would. */
 	private int composeHealthCheck(int port) throws Exception {
 		Map<?, ?> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
-		Map<?, ?> service = (Map<?, ?>) ((Map<?, ?>) compose.get("services")).get("authwatch");
+		Map<?, ?> service = (Map<?, ?>) ((Map<?, ?>) compose.get("services")).get("authwatch-1");
 		List<?> test = (List<?>) ((Map<?, ?>) service.get("healthcheck")).get("test");
 		assertThat(test.get(0)).isEqualTo("CMD");
 		// Compose turns $$ into $; the rest is the command as the container runs it.
