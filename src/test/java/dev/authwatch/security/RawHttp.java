@@ -1,6 +1,5 @@
 package dev.authwatch.security;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,9 +7,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+
+import dev.authwatch.support.ResponseHead;
 
 /**
  * An HTTP POST written on a plain socket, so that a test can send a body of any size without the
@@ -80,30 +79,10 @@ final class RawHttp {
 	}
 
 	private static Response read(InputStream in, long written) throws IOException {
-		String statusLine = readLine(in);
-		int status = Integer.parseInt(statusLine.split(" ")[1]);
-		Map<String, String> headers = new LinkedHashMap<>();
-		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-			int colon = line.indexOf(':');
-			headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-		}
-		String length = headers.get("content-length");
+		ResponseHead head = ResponseHead.read(in);
+		String length = head.headers().get("content-length");
 		byte[] body = (length != null) ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
-		return new Response(status, headers, new String(body, StandardCharsets.UTF_8), written);
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		int previous = -1;
-		for (int b = in.read(); b != -1; b = in.read()) {
-			if (previous == '\r' && b == '\n') {
-				byte[] bytes = line.toByteArray();
-				return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
-			}
-			line.write(b);
-			previous = b;
-		}
-		throw new IOException("connection closed before the end of the response headers");
+		return new Response(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8), written);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.authwatch.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,32 +68,12 @@ public final class RawHandshake {
 	}
 
 	private static Response read(InputStream in) throws IOException {
-		String statusLine = readLine(in);
-		int status = Integer.parseInt(statusLine.split(" ")[1]);
-		Map<String, String> headers = new LinkedHashMap<>();
-		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-			int colon = line.indexOf(':');
-			headers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).trim());
+		ResponseHead head = ResponseHead.read(in);
+		if (head.status() == 101) {
+			return new Response(head.status(), head.headers(), "");
 		}
-		if (status == 101) {
-			return new Response(status, headers, "");
-		}
-		int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-		return new Response(status, headers, new String(in.readNBytes(length), StandardCharsets.UTF_8));
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		int previous = -1;
-		for (int b = in.read(); b != -1; b = in.read()) {
-			if (previous == '\r' && b == '\n') {
-				byte[] bytes = line.toByteArray();
-				return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
-			}
-			line.write(b);
-			previous = b;
-		}
-		throw new IOException("connection closed before the end of the response headers");
+		int length = Integer.parseInt(head.headers().getOrDefault("content-length", "0"));
+		return new Response(head.status(), head.headers(), new String(in.readNBytes(length), StandardCharsets.UTF_8));
 	}
 
 }
