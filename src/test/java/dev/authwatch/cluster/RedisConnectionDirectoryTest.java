@@ -22,8 +22,7 @@ class RedisConnectionDirectoryTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final LettuceConnectionFactory connections = new LettuceConnectionFactory(RedisTestServer.uri().getHost(),
-			RedisTestServer.uri().getPort());
+	private final LettuceConnectionFactory connections = RedisTestServer.connectionFactory();
 
 	private final StringRedisTemplate redis;
 
@@ -32,8 +31,6 @@ class RedisConnectionDirectoryTest {
 	private final RedisMembership membership;
 
 	RedisConnectionDirectoryTest() {
-		this.connections.afterPropertiesSet();
-		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
 		this.membership = new RedisMembership(this.redis, JSON, Duration.ofMinutes(1));
 	}

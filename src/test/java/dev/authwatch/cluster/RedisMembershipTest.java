@@ -18,16 +18,13 @@ import static org.awaitility.Awaitility.await;
 
 class RedisMembershipTest {
 
-	private final LettuceConnectionFactory connections = new LettuceConnectionFactory(RedisTestServer.uri().getHost(),
-			RedisTestServer.uri().getPort());
+	private final LettuceConnectionFactory connections = RedisTestServer.connectionFactory();
 
 	private final StringRedisTemplate redis;
 
 	private final String prefix = "m" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
 	RedisMembershipTest() {
-		this.connections.afterPropertiesSet();
-		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
 	}
 

@@ -1,6 +1,5 @@
 package dev.authwatch.store;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -40,10 +38,7 @@ class RedisTicketStoreTest {
 
 	@BeforeAll
 	static void connect() {
-		URI uri = RedisTestServer.uri();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = RedisTestServer.connectionFactory();
 		redis = new StringRedisTemplate(connections);
 		store = new RedisTicketStore(redis, JsonMapper.builder().build());
 	}

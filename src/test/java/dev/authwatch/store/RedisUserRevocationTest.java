@@ -1,6 +1,5 @@
 package dev.authwatch.store;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -35,10 +33,7 @@ class RedisUserRevocationTest {
 
 	@BeforeAll
 	static void connect() {
-		URI uri = RedisTestServer.uri();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = RedisTestServer.connectionFactory();
 		redis = new StringRedisTemplate(connections);
 		store = newStore();
 	}

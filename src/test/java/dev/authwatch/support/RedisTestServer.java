@@ -7,6 +7,8 @@ import java.net.URI;
 
 import redis.embedded.RedisServer;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -29,6 +31,15 @@ public final class RedisTestServer {
 			uri = (external != null && !external.isBlank()) ? URI.create(external) : startEmbedded();
 		}
 		return uri;
+	}
+
+	/** A started connection factory to the test Redis, for tests of the Redis classes themselves; the caller destroys it. */
+	public static LettuceConnectionFactory connectionFactory() {
+		LettuceConnectionFactory connections = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(uri().getHost(), uri().getPort()));
+		connections.afterPropertiesSet();
+		connections.start();
+		return connections;
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {

@@ -1,6 +1,5 @@
 package dev.authwatch.admin.audit;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -24,10 +23,7 @@ class RedisAuditLogTest {
 
 	@BeforeAll
 	static void connect() {
-		URI uri = RedisTestServer.uri();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = RedisTestServer.connectionFactory();
 		redis = new StringRedisTemplate(connections);
 	}
 
