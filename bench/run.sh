@@ -8,6 +8,8 @@
 #   bench/run.sh --scenarios churn --rounds 3      # options go to dev.authwatch.bench.LoadGenerator
 #   SERVER_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh --prop spring.threads.virtual.enabled=true
 #   SKIP_JMH=1 bench/run.sh                        # load generator only
+#   SKIP_JMH=1 bench/run.sh --scenarios churn --methods plain,jwt,jwt-new,ticket,spring-plain,spring-jwt,node-plain,node-jwt
+#                                                  # against what users would run instead (bench/controls)
 #
 # The client holds up to 19,000 sockets itself: its soft open-file limit is raised to the hard one.
 set -euo pipefail
@@ -22,6 +24,19 @@ ulimit -n "$(ulimit -Hn)"
 rm -rf target/bench-server && mkdir -p target/bench-server/dev/authwatch/bench
 cp -r target/test-classes/dev/authwatch/bench/server target/bench-server/dev/authwatch/bench/
 jar cf target/bench-server.jar -C target/bench-server dev
+
+# The controls outside the process (bench/controls) are built every run, so that they cannot rot.
+boot_version() { sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$1"; }
+if [ "$(boot_version pom.xml)" != "$(boot_version bench/controls/spring/pom.xml)" ]; then
+  echo "bench/controls/spring/pom.xml must use AuthWatch's Spring Boot version, $(boot_version pom.xml)" >&2
+  exit 1
+fi
+./mvnw -q -B -f bench/controls/spring/pom.xml package
+if command -v npm > /dev/null; then
+  (cd bench/controls/node && npm ci --no-audit --no-fund --silent)
+else
+  echo "npm not found: the node-* churn methods cannot run" >&2
+fi
 
 SERVER_JAVA_HOME=${SERVER_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
 java -Xmx1g -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \

@@ -49,18 +49,15 @@ final class Churn {
 		return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
 	}
 
-	static Supplier<Request> plain() {
-		return () -> new Request("/bench/plain", "");
+	/** Upgrades to a path that asks for no credential. */
+	static Supplier<Request> unauthenticated(String path) {
+		return () -> new Request(path, "");
 	}
 
-	/** The control that writes a welcome-sized frame on open, as the chat does. */
-	static Supplier<Request> plainWelcome() {
-		return () -> new Request("/bench/welcome", "");
-	}
-
-	static Supplier<Request> jwt(List<String> tokens) {
+	/** Reconnecting clients: the same tokens again and again, in the {@code Authorization} header. */
+	static Supplier<Request> jwt(String path, List<String> tokens) {
 		int[] next = { 0 };
-		return () -> new Request("/ws/chat", "Authorization: Bearer " + tokens.get(next[0]++ % tokens.size()) + "\r\n");
+		return () -> new Request(path, "Authorization: Bearer " + tokens.get(next[0]++ % tokens.size()) + "\r\n");
 	}
 
 	/** Each token used once: the validator has never seen it (no verified-token cache hit). */

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -28,7 +30,8 @@ import redis.embedded.RedisServer;
  * --scenarios LIST       churn,fanout,hold
  * --methods LIST         churn methods: plain,plain-welcome,jwt,jwt-new,ticket (plain-welcome: the
  *                        control that also writes a welcome frame; jwt: 1,000 tokens reused, as
- *                        reconnecting clients do; jwt-new: every token used once)
+ *                        reconnecting clients do; jwt-new: every token used once), and the controls
+ *                        outside the process (bench/controls): spring-plain,spring-jwt,node-plain,node-jwt
  * --warmups N --rounds N --round-seconds S --concurrency C    churn (untimed warm-up rounds first)
  * --steps 5000,10000,15000,19000 --hold-seconds S  hold
  * --rooms 10,100,1000    fan-out room sizes
@@ -96,7 +99,31 @@ public final class LoadGenerator {
 
 	private static void churn(Options options, Report report, WsEngine engine, Credentials credentials, int port,
 			ServerProcess server) throws Exception {
-		Churn churn = new Churn(engine, port, options.concurrency, server::cpuNanos);
+		Map<ControlServer.Kind, ControlServer> controls = new EnumMap<>(ControlServer.Kind.class);
+		try {
+			Churn own = new Churn(engine, port, options.concurrency, server::cpuNanos);
+			Map<String, Churn> churns = new LinkedHashMap<>();
+			for (String method : options.methods) {
+				ControlServer.Kind kind = ControlServer.Kind.of(method);
+				if (kind != null && !controls.containsKey(kind)) {
+					controls.put(kind, ControlServer.start(kind, options.javaHome, options.serverJvm, SECRET, freePort(),
+							options.out.resolve(kind.name().toLowerCase(Locale.ROOT) + "-control.log")));
+				}
+				ControlServer control = controls.get(kind);
+				churns.put(method, (kind != null)
+						? new Churn(engine, control.port, options.concurrency, control::cpuNanos) : own);
+			}
+			churn(options, report, churns, credentials);
+		}
+		finally {
+			for (ControlServer control : controls.values()) {
+				control.close();
+			}
+		}
+	}
+
+	private static void churn(Options options, Report report, Map<String, Churn> churns, Credentials credentials)
+			throws Exception {
 		List<String> tokens = credentials.tokens("churn-user-", 1000);
 		Duration round = Duration.ofSeconds(options.roundSeconds);
 		Map<String, Stats.Longs> latencies = new LinkedHashMap<>();
@@ -110,7 +137,7 @@ public final class LoadGenerator {
 		double fastest = 1000;
 		for (int w = 0; w < options.warmups; w++) {
 			for (String method : options.methods) {
-				Churn.Round warm = churn.run(method, requests(method, credentials, tokens, supply(fastest, options)), round, null);
+				Churn.Round warm = churns.get(method).run(method, requests(method, credentials, tokens, supply(fastest, options)), round, null);
 				fastest = Math.max(fastest, warm.upgradesPerSecond());
 			}
 		}
@@ -119,7 +146,7 @@ public final class LoadGenerator {
 			for (String method : rounds.keySet()) {
 				Supplier<Churn.Request> requests = requests(method, credentials, tokens, supply(fastest, options));
 				Thread.sleep(1000);
-				Churn.Round result = churn.run(method, requests, round, latencies.get(method));
+				Churn.Round result = churns.get(method).run(method, requests, round, latencies.get(method));
 				rounds.get(method).add(result);
 				fastest = Math.max(fastest, result.upgradesPerSecond());
 				System.out.printf("churn round %d %s: %.0f upgrades/s, server %.1f µs and client %.1f µs CPU per upgrade%n", r + 1,
@@ -136,10 +163,15 @@ public final class LoadGenerator {
 	/** One-use credentials (fresh tokens, tickets) are bought before the round, outside the timing. */
 	private static Supplier<Churn.Request> requests(String method, Credentials credentials, List<String> tokens, int supply)
 			throws Exception {
+		ControlServer.Kind control = ControlServer.Kind.of(method);
+		if (control != null) {
+			String path = control.path(method);
+			return path.equals("/jwt") ? Churn.jwt(path, tokens) : Churn.unauthenticated(path);
+		}
 		return switch (method) {
-			case "plain" -> Churn.plain();
-			case "plain-welcome" -> Churn.plainWelcome();
-			case "jwt" -> Churn.jwt(tokens);
+			case "plain" -> Churn.unauthenticated("/bench/plain");
+			case "plain-welcome" -> Churn.unauthenticated("/bench/welcome");
+			case "jwt" -> Churn.jwt("/ws/chat", tokens);
 			case "jwt-new" -> Churn.freshJwt(new java.util.ArrayDeque<>(credentials.tokens("fresh-" + System.nanoTime() + "-", supply)));
 			case "ticket" -> Churn.ticket(credentials.tickets(supply, tokens));
 			default -> throw new IllegalArgumentException("unknown churn method " + method);
