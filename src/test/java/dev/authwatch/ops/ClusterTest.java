@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import dev.authwatch.support.AdminCalls;
 import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.ExternalTool;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;

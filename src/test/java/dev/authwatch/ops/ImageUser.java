@@ -9,6 +9,8 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.authwatch.support.ExternalTool;
+
 /**
  * The user the image runs AuthWatch as: not root, owner of the data volume and nothing else. A
  * test running as root switches to {@code nobody} with {@code setpriv} (root would write anywhere);

@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.CredentialsTest;
+import dev.authwatch.support.ExternalTool;
 import dev.authwatch.support.RawHandshake;
 import dev.authwatch.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;

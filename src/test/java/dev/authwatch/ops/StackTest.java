@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.authwatch.AuthWatchApplication;
+import dev.authwatch.support.ExternalTool;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestUsers;

@@ -1,4 +1,4 @@
-package dev.authwatch.ops;
+package dev.authwatch.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.fail;
  * the {@code PATH} or in the usual install directories. When it is missing, a test using it is
  * skipped on a developer machine and fails on CI ({@code CI=true}), where it must be installed.
  */
-final class ExternalTool {
+public final class ExternalTool {
 
 	private static final List<String> EXTRA_DIRECTORIES = List.of("/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin");
 
@@ -35,7 +35,7 @@ final class ExternalTool {
 	}
 
 	/** The tool, or skip (locally) / fail (on CI) the calling test when it is not installed. */
-	static ExternalTool require(String name, String debianPackage) {
+	public static ExternalTool require(String name, String debianPackage) {
 		Path executable = locate(name);
 		if (executable == null) {
 			String message = name + " not found on PATH or in " + EXTRA_DIRECTORIES + "; install it with"
@@ -67,12 +67,12 @@ final class ExternalTool {
 		return null;
 	}
 
-	Path path() {
+	public Path path() {
 		return this.executable;
 	}
 
 	/** Runs the tool in {@code workingDirectory}; asserts exit code 0 and returns the output. */
-	String succeeds(Path workingDirectory, String... arguments) {
+	public String succeeds(Path workingDirectory, String... arguments) {
 		Result result = run(workingDirectory, arguments);
 		assertThat(result.exitCode())
 			.as("`%s %s` exited with %d:%n%s", this.name, String.join(" ", arguments), result.exitCode(),
@@ -81,7 +81,7 @@ final class ExternalTool {
 		return result.output();
 	}
 
-	Result run(Path workingDirectory, String... arguments) {
+	public Result run(Path workingDirectory, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(this.executable.toString());
 		command.addAll(List.of(arguments));
@@ -123,7 +123,7 @@ final class ExternalTool {
 		}
 	}
 
-	record Result(int exitCode, String output) {
+	public record Result(int exitCode, String output) {
 	}
 
 }
