@@ -1,6 +1,6 @@
 package dev.authwatch.admin;
 
-import dev.authwatch.auth.Admission;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.metrics.AuthMetrics;
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.authwatch.admin.audit.AuditFilter;
 import dev.authwatch.admin.audit.AuditRecorder;
-import dev.authwatch.auth.Admission;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.metrics.AuthMetrics;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;

@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.authwatch.auth.jwt.AccessTokenValidator;
-import dev.authwatch.auth.jwt.JwtProperties;
-import dev.authwatch.websocket.WebSocketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,31 +18,10 @@ class AuthChainConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthChainConfiguration.class);
 
-	@Bean
-	BearerTokenResolver bearerTokenResolver(WebSocketProperties webSocket) {
-		return new BearerTokenResolver(webSocket.allowQueryToken());
-	}
-
 	/** Routes bearer tokens between jwt and oauth; looks at nothing unless an external provider is configured. */
 	@Bean
 	BearerClaims bearerClaims(BearerTokenResolver resolver, BearerTokenRouter router) {
 		return new BearerClaims(resolver, router);
-	}
-
-	@Bean
-	BearerTokenRouter bearerTokenRouter(JwtProperties jwt, ObjectProvider<BearerTokenRouter.ExternalProvider> provider) {
-		return new BearerTokenRouter(jwt.issuer(), provider.getIfAvailable());
-	}
-
-	/** Also the chain's last gate: every method's principal passes the revocation check. */
-	@Bean
-	Admission admission(AccessTokenValidator tokens, RevocationCheck revocations) {
-		return new Admission(tokens, revocations);
-	}
-
-	@Bean
-	OriginPolicy originPolicy(WebSocketProperties webSocket) {
-		return new OriginPolicy(webSocket.allowedOrigins(), webSocket.requireOrigin());
 	}
 
 	@Bean

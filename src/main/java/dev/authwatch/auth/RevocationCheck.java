@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether an authenticated credential has been revoked since it was issued: its login (refresh
  * family or session) or its user ("every credential issued before T is void"). Implemented by
- * the token lifecycle; {@link Admission} is the one caller.
+ * the token lifecycle; {@link dev.authwatch.auth.jwt.Admission} is the one caller.
  */
 public interface RevocationCheck {
 

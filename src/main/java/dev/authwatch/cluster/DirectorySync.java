@@ -26,7 +26,7 @@ import org.springframework.scheduling.TaskScheduler;
  * the directory is at most one interval behind. Every few rounds it also removes the entries of
  * instances that stopped announcing. On a clean stop it removes its own.
  */
-final class DirectorySync implements SmartLifecycle {
+public final class DirectorySync implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DirectorySync.class);
 
@@ -53,7 +53,7 @@ final class DirectorySync implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledFuture<?> syncing;
 
-	DirectorySync(ConnectionRegistry registry, RedisConnectionDirectory directory, Membership membership, String self,
+	public DirectorySync(ConnectionRegistry registry, RedisConnectionDirectory directory, Membership membership, String self,
 			TaskScheduler scheduler, Duration interval) {
 		this.registry = registry;
 		this.directory = directory;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The memory store: the cluster is this one instance. */
-final class LocalMembership implements Membership {
+public final class LocalMembership implements Membership {
 
 	private volatile @Nullable InstanceStatus self;
 

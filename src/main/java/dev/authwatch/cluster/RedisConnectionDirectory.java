@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.authwatch.store.Hashes;
+import dev.authwatch.crypto.Hashes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.RedisOperations;
@@ -20,7 +20,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * instance also lists its fields in {@code authwatch:directory:instance:<instance>}, so that the
  * entries of an instance that stopped announcing can be removed by any survivor.
  */
-final class RedisConnectionDirectory implements ConnectionDirectory {
+public final class RedisConnectionDirectory implements ConnectionDirectory {
 
 	static final String USER = "authwatch:directory:user:";
 
@@ -36,7 +36,7 @@ final class RedisConnectionDirectory implements ConnectionDirectory {
 
 	private final String self;
 
-	RedisConnectionDirectory(StringRedisTemplate redis, JsonMapper json, Membership membership, String self) {
+	public RedisConnectionDirectory(StringRedisTemplate redis, JsonMapper json, Membership membership, String self) {
 		this.redis = redis;
 		this.json = json;
 		this.membership = membership;

@@ -33,9 +33,9 @@ import org.springframework.scheduling.TaskScheduler;
  * a bounded queue (a full queue drops and counts) and are published in batches every
  * {@link #FLUSH_INTERVAL}; the other instances' batches arrive on the shared subscription.
  */
-final class RedisEventRelay implements ClusterEvents, MessageListener, SmartLifecycle {
+public final class RedisEventRelay implements ClusterEvents, MessageListener, SmartLifecycle {
 
-	static final String CHANNEL = "authwatch:events";
+	public static final String CHANNEL = "authwatch:events";
 
 	static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
 
@@ -66,7 +66,7 @@ final class RedisEventRelay implements ClusterEvents, MessageListener, SmartLife
 
 	private volatile @Nullable ScheduledFuture<?> flushing;
 
-	RedisEventRelay(AuthEventLog log, StringRedisTemplate redis, JsonMapper json, String self, TaskScheduler scheduler,
+	public RedisEventRelay(AuthEventLog log, StringRedisTemplate redis, JsonMapper json, String self, TaskScheduler scheduler,
 			MeterRegistry meters) {
 		this.log = log;
 		this.redis = redis;

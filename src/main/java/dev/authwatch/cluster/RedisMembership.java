@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * the grace period, and adds its id to an index set. An instance that stops announcing disappears
  * when its key expires; readers drop its id from the index.
  */
-final class RedisMembership implements Membership {
+public final class RedisMembership implements Membership {
 
 	static final String INDEX = "authwatch:cluster:instances";
 
@@ -27,7 +27,7 @@ final class RedisMembership implements Membership {
 
 	private final Duration grace;
 
-	RedisMembership(StringRedisTemplate redis, JsonMapper json, Duration grace) {
+	public RedisMembership(StringRedisTemplate redis, JsonMapper json, Duration grace) {
 		this.redis = redis;
 		this.json = json;
 		this.grace = grace;

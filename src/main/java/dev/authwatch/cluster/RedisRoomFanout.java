@@ -20,9 +20,9 @@ import org.springframework.web.socket.TextMessage;
  * order, so every member sees a room's messages once each, in offset order.
  * Messages are {@code <room>\n<frame>}; room names never contain a newline.
  */
-final class RedisRoomFanout implements RoomFanout, MessageListener {
+public final class RedisRoomFanout implements RoomFanout, MessageListener {
 
-	static final String CHANNEL = "authwatch:rooms";
+	public static final String CHANNEL = "authwatch:rooms";
 
 	static final String OFFSET = "authwatch:room:";
 
@@ -41,7 +41,7 @@ final class RedisRoomFanout implements RoomFanout, MessageListener {
 
 	private final ChatRooms rooms;
 
-	RedisRoomFanout(StringRedisTemplate redis, ChatRooms rooms) {
+	public RedisRoomFanout(StringRedisTemplate redis, ChatRooms rooms) {
 		this.redis = redis;
 		this.rooms = rooms;
 	}

@@ -1,16 +1,12 @@
 package dev.authwatch.jwthealth;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtProperties;
-import dev.authwatch.datadir.DataDirectory;
-import dev.authwatch.datadir.DataFile;
-import dev.authwatch.store.StoreProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
@@ -45,18 +40,10 @@ class JwtHealthConfiguration {
 
 	@Bean
 	JwtConfigInspector jwtConfigInspector(JwtKeyRing keyRing, AccessTokenIssuer issuer, AccessTokenValidator validator,
-			JwtHealthProperties properties, StoreProperties store, ObjectProvider<StringRedisTemplate> redis,
-			JsonMapper json, InstanceIdentity identity, PeerProof peerProof, Clock clock) {
-		RedisFingerprintBoard board = (store.store() == StoreProperties.StoreType.REDIS)
-				? new RedisFingerprintBoard(redis.getObject(), json, identity, recordTtl(properties.checkInterval())) : null;
-		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), board,
+			JwtHealthProperties properties, ObjectProvider<RedisFingerprintBoard> board, JsonMapper json,
+			PeerProof peerProof, Clock clock) {
+		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), board.getIfAvailable(),
 				new HttpPeers(properties.peers(), properties.peerTimeout(), peerProof, json), clock);
-	}
-
-	/** Three intervals: a record outlives a late check but not a stopped instance for long. */
-	static Duration recordTtl(Duration interval) {
-		Duration ttl = interval.multipliedBy(3);
-		return (ttl.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : ttl;
 	}
 
 	@Bean
@@ -66,22 +53,12 @@ class JwtHealthConfiguration {
 
 	@Bean
 	JwtHealthMonitor jwtHealthMonitor(JwtConfigInspector inspector, JwtKeyRing keyRing, JwtHealthMetrics metrics,
-			JwtHealthProperties properties, StoreProperties store, ObjectProvider<StringRedisTemplate> redis,
-			DataDirectory dataDirectory, InstanceIdentity identity, ApplicationEventPublisher events,
+			JwtHealthProperties properties, KeyStateStore keyState, ApplicationEventPublisher events,
 			TaskScheduler scheduler, MeterRegistry registry, Clock clock) {
-		KeyStateStore keyState = (store.store() == StoreProperties.StoreType.REDIS)
-				? new RedisKeyStateStore(redis.getObject(), identity) : fileKeyState(dataDirectory);
 		RotationTracker rotations = new RotationTracker(keyState, metrics.rotations(), events, clock);
 		JwtHealthMetrics.registerLastRotation(registry, rotations);
 		return new JwtHealthMonitor(inspector, keyRing, rotations, new DriftTracker(metrics.drifts(), events, clock),
 				metrics, scheduler, properties.checkInterval());
-	}
-
-	/** Authentication runs without the key state; only rotation detection across restarts is lost. */
-	private static KeyStateStore fileKeyState(DataDirectory dataDirectory) {
-		return dataDirectory.ifWritable(DataFile.JWT_KEY_STATE)
-			.<KeyStateStore>map(FileKeyStateStore::new)
-			.orElseGet(UnrecordedKeyStateStore::new);
 	}
 
 	@Bean

@@ -18,7 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * checked_at}} under {@code authwatch:jwt:instance:<environment>:<instance>} with a TTL of a few
  * check intervals, and reads the others of its environment. Fingerprints only, never secrets.
  */
-final class RedisFingerprintBoard {
+public final class RedisFingerprintBoard {
 
 	static final String VIA = "redis";
 
@@ -36,11 +36,19 @@ final class RedisFingerprintBoard {
 
 	private final Duration ttl;
 
-	RedisFingerprintBoard(StringRedisTemplate redis, JsonMapper json, InstanceIdentity identity, Duration ttl) {
+	/** @param checkInterval how often the instances check: a record lives for {@link #recordTtl three} */
+	public RedisFingerprintBoard(StringRedisTemplate redis, JsonMapper json, InstanceIdentity identity,
+			Duration checkInterval) {
 		this.redis = redis;
 		this.json = json;
 		this.identity = identity;
-		this.ttl = ttl;
+		this.ttl = recordTtl(checkInterval);
+	}
+
+	/** Three intervals: a record outlives a late check but not a stopped instance for long. */
+	static Duration recordTtl(Duration interval) {
+		Duration ttl = interval.multipliedBy(3);
+		return (ttl.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : ttl;
 	}
 
 	/** Publishes this instance (when it has a key) and returns what the others published. */

@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * key id, so that of instances restarting together with a new secret exactly one counts the
  * rotation; the timeline is a capped list.
  */
-final class RedisKeyStateStore implements KeyStateStore {
+public final class RedisKeyStateStore implements KeyStateStore {
 
 	static final String KEY_PREFIX = "authwatch:jwt:keystate:";
 
@@ -22,7 +22,7 @@ final class RedisKeyStateStore implements KeyStateStore {
 
 	private final String prefix;
 
-	RedisKeyStateStore(StringRedisTemplate redis, InstanceIdentity identity) {
+	public RedisKeyStateStore(StringRedisTemplate redis, InstanceIdentity identity) {
 		this.redis = redis;
 		this.prefix = KEY_PREFIX + (identity.environment().isEmpty() ? "-" : identity.environment()) + ":"
 				+ identity.service() + ":";

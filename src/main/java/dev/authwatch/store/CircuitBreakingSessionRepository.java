@@ -1,5 +1,7 @@
 package dev.authwatch.store;
 
+import dev.authwatch.auth.StoreUnavailableException;
+import dev.authwatch.auth.session.SessionStoreOutage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package dev.authwatch.store;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.auth.ticket.TicketGrant;
 import dev.authwatch.auth.ticket.TicketStore;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

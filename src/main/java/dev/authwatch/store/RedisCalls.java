@@ -2,6 +2,7 @@ package dev.authwatch.store;
 
 import java.util.function.Supplier;
 
+import dev.authwatch.auth.StoreUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.authwatch.auth.StoreUnavailableException;
+import dev.authwatch.crypto.Hashes;
 import dev.authwatch.token.RefreshFamily;
 import dev.authwatch.token.RefreshFamilyStore;
 import org.jspecify.annotations.Nullable;

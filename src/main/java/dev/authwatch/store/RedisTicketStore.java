@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.auth.ticket.TicketGrant;
 import dev.authwatch.auth.ticket.TicketStore;
 import org.jspecify.annotations.Nullable;

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
 public record StoreProperties(
 		@DefaultValue("memory") @NotNull(message = "authwatch.store (AUTHWATCH_STORE) must be memory or redis") StoreType store) {
 
+	/** The property that picks {@link MemoryStoreConfiguration} or {@link RedisStoreConfiguration}. */
+	static final String STORE = "authwatch.store";
+
 	public enum StoreType {
 
 		MEMORY, REDIS

@@ -9,7 +9,7 @@ import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;
-import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.user.UserStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps refresh-token families and per-user revocations. Tokens arrive hashed. Implementations make {@link #rotate} atomic:
  * of any number of concurrent rotations of one token, exactly one succeeds.
- * Every method may throw {@link dev.authwatch.store.StoreUnavailableException}.
+ * Every method may throw {@link dev.authwatch.auth.StoreUnavailableException}.
  */
 public interface RefreshFamilyStore {
 

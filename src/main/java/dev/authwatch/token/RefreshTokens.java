@@ -15,7 +15,7 @@ import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.metrics.Operation;
-import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.user.UserAccount;
 import dev.authwatch.user.UserStore;
 import dev.authwatch.websocket.ConnectionRegistry;

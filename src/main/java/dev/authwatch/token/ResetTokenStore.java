@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Keeps password-reset tokens, hashed, until used or expired. Every method may throw
- * {@link dev.authwatch.store.StoreUnavailableException}.
+ * {@link dev.authwatch.auth.StoreUnavailableException}.
  */
 public interface ResetTokenStore {
 

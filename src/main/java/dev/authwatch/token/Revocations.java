@@ -9,7 +9,7 @@ import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.RevocationCheck;
-import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.websocket.ConnectionRegistry;
 import org.jspecify.annotations.Nullable;
 

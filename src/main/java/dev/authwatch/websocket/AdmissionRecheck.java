@@ -3,7 +3,7 @@ package dev.authwatch.websocket;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-import dev.authwatch.auth.Admission;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;

@@ -3,7 +3,7 @@ package dev.authwatch.websocket;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
-import dev.authwatch.auth.Admission;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;

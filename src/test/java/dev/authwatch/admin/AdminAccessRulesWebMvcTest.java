@@ -5,11 +5,12 @@ import java.util.List;
 
 import dev.authwatch.admin.audit.AuditConfiguration;
 import dev.authwatch.admin.audit.AuditLog;
-import dev.authwatch.auth.Admission;
+import dev.authwatch.admin.audit.InMemoryAuditLog;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.RevocationCheck;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.events.EventsProperties;
@@ -158,6 +159,12 @@ class AdminAccessRulesWebMvcTest {
 				}
 
 			});
+		}
+
+		/** The memory store's audit log; which backend holds it is the store configuration's subject. */
+		@Bean
+		AuditLog auditLog() {
+			return new InMemoryAuditLog(1000);
 		}
 
 		@Bean

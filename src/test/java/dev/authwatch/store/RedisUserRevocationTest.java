@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.authwatch.crypto.Hashes;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.token.RefreshFamily;
 import dev.authwatch.token.RefreshFamilyStore.Standing;

@@ -5,31 +5,21 @@ import java.time.Duration;
 
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.LimitMetrics;
-import dev.authwatch.store.StoreProperties;
-import dev.authwatch.store.StoreProperties.StoreType;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.validation.annotation.Validated;
 
-/** The audit log: in memory by default, a Redis stream with {@code authwatch.store=redis}. */
+/** The audit recorder; the log itself is the store backend's (in memory, or a Redis stream with {@code authwatch.store=redis}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditConfiguration.AuditProperties.class)
 public class AuditConfiguration {
-
-	@Bean
-	AuditLog auditLog(StoreProperties store, AuditProperties properties, ObjectProvider<StringRedisTemplate> redis) {
-		return (store.store() == StoreType.REDIS) ? new RedisAuditLog(redis.getObject(), properties.capacity())
-				: new InMemoryAuditLog(properties.capacity());
-	}
 
 	@Bean
 	AuditRecorder auditRecorder(AuditLog log, AuthEventLog events, AuditProperties properties, LimitMetrics limits,
@@ -48,7 +38,7 @@ public class AuditConfiguration {
 	 */
 	@ConfigurationProperties("authwatch.admin.audit")
 	@Validated
-	record AuditProperties(
+	public record AuditProperties(
 			@DefaultValue("10000") @Min(value = 10, message = "authwatch.admin.audit.capacity must be at least 10") @Max(value = 10_000_000, message = "authwatch.admin.audit.capacity must be at most 10000000") int capacity,
 			@DefaultValue("1m") Duration anonymousInterval,
 			@DefaultValue("10") @Min(value = 0, message = "authwatch.admin.audit.anonymous-entries-per-client must be at least 0") int anonymousEntriesPerClient,

@@ -6,13 +6,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /** The default audit log: the newest {@code capacity} entries of this instance, oldest dropped first. */
-final class InMemoryAuditLog implements AuditLog {
+public final class InMemoryAuditLog implements AuditLog {
 
 	private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
 
 	private final int capacity;
 
-	InMemoryAuditLog(int capacity) {
+	public InMemoryAuditLog(int capacity) {
 		this.capacity = capacity;
 	}
 

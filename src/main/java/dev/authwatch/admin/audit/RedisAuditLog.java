@@ -20,7 +20,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * shared, trimmed approximately so trimming stays O(1). When Redis is down the entry is still in
  * the structured log line; the failure is logged, the admin request is not failed for it.
  */
-final class RedisAuditLog implements AuditLog {
+public final class RedisAuditLog implements AuditLog {
 
 	static final String KEY = "authwatch:admin:audit";
 
@@ -30,7 +30,7 @@ final class RedisAuditLog implements AuditLog {
 
 	private final long capacity;
 
-	RedisAuditLog(StringRedisTemplate redis, long capacity) {
+	public RedisAuditLog(StringRedisTemplate redis, long capacity) {
 		this.redis = redis;
 		this.capacity = capacity;
 	}

@@ -14,8 +14,7 @@ import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.OriginPolicy;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.Operation;
-import dev.authwatch.store.SessionStoreOutage;
-import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.auth.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 

@@ -6,7 +6,7 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.Authenticator;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.QueryParameters;
-import dev.authwatch.store.StoreUnavailableException;
+import dev.authwatch.auth.StoreUnavailableException;
 
 import org.springframework.http.server.ServerHttpRequest;
 

@@ -9,13 +9,13 @@ import java.util.Optional;
  */
 public interface TicketStore {
 
-	/** @throws dev.authwatch.store.StoreUnavailableException when the store cannot be reached in time */
+	/** @throws dev.authwatch.auth.StoreUnavailableException when the store cannot be reached in time */
 	void save(String ticketHash, TicketGrant grant, Duration ttl);
 
 	/**
 	 * Removes and returns the grant atomically: of any number of concurrent calls for one ticket,
 	 * exactly one gets it.
-	 * @throws dev.authwatch.store.StoreUnavailableException when the store cannot be reached in time
+	 * @throws dev.authwatch.auth.StoreUnavailableException when the store cannot be reached in time
 	 */
 	Optional<TicketGrant> take(String ticketHash);
 

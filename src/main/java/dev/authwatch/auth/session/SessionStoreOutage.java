@@ -1,4 +1,4 @@
-package dev.authwatch.store;
+package dev.authwatch.auth.session;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,7 +18,7 @@ public final class SessionStoreOutage {
 	private SessionStoreOutage() {
 	}
 
-	static void markCurrentRequest() {
+	public static void markCurrentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes != null) {
 			attributes.setAttribute(ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);

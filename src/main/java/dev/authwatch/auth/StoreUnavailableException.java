@@ -1,4 +1,4 @@
-package dev.authwatch.store;
+package dev.authwatch.auth;
 
 /** The shared store could not be reached or did not answer within its timeout. */
 public class StoreUnavailableException extends RuntimeException {

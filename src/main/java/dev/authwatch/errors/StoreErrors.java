@@ -1,7 +1,8 @@
-package dev.authwatch.store;
+package dev.authwatch.errors;
 
 import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,7 @@
-package dev.authwatch.auth;
+package dev.authwatch.errors;
 
+import dev.authwatch.auth.AuthRejectedException;
+import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.http.HttpHeaders;

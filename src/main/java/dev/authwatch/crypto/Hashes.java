@@ -1,4 +1,4 @@
-package dev.authwatch.store;
+package dev.authwatch.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

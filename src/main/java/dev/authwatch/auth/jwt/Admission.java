@@ -1,6 +1,9 @@
-package dev.authwatch.auth;
+package dev.authwatch.auth.jwt;
 
-import dev.authwatch.auth.jwt.AccessTokenValidator;
+import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.auth.HandshakeGate;
+import dev.authwatch.auth.RevocationCheck;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.ServerHttpRequest;
