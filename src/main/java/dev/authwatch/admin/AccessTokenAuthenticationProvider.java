@@ -1,7 +1,7 @@
 package dev.authwatch.admin;
 
-import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.AuthDecision;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -7,9 +7,9 @@ import java.util.concurrent.Executor;
 
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;
-import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.user.UserStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

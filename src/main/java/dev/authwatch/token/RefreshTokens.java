@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.metrics.Operation;
-import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.user.UserAccount;
 import dev.authwatch.user.UserStore;
 import dev.authwatch.websocket.ConnectionRegistry;

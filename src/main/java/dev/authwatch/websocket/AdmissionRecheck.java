@@ -3,10 +3,10 @@ package dev.authwatch.websocket;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.jwt.Admission;
 
 /**
  * Checks a connection's credential against the store once more after the connection became

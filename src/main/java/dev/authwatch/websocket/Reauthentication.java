@@ -4,9 +4,9 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.metrics.AuthMetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

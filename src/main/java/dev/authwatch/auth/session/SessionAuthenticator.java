@@ -12,9 +12,9 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.Authenticator;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.OriginPolicy;
+import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.Operation;
-import dev.authwatch.auth.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 

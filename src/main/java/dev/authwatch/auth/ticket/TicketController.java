@@ -1,15 +1,15 @@
 package dev.authwatch.auth.ticket;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.BearerTokenResolver;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.auth.StoreUnavailableException;
+import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.ratelimit.RateLimit;
 import dev.authwatch.ratelimit.RateLimited;
-import dev.authwatch.auth.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
