@@ -6,6 +6,7 @@ import dev.authwatch.admin.audit.AuditFilter;
 import dev.authwatch.admin.audit.AuditRecorder;
 import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.security.StaticPages;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may use the admin tools (SPEC §6). Three chains, before the catch-all one:
@@ -29,16 +29,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>{@code /api/admin/**}: an AuthWatch access token with the admin role; anonymous 401,
  * other roles 403, JSON bodies; every request audited;</li>
  * <li>{@code /admin/**}: the dashboard's static shell (no data: everything it shows comes from the
- * API above), served with a strict content security policy;</li>
+ * API above), served with a strict content security policy ({@link StaticPages});</li>
  * <li>{@code /health/**}: open, but a valid admin token makes actuator show details
  * ({@code show-details: when-authorized}, {@code roles: admin}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	@Order(1)
@@ -61,11 +58,7 @@ class AdminSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminDashboardSecurityFilterChain(HttpSecurity http) throws Exception {
-		return stateless(http.securityMatcher("/admin", "/admin/**"))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-			.build();
+		return StaticPages.filterChain(http, "/admin", "/admin/**");
 	}
 
 	@Bean

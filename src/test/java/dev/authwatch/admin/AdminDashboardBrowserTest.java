@@ -1,15 +1,11 @@
 package dev.authwatch.admin;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.HeadlessChromium;
 import dev.authwatch.support.RawHandshake;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
@@ -21,15 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,22 +27,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}).
- * Skipped when they are missing, except in CI ({@code CI=true}), where that is a failure.
+ * The dashboard in a real headless Chromium ({@link HeadlessChromium}: skipped without it, except
+ * in CI).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=1000",
 				TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT,
 				TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES })
 class AdminDashboardBrowserTest {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -67,25 +50,12 @@ class AdminDashboardBrowserTest {
 
 	@BeforeAll
 	static void chromiumIsInstalled() {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			fail("CI must install chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
-		}
-		assumeTrue(installed, "chromium and chromium-driver are not installed");
+		HeadlessChromium.requireInstalled();
 	}
 
 	@BeforeEach
 	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1440,1800", "--user-data-dir=" + this.profile.toAbsolutePath());
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.open(this.profile);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
@@ -93,12 +63,7 @@ class AdminDashboardBrowserTest {
 	@AfterEach
 	void closeBrowser() throws Exception {
 		if (this.browser != null) {
-			try {
-				screenshot();
-			}
-			finally {
-				this.browser.quit();
-			}
+			HeadlessChromium.screenshotAndQuit(this.browser, "admin-dashboard");
 		}
 	}
 
@@ -171,17 +136,7 @@ class AdminDashboardBrowserTest {
 	}
 
 	private List<String> severeConsoleMessages() {
-		return this.browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
-	}
-
-	private void screenshot() throws Exception {
-		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
-		Path target = Path.of("target", "admin-dashboard.png");
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		return HeadlessChromium.severeConsoleMessages(this.browser);
 	}
 
 }
