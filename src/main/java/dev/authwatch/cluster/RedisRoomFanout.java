@@ -1,11 +1,14 @@
 package dev.authwatch.cluster;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.authwatch.crypto.Hashes;
 import dev.authwatch.websocket.ChatRooms;
+import dev.authwatch.websocket.DeliveryProperties;
 import dev.authwatch.websocket.RoomFanout;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -14,42 +17,109 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * Rooms across instances: one Lua script takes the room's next offset and publishes the message
- * with it on one channel; every instance, the sender's included, delivers what it receives to its
- * own members. Redis runs the script atomically and delivers a channel's messages in publish
- * order, so every member sees a room's messages once each, in offset order.
- * Messages are {@code <room>\n<frame>}; room names never contain a newline.
+ * Rooms across instances. One Lua script per message, so one round trip: it answers a resent id
+ * with the offset it was first given, or takes the room's next offset, appends the frame to the
+ * room's history stream, remembers the id and publishes the frame on one channel; every instance,
+ * the sender's included, delivers what it receives to its own members. Redis runs the script
+ * atomically and delivers a channel's messages in publish order, so every member sees a room's
+ * messages once each, in offset order, and the history holds exactly what was published.
+ * <p>
+ * Keys, per room: {@code authwatch:room:<room>:offset} (kept a day after the last message),
+ * {@code :history} (a stream of the last messages, field {@code o} the offset and {@code f} the
+ * frame, gone when the room is idle for the history's maximum age) and {@code :sent:<sha256>}
+ * (an id, hashed with its user, holding its offset for the dedup window). Channel messages are
+ * {@code <room>\n<frame>}; room names never contain a newline.
  */
 public final class RedisRoomFanout implements RoomFanout, MessageListener {
 
 	public static final String CHANNEL = "authwatch:rooms";
 
-	static final String OFFSET = "authwatch:room:";
+	static final String ROOM = "authwatch:room:";
 
-	/** A room idle this long starts its offsets again. */
-	static final Duration IDLE_ROOM = Duration.ofDays(1);
-
-	private static final RedisScript<Long> PUBLISH = RedisScript.of("""
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> PUBLISH = RedisScript.of("""
+			if KEYS[3] then
+				local first = redis.call('GET', KEYS[3])
+				if first then
+					return {tonumber(first), 1}
+				end
+			end
 			local offset = redis.call('INCR', KEYS[1])
 			redis.call('EXPIRE', KEYS[1], ARGV[2])
 			local frame = string.sub(ARGV[1], 1, -2) .. ',"offset":' .. offset .. '}'
+			redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[5], '*', 'o', offset, 'f', frame)
+			redis.call('PEXPIRE', KEYS[2], ARGV[6])
+			if KEYS[3] then
+				redis.call('SET', KEYS[3], offset, 'PX', ARGV[7])
+			end
 			redis.call('PUBLISH', ARGV[3], ARGV[4] .. '\\n' .. frame)
-			return offset
-			""", Long.class);
+			return {offset, 0}
+			""", List.class);
+
+	/**
+	 * The latest offset, the oldest kept, how many are kept, then offset and frame of each kept
+	 * message after ARGV[1]; entries older than the maximum age (ARGV[2], by Redis' clock, which
+	 * made the stream ids) do not count.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> HISTORY = RedisScript.of("""
+			local latest = redis.call('GET', KEYS[1]) or '0'
+			local now = redis.call('TIME')
+			local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[2])
+			local entries = redis.call('XRANGE', KEYS[2], string.format('%d', oldest), '+')
+			local result = {latest, '0', tostring(#entries)}
+			for i, entry in ipairs(entries) do
+				local offset = entry[2][2]
+				if i == 1 then
+					result[2] = offset
+				end
+				if tonumber(offset) > tonumber(ARGV[1]) then
+					table.insert(result, offset)
+					table.insert(result, entry[2][4])
+				end
+			end
+			return result
+			""", List.class);
 
 	private final StringRedisTemplate redis;
 
 	private final ChatRooms rooms;
 
-	public RedisRoomFanout(StringRedisTemplate redis, ChatRooms rooms) {
+	private final String idleRoomSeconds = Long.toString(DeliveryProperties.IDLE_ROOM.toSeconds());
+
+	private final String historySize;
+
+	private final String historyMaxAgeMillis;
+
+	private final String dedupWindowMillis;
+
+	public RedisRoomFanout(StringRedisTemplate redis, ChatRooms rooms, DeliveryProperties properties) {
 		this.redis = redis;
 		this.rooms = rooms;
+		this.historySize = Integer.toString(properties.historySize());
+		this.historyMaxAgeMillis = Long.toString(properties.historyMaxAge().toMillis());
+		this.dedupWindowMillis = Long.toString(properties.dedupWindow().toMillis());
 	}
 
 	@Override
-	public void publish(String room, String message) {
-		this.redis.execute(PUBLISH, List.of(OFFSET + room + ":offset"), message, Long.toString(IDLE_ROOM.toSeconds()),
-				CHANNEL, room);
+	public Published publish(String room, String sender, @Nullable String id, String message) {
+		List<String> keys = (id != null) ? List.of(offsetKey(room), historyKey(room), sentKey(room, sender, id))
+				: List.of(offsetKey(room), historyKey(room));
+		List<?> result = this.redis.execute(PUBLISH, keys, message, this.idleRoomSeconds, CHANNEL, room, this.historySize,
+				this.historyMaxAgeMillis, this.dedupWindowMillis);
+		return new Published(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue() == 1);
+	}
+
+	@Override
+	public History history(String room, long since) {
+		List<?> result = this.redis.execute(HISTORY, List.of(offsetKey(room), historyKey(room)), Long.toString(since),
+				this.historyMaxAgeMillis);
+		List<Kept> after = new ArrayList<>((result.size() - 3) / 2);
+		for (int i = 3; i < result.size(); i += 2) {
+			after.add(new Kept(Long.parseLong((String) result.get(i)), (String) result.get(i + 1)));
+		}
+		return new History(Long.parseLong((String) result.get(0)), Long.parseLong((String) result.get(1)),
+				Integer.parseInt((String) result.get(2)), after);
 	}
 
 	@Override
@@ -57,8 +127,22 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 		String body = new String(message.getBody(), StandardCharsets.UTF_8);
 		int newline = body.indexOf('\n');
 		if (newline > 0) {
-			this.rooms.deliver(body.substring(0, newline), new TextMessage(body.substring(newline + 1)));
+			String frame = body.substring(newline + 1);
+			this.rooms.deliver(body.substring(0, newline), RoomFanout.offsetOf(frame), new TextMessage(frame));
 		}
+	}
+
+	static String offsetKey(String room) {
+		return ROOM + room + ":offset";
+	}
+
+	static String historyKey(String room) {
+		return ROOM + room + ":history";
+	}
+
+	/** The user's id and the client's id hashed: neither appears in a key. */
+	static String sentKey(String room, String sender, String id) {
+		return ROOM + room + ":sent:" + Hashes.sha256(sender.length() + ":" + sender + id);
 	}
 
 }

@@ -24,6 +24,20 @@ public final class AuthMetricNames {
 
 	public static final String WS_REAUTH = "auth.ws.reauth";
 
+	/** Acks sent for chat messages with an id, resends included (SPEC §11). */
+	public static final String WS_ACKS = "auth.ws.acks";
+
+	/** Resent message ids acknowledged again instead of being broadcast twice. */
+	public static final String WS_DUPLICATES = "auth.ws.duplicates";
+
+	/** Joins with {@code since}, by {@code recovered} (true, false). */
+	public static final String WS_RECOVERIES = "auth.ws.recoveries";
+
+	/** Distribution of the messages a room's history holds, observed at each join with {@code since}. */
+	public static final String WS_HISTORY = "auth.ws.history";
+
+	public static final String TAG_RECOVERED = "recovered";
+
 	/** Gauge: 0 unknown, 1 healthy, 2 degraded, 3 critical (SPEC §4, §5). */
 	public static final String HEALTH_STATUS = "auth.health.status";
 

@@ -31,6 +31,11 @@ class MetricsConfiguration {
 		return new LimitMetrics(registry);
 	}
 
+	@Bean
+	DeliveryMetrics deliveryMetrics(MeterRegistry registry) {
+		return new DeliveryMetrics(registry);
+	}
+
 	/** Replaces Boot's {@code FileDescriptorMetrics}, whose open-file count made scrapes slow with many connections. */
 	@Bean
 	FileDescriptorMetrics fileDescriptorMetrics() {

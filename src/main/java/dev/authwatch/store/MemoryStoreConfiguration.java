@@ -19,6 +19,7 @@ import dev.authwatch.token.PasswordResetProperties;
 import dev.authwatch.token.RefreshFamilyStore;
 import dev.authwatch.token.ResetTokenStore;
 import dev.authwatch.websocket.ChatRooms;
+import dev.authwatch.websocket.DeliveryProperties;
 import dev.authwatch.websocket.LocalRoomFanout;
 import dev.authwatch.websocket.RevocationBus;
 import dev.authwatch.websocket.RoomFanout;
@@ -99,8 +100,8 @@ class MemoryStoreConfiguration {
 	}
 
 	@Bean
-	RoomFanout roomFanout(ChatRooms rooms) {
-		return new LocalRoomFanout(rooms);
+	RoomFanout roomFanout(ChatRooms rooms, DeliveryProperties properties, Clock clock) {
+		return new LocalRoomFanout(rooms, properties, clock);
 	}
 
 	@Bean

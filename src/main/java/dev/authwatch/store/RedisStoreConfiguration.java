@@ -30,6 +30,7 @@ import dev.authwatch.token.RefreshFamilyStore;
 import dev.authwatch.token.ResetTokenStore;
 import dev.authwatch.websocket.ChatRooms;
 import dev.authwatch.websocket.ConnectionRegistry;
+import dev.authwatch.websocket.DeliveryProperties;
 import dev.authwatch.websocket.RevocationBus;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -182,8 +183,8 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
-	RedisRoomFanout roomFanout(StringRedisTemplate redis, ChatRooms rooms) {
-		return new RedisRoomFanout(redis, rooms);
+	RedisRoomFanout roomFanout(StringRedisTemplate redis, ChatRooms rooms, DeliveryProperties properties) {
+		return new RedisRoomFanout(redis, rooms, properties);
 	}
 
 	@Bean

@@ -1,6 +1,5 @@
 package dev.authwatch.websocket;
 
-import java.time.Clock;
 import java.util.regex.Pattern;
 
 import dev.authwatch.auth.AuthDecision;
@@ -10,9 +9,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.web.socket.TextMessage;
 
 /**
  * The chat's frames: parses what a client sends, acts on it and answers. A bad frame gets an
@@ -24,24 +20,24 @@ final class ChatProtocol {
 
 	private final ChatRooms rooms;
 
-	private final RoomFanout fanout;
+	private final RoomJoin joins;
+
+	private final MessageSend messages;
 
 	private final Reauthentication reauthentication;
 
+	private final ChatReplies replies;
+
 	private final JsonMapper json;
 
-	private final int maxRoomsPerConnection;
-
-	private final Clock clock;
-
-	ChatProtocol(ChatRooms rooms, RoomFanout fanout, Reauthentication reauthentication, JsonMapper json,
-			int maxRoomsPerConnection, Clock clock) {
+	ChatProtocol(ChatRooms rooms, RoomJoin joins, MessageSend messages, Reauthentication reauthentication,
+			ChatReplies replies, JsonMapper json) {
 		this.rooms = rooms;
-		this.fanout = fanout;
+		this.joins = joins;
+		this.messages = messages;
 		this.reauthentication = reauthentication;
+		this.replies = replies;
 		this.json = json;
-		this.maxRoomsPerConnection = maxRoomsPerConnection;
-		this.clock = clock;
 	}
 
 	void welcome(ChatConnection connection) {
@@ -84,46 +80,23 @@ final class ChatProtocol {
 
 	private void join(ChatConnection connection, ClientFrame frame) {
 		String room = validRoom(connection, frame);
-		if (room == null) {
-			return;
+		if (room != null) {
+			this.joins.join(connection, room, frame.since());
 		}
-		if (!connection.rooms().contains(room) && connection.rooms().size() >= this.maxRoomsPerConnection) {
-			error(connection, ChatError.TOO_MANY_ROOMS, "A connection may join at most " + this.maxRoomsPerConnection + " rooms.",
-					room);
-			return;
-		}
-		this.rooms.join(room, connection);
-		connection.send(frame(new ChatFrames.RoomAck("joined", room)));
 	}
 
 	private void leave(ChatConnection connection, ClientFrame frame) {
 		String room = validRoom(connection, frame);
 		if (room != null) {
 			this.rooms.leave(room, connection);
-			connection.send(frame(new ChatFrames.RoomAck("left", room)));
+			this.replies.send(connection, ChatFrames.RoomAck.left(room));
 		}
 	}
 
 	private void message(ChatConnection connection, ClientFrame frame) {
 		String room = validRoom(connection, frame);
-		if (room == null) {
-			return;
-		}
-		if (!connection.rooms().contains(room)) {
-			error(connection, ChatError.NOT_IN_ROOM, "Join the room before sending to it.", room);
-			return;
-		}
-		if (frame.text() == null || frame.text().isEmpty()) {
-			error(connection, ChatError.INVALID_FRAME, "A message needs a non-empty text.", room);
-			return;
-		}
-		String message = this.json.writeValueAsString(new ChatFrames.Message(room, connection.principal().userId(),
-				frame.text(), this.clock.instant()));
-		try {
-			this.fanout.publish(room, message);
-		}
-		catch (DataAccessException ex) {
-			error(connection, ChatError.NOT_DELIVERED, "The message could not be delivered (the shared store is unavailable); send it again.", room);
+		if (room != null) {
+			this.messages.send(connection, room, frame);
 		}
 	}
 
@@ -134,11 +107,11 @@ final class ChatProtocol {
 		}
 		Reauthentication.Result result = this.reauthentication.reauthenticate(connection, frame.token());
 		switch (result.outcome()) {
-			case SUCCESS -> connection.send(frame(new ChatFrames.Reauthenticated(connection.credentialExpiresAt())));
+			case SUCCESS -> this.replies.send(connection, new ChatFrames.Reauthenticated(connection.credentialExpiresAt()));
 			case REJECTED -> {
 				AuthDecision.Rejected rejected = (AuthDecision.Rejected) result.decision();
-				connection.send(frame(new ChatFrames.Error("error", ChatError.REAUTH_FAILED.code(), rejected.message(), null,
-						rejected.reason().code())));
+				this.replies.send(connection, new ChatFrames.Error("error", ChatError.REAUTH_FAILED.code(), rejected.message(),
+						null, null, rejected.reason().code()));
 			}
 			case USER_MISMATCH -> {
 				// The connection is already closed with 1008.
@@ -148,18 +121,15 @@ final class ChatProtocol {
 
 	private @Nullable String validRoom(ChatConnection connection, ClientFrame frame) {
 		if (frame.room() == null || !ROOM_NAME.matcher(frame.room()).matches()) {
-			error(connection, ChatError.INVALID_ROOM, "A room name is 1 to 64 letters, digits, '_', '.' or '-'.", null);
+			this.replies.error(connection, ChatError.INVALID_ROOM, "A room name is 1 to 64 letters, digits, '_', '.' or '-'.",
+					null, frame.id());
 			return null;
 		}
 		return frame.room();
 	}
 
 	void error(ChatConnection connection, ChatError error, String message, @Nullable String room) {
-		connection.send(frame(new ChatFrames.Error(error, message, room)));
-	}
-
-	private TextMessage frame(Object frame) {
-		return new TextMessage(this.json.writeValueAsString(frame));
+		this.replies.error(connection, error, message, room, null);
 	}
 
 }

@@ -9,15 +9,31 @@ import org.springframework.web.socket.TextMessage;
 /** Room membership of this instance; a message reaches members of its room and nobody else. */
 public final class ChatRooms {
 
-	private final Map<String, Set<ChatConnection>> members = new ConcurrentHashMap<>();
+	private final Map<String, Map<ChatConnection, RoomMember>> members = new ConcurrentHashMap<>();
 
 	void join(String room, ChatConnection connection) {
+		member(room, connection, false);
+	}
+
+	/**
+	 * Joins, or stays a member, holding the room's live frames back until {@link RoomMember#live}:
+	 * a member before anything is read, so that no message falls between the history and live.
+	 */
+	RoomMember joinHolding(String room, ChatConnection connection) {
+		RoomMember member = member(room, connection, true);
+		member.hold();
+		return member;
+	}
+
+	private RoomMember member(String room, ChatConnection connection, boolean holding) {
+		RoomMember[] joined = new RoomMember[1];
 		this.members.compute(room, (name, current) -> {
-			Set<ChatConnection> set = (current != null) ? current : ConcurrentHashMap.newKeySet();
-			set.add(connection);
-			return set;
+			Map<ChatConnection, RoomMember> roomMembers = (current != null) ? current : new ConcurrentHashMap<>();
+			joined[0] = roomMembers.computeIfAbsent(connection, (key) -> new RoomMember(connection, holding));
+			return roomMembers;
 		});
 		connection.rooms().add(room);
+		return joined[0];
 	}
 
 	void leave(String room, ChatConnection connection) {
@@ -34,13 +50,13 @@ public final class ChatRooms {
 		}
 	}
 
-	/** Sends the frame to this instance's members of the room. */
-	public int deliver(String room, TextMessage message) {
-		Set<ChatConnection> recipients = this.members.get(room);
+	/** Sends the frame, the message at {@code offset}, to this instance's members of the room. */
+	public int deliver(String room, long offset, TextMessage message) {
+		Map<ChatConnection, RoomMember> recipients = this.members.get(room);
 		if (recipients == null) {
 			return 0;
 		}
-		recipients.forEach((recipient) -> recipient.send(message));
+		recipients.values().forEach((recipient) -> recipient.deliver(offset, message));
 		return recipients.size();
 	}
 

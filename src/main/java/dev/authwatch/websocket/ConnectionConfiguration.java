@@ -7,6 +7,7 @@ import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.AuthMetrics;
+import dev.authwatch.metrics.DeliveryMetrics;
 import dev.authwatch.metrics.LimitMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,11 +63,13 @@ class ConnectionConfiguration {
 	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, RoomFanout fanout,
 			CredentialExpiry expiry, HeartbeatMonitor heartbeats, Admission admission,
 			@Qualifier("admissionRecheckExecutor") Executor recheckExecutor, AuthMetrics metrics, LimitMetrics limits,
-			MeterRegistry meters, WebSocketProperties properties, JsonMapper json, Clock clock) {
+			DeliveryMetrics delivery, MeterRegistry meters, WebSocketProperties properties, JsonMapper json, Clock clock) {
 		AdmissionRecheck recheck = new AdmissionRecheck(admission, recheckExecutor);
 		Reauthentication reauthentication = new Reauthentication(admission, expiry, recheck, meters);
-		ChatProtocol protocol = new ChatProtocol(rooms, fanout, reauthentication, json, properties.maxRoomsPerConnection(),
-				clock);
+		ChatReplies replies = new ChatReplies(json);
+		ChatProtocol protocol = new ChatProtocol(rooms,
+				new RoomJoin(rooms, fanout, replies, delivery, properties.maxRoomsPerConnection()),
+				new MessageSend(fanout, replies, delivery, clock), reauthentication, replies, json);
 		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, recheck, heartbeats, metrics, limits, properties,
 				clock);
 	}

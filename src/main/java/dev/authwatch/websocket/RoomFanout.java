@@ -1,23 +1,62 @@
 package dev.authwatch.websocket;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * Delivers chat messages to a room's members on every instance, each member once, in the order of
- * the room's offsets (SPEC §9, §11). With the memory store the room is this instance's; with Redis
- * one script assigns the offset and publishes, so every instance sees one order per room.
+ * Stores and delivers chat messages: one offset per message (strictly increasing per room), the
+ * message remembered by its id for the dedup window and kept in the room's bounded history, then
+ * delivered to the room's members on every instance, each member once, in offset order (SPEC §9,
+ * §11). With the memory store the room is this instance's; with Redis one script does all of it,
+ * so every instance sees one order per room.
  */
 public interface RoomFanout {
 
 	/**
 	 * @param room a valid room name
+	 * @param sender the sender's user id: ids are the sender's own
+	 * @param id the client's message id, or {@code null}
 	 * @param message the message frame, a JSON object without its offset; the fan-out assigns the
 	 * room's next offset and adds it
+	 * @return the message's offset; for a resent id within the dedup window, the offset it was
+	 * first published with, and nothing is published again
 	 */
-	void publish(String room, String message);
+	Published publish(String room, String sender, @Nullable String id, String message);
+
+	/** The room's latest offset and the messages of its history after {@code since}, in offset order. */
+	History history(String room, long since);
 
 	/** The frame as members receive it: the message with its {@code offset} as the last member. */
 	static String withOffset(String message, long offset) {
 		// The message is a JSON object serialized by the server: replacing its closing brace is safe.
 		return message.substring(0, message.length() - 1) + ",\"offset\":" + offset + "}";
+	}
+
+	/** The offset of a frame made by {@link #withOffset}. */
+	static long offsetOf(String frame) {
+		return Long.parseLong(frame, frame.lastIndexOf(':') + 1, frame.length() - 1, 10);
+	}
+
+	record Published(long offset, boolean duplicate) {
+	}
+
+	/**
+	 * @param latest the room's latest offset (0 for a room with no message)
+	 * @param firstKept the oldest offset still in the history, 0 when it is empty
+	 * @param kept how many messages the history holds
+	 * @param after the frames after the offset asked for, in offset order
+	 */
+	record History(long latest, long firstKept, int kept, List<Kept> after) {
+
+		/** Whether every message after {@code since} is still there. */
+		public boolean covers(long since) {
+			return since >= this.latest || (this.firstKept > 0 && this.firstKept <= since + 1);
+		}
+
+	}
+
+	record Kept(long offset, String frame) {
 	}
 
 }

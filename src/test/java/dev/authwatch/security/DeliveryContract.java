@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.LongStream;
 
+import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.RunningApp;
 import dev.authwatch.support.TestSecrets;
@@ -120,6 +121,7 @@ abstract class DeliveryContract {
 		String room = room();
 		try (ChatClient alice = member(this.app, "alice", room); ChatClient bob = member(this.app, "bob", room)) {
 			long fromAlice = sendAndAwaitAck(alice, room, "same-id", "alice's");
+			assertThat(bob.next().get("offset").asLong()).isEqualTo(fromAlice);
 			long fromBob = sendAndAwaitAck(bob, room, "same-id", "bob's");
 
 			assertThat(fromBob).isEqualTo(fromAlice + 1);
@@ -278,54 +280,95 @@ abstract class DeliveryContract {
 		String room = room();
 		int senders = 3;
 		int perSender = 60;
-		try (ChatClient watcher = member(this.app, "watcher", room)) {
-			List<ChatClient> clients = new ArrayList<>();
+		int joiners = 6;
+		List<ChatClient> clients = new ArrayList<>();
+		try {
 			for (int s = 0; s < senders; s++) {
 				clients.add(member(this.app, "sender" + s, room));
 			}
-			try (ChatClient joiner = connect(this.app, "joiner")) {
-				long since = sendAndAwaitAck(clients.get(0), room, "start", "start");
-				List<Thread> threads = new ArrayList<>();
-				ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-				for (int s = 0; s < senders; s++) {
-					ChatClient sender = clients.get(s);
-					int index = s;
-					Thread thread = new Thread(() -> {
-						for (int i = 0; i < perSender; i++) {
-							if (!sender.trySend(message(room, "s" + index + "-" + i, "x"))) {
-								failures.add(new AssertionError("sender " + index + " could not send"));
-							}
-						}
-					});
-					threads.add(thread);
-					thread.start();
-				}
-				joiner.send(Map.of("type", "join", "room", room, "since", since));
-				for (Thread thread : threads) {
-					thread.join();
-				}
-				assertThat(failures).isEmpty();
-				long last = since + (long) senders * perSender;
-
-				JsonNode joined = joiner.next();
-				assertThat(joined.get("type").asString()).isEqualTo("joined");
-				List<Long> offsets = new ArrayList<>();
-				while (offsets.isEmpty() || offsets.get(offsets.size() - 1) < last) {
-					JsonNode frame = joiner.nextWithin(Duration.ofSeconds(10));
-					assertThat(frame).as("frames after %s", offsets).isNotNull();
-					assertThat(frame.get("type").asString()).isEqualTo("message");
-					offsets.add(frame.get("offset").asLong());
-				}
-				long first = joined.get("recovered").asBoolean() ? since + 1 : offsets.get(0);
-				assertThat(first).isGreaterThan(since);
-				assertThat(offsets).as("every offset after since once, in order")
-					.containsExactlyElementsOf(LongStream.rangeClosed(first, last).boxed().toList());
-				assertThat(joiner.nextWithin(Duration.ofMillis(300))).isNull();
+			List<ChatClient> joining = new ArrayList<>();
+			for (int j = 0; j < joiners; j++) {
+				joining.add(connect(this.app, "joiner" + j));
 			}
-			finally {
-				clients.forEach(ChatClient::close);
+			clients.addAll(joining);
+			long since = sendAndAwaitAck(clients.get(0), room, "start", "start");
+			List<Thread> threads = new ArrayList<>();
+			ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+			for (int s = 0; s < senders; s++) {
+				ChatClient sender = clients.get(s);
+				int index = s;
+				Thread thread = new Thread(() -> {
+					for (int i = 0; i < perSender; i++) {
+						if (!sender.trySend(message(room, "s" + index + "-" + i, "x"))) {
+							failures.add(new AssertionError("sender " + index + " could not send"));
+						}
+					}
+				});
+				threads.add(thread);
+				thread.start();
+			}
+			// Joins spread over the burst: each one races the messages published around its history read.
+			for (ChatClient joiner : joining) {
+				joiner.send(Map.of("type", "join", "room", room, "since", since));
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			assertThat(failures).isEmpty();
+			long last = since + (long) senders * perSender;
+			for (ChatClient joiner : joining) {
+				assertEveryOffsetOnceInOrder(joiner, since, last);
 			}
 		}
+		finally {
+			clients.forEach(ChatClient::close);
+		}
+	}
+
+	private static void assertEveryOffsetOnceInOrder(ChatClient joiner, long since, long last) throws InterruptedException {
+		JsonNode joined = joiner.next();
+		assertThat(joined.get("type").asString()).isEqualTo("joined");
+		List<Long> offsets = new ArrayList<>();
+		while (offsets.isEmpty() || offsets.get(offsets.size() - 1) < last) {
+			JsonNode frame = joiner.nextWithin(Duration.ofSeconds(10));
+			assertThat(frame).as("frames after %s", offsets).isNotNull();
+			assertThat(frame.get("type").asString()).isEqualTo("message");
+			offsets.add(frame.get("offset").asLong());
+		}
+		long first = joined.get("recovered").asBoolean() ? since + 1 : offsets.get(0);
+		assertThat(first).isGreaterThan(since);
+		assertThat(offsets).as("every offset after since once, in order")
+			.containsExactlyElementsOf(LongStream.rangeClosed(first, last).boxed().toList());
+		assertThat(joiner.nextWithin(Duration.ofMillis(100))).isNull();
+	}
+
+	@Test
+	void acksDuplicatesAndRecoveriesAreCounted() throws Exception {
+		String room = room();
+		double acks = metric("auth_ws_acks_total");
+		double duplicates = metric("auth_ws_duplicates_total");
+		double recovered = metric("auth_ws_recoveries_total{recovered=\"true\"}");
+		double histories = metric("auth_ws_history_messages_count");
+		try (ChatClient alice = member(this.app, "alice", room)) {
+			long offset = sendAndAwaitAck(alice, room, "counted", "once");
+			alice.send(message(room, "counted", "once"));
+			assertThat(alice.next().get("type").asString()).isEqualTo("ack");
+			try (ChatClient bob = connect(this.app, "bob")) {
+				bob.send(Map.of("type", "join", "room", room, "since", offset - 1));
+				assertThat(bob.next().get("recovered").asBoolean()).isTrue();
+				assertThat(bob.next().get("offset").asLong()).isEqualTo(offset);
+			}
+		}
+
+		assertThat(metric("auth_ws_acks_total")).isEqualTo(acks + 2);
+		assertThat(metric("auth_ws_duplicates_total")).isEqualTo(duplicates + 1);
+		assertThat(metric("auth_ws_recoveries_total{recovered=\"true\"}")).isEqualTo(recovered + 1);
+		assertThat(metric("auth_ws_recoveries_total{recovered=\"false\"}")).isNotNegative();
+		assertThat(metric("auth_ws_history_messages_count")).isEqualTo(histories + 1);
+	}
+
+	private double metric(String series) throws Exception {
+		return AuthApi.metricValue(this.app.port(), series);
 	}
 
 	static String room() {

@@ -20,6 +20,7 @@ import dev.authwatch.token.PasswordResetProperties;
 import dev.authwatch.token.RefreshFamilyStore;
 import dev.authwatch.token.ResetTokenStore;
 import dev.authwatch.websocket.ChatRooms;
+import dev.authwatch.websocket.DeliveryProperties;
 import dev.authwatch.websocket.LocalRoomFanout;
 import dev.authwatch.websocket.RevocationBus;
 import dev.authwatch.websocket.RoomFanout;
@@ -49,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreConfigurationTests {
 
 	@EnableConfigurationProperties({ StoreProperties.class, LoginSessionProperties.class, PasswordResetProperties.class,
-			AuditProperties.class })
+			AuditProperties.class, DeliveryProperties.class })
 	static class Properties {
 
 	}

@@ -1,0 +1,97 @@
+package dev.authwatch.websocket;
+
+import dev.authwatch.metrics.DeliveryMetrics;
+import dev.authwatch.websocket.ChatFrames.ChatError;
+import dev.authwatch.websocket.RoomFanout.History;
+import dev.authwatch.websocket.RoomFanout.Kept;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.socket.TextMessage;
+
+/**
+ * Joins a room; with {@code since}, replays what the client missed before anything live. The
+ * connection becomes a member holding live frames back, then reads the history: a message
+ * published meanwhile is either in the history or among the held frames, and the held frames
+ * skip what the replay sent (see {@link RoomMember}).
+ */
+final class RoomJoin {
+
+	private final ChatRooms rooms;
+
+	private final RoomFanout fanout;
+
+	private final ChatReplies replies;
+
+	private final DeliveryMetrics metrics;
+
+	private final int maxRoomsPerConnection;
+
+	RoomJoin(ChatRooms rooms, RoomFanout fanout, ChatReplies replies, DeliveryMetrics metrics, int maxRoomsPerConnection) {
+		this.rooms = rooms;
+		this.fanout = fanout;
+		this.replies = replies;
+		this.metrics = metrics;
+		this.maxRoomsPerConnection = maxRoomsPerConnection;
+	}
+
+	void join(ChatConnection connection, String room, @Nullable JsonNode sinceNode) {
+		boolean member = connection.rooms().contains(room);
+		if (!member && connection.rooms().size() >= this.maxRoomsPerConnection) {
+			this.replies.error(connection, ChatError.TOO_MANY_ROOMS,
+					"A connection may join at most " + this.maxRoomsPerConnection + " rooms.", room, null);
+			return;
+		}
+		if (sinceNode == null || sinceNode.isNull()) {
+			this.rooms.join(room, connection);
+			this.replies.send(connection, ChatFrames.RoomAck.joined(room, null));
+			return;
+		}
+		if (!sinceNode.isIntegralNumber() || !sinceNode.canConvertToLong() || sinceNode.asLong() < 0) {
+			this.replies.error(connection, ChatError.INVALID_SINCE,
+					"since is the last offset of the room the client has: an integer, 0 or more.", room, null);
+			return;
+		}
+		recover(connection, room, sinceNode.asLong(), member);
+	}
+
+	private void recover(ChatConnection connection, String room, long since, boolean wasMember) {
+		RoomMember member = this.rooms.joinHolding(room, connection);
+		History history;
+		try {
+			history = this.fanout.history(room, since);
+		}
+		catch (DataAccessException ex) {
+			undo(connection, room, member, wasMember);
+			this.replies.error(connection, ChatError.NOT_JOINED,
+					"The room's history could not be read (the shared store is unavailable); join again.", room, null);
+			return;
+		}
+		if (since > history.latest()) {
+			undo(connection, room, member, wasMember);
+			this.replies.error(connection, ChatError.UNKNOWN_OFFSET, "The room's latest offset is " + history.latest()
+					+ ", not " + since + " (its offsets may have started again); join without since.", room, null);
+			return;
+		}
+		boolean recovered = history.covers(since);
+		this.replies.send(connection, ChatFrames.RoomAck.joined(room, recovered));
+		long replayedThrough = since;
+		for (Kept kept : history.after()) {
+			connection.send(new TextMessage(kept.frame()));
+			replayedThrough = kept.offset();
+		}
+		member.live(replayedThrough);
+		this.metrics.recovery(recovered, history.kept());
+	}
+
+	private void undo(ChatConnection connection, String room, RoomMember member, boolean wasMember) {
+		if (wasMember) {
+			member.live(0);
+		}
+		else {
+			this.rooms.leave(room, connection);
+		}
+	}
+
+}

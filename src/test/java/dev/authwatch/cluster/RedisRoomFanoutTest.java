@@ -1,0 +1,87 @@
+package dev.authwatch.cluster;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.authwatch.support.RedisTestServer;
+import dev.authwatch.websocket.ChatRooms;
+import dev.authwatch.websocket.DeliveryProperties;
+import dev.authwatch.websocket.RoomFanout.History;
+import dev.authwatch.websocket.RoomFanout.Kept;
+import dev.authwatch.websocket.RoomFanout.Published;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The one script per message and the one per recovering join, on a real Redis. */
+class RedisRoomFanoutTest {
+
+	private final LettuceConnectionFactory connections = RedisTestServer.connectionFactory();
+
+	private final StringRedisTemplate redis = new StringRedisTemplate(this.connections);
+
+	private final String room = "r" + UUID.randomUUID().toString().substring(0, 8);
+
+	@AfterEach
+	void close() {
+		this.connections.destroy();
+	}
+
+	private RedisRoomFanout fanout(int historySize, Duration historyMaxAge) {
+		return new RedisRoomFanout(this.redis, new ChatRooms(), new DeliveryProperties(Duration.ofMinutes(2), historySize,
+				historyMaxAge));
+	}
+
+	@Test
+	void historyKeepsTheLastMessagesWithTheirOffsets() {
+		RedisRoomFanout fanout = fanout(3, Duration.ofMinutes(10));
+		for (int i = 1; i <= 5; i++) {
+			fanout.publish(this.room, "alice", null, "{\"text\":\"m" + i + "\"}");
+		}
+
+		History history = fanout.history(this.room, 1);
+
+		assertThat(history.latest()).isEqualTo(5);
+		assertThat(history.kept()).isEqualTo(3);
+		assertThat(history.covers(1)).isFalse();
+		assertThat(history.after()).extracting(Kept::offset).containsExactly(3L, 4L, 5L);
+		assertThat(history.after()).extracting(Kept::frame).first().isEqualTo("{\"text\":\"m3\",\"offset\":3}");
+	}
+
+	@Test
+	void historyForgetsMessagesOlderThanItsMaximumAge() {
+		RedisRoomFanout fanout = fanout(100, Duration.ofSeconds(1));
+		fanout.publish(this.room, "alice", null, "{\"text\":\"soon gone\"}");
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			History history = fanout.history(this.room, 0);
+			assertThat(history.latest()).isEqualTo(1);
+			assertThat(history.after()).isEmpty();
+			assertThat(history.covers(0)).isFalse();
+		});
+	}
+
+	@Test
+	void aResentIdKeepsItsOffsetAndTheKeysNameNeitherTheUserNorTheId() {
+		RedisRoomFanout fanout = fanout(100, Duration.ofMinutes(10));
+
+		Published first = fanout.publish(this.room, "alice@example.com", "secret-id", "{\"text\":\"hi\"}");
+		Published again = fanout.publish(this.room, "alice@example.com", "secret-id", "{\"text\":\"hi\"}");
+		Published bobs = fanout.publish(this.room, "bob", "secret-id", "{\"text\":\"hi\"}");
+
+		assertThat(again).isEqualTo(new Published(first.offset(), true));
+		assertThat(bobs).isEqualTo(new Published(first.offset() + 1, false));
+		assertThat(fanout.history(this.room, 0).kept()).isEqualTo(2);
+		Set<String> keys = this.redis.keys(RedisRoomFanout.ROOM + this.room + ":*");
+		assertThat(keys).hasSize(4).noneMatch((key) -> key.contains("alice") || key.contains("secret-id"));
+		assertThat(this.redis.getExpire(RedisRoomFanout.sentKey(this.room, "alice@example.com", "secret-id")))
+			.isBetween(100L, 120L);
+	}
+
+}
