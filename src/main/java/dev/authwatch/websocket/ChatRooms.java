@@ -38,9 +38,9 @@ public final class ChatRooms {
 
 	void leave(String room, ChatConnection connection) {
 		connection.rooms().remove(room);
-		this.members.computeIfPresent(room, (name, set) -> {
-			set.remove(connection);
-			return set.isEmpty() ? null : set;
+		this.members.computeIfPresent(room, (name, roomMembers) -> {
+			roomMembers.remove(connection);
+			return roomMembers.isEmpty() ? null : roomMembers;
 		});
 	}
 

@@ -147,6 +147,7 @@ class ClusterTest {
 				this.prefix + "n1", this.prefix + "n2", this.prefix + "n3"));
 
 		String room = "room-" + this.prefix;
+		JsonNode lastSeen;
 		try (ChatClient viaNginx = member(this.nginxPort, "ann", room)) {
 			String proxiedTo = await().atMost(Duration.ofSeconds(5)).until(() -> instanceOf("ann"), (id) -> id != null);
 			Instance other = this.instances.stream().filter((i) -> !i.id().equals(proxiedTo)).findFirst().orElseThrow();
@@ -157,7 +158,8 @@ class ClusterTest {
 				assertThat(nextMessage(elsewhere).get("text").asString()).isEqualTo("over the proxy");
 				elsewhere.send(Map.of("type", "message", "room", room, "text", "and back"));
 				assertThat(nextMessage(viaNginx).get("text").asString()).isEqualTo("over the proxy");
-				assertThat(nextMessage(viaNginx).get("text").asString()).isEqualTo("and back");
+				lastSeen = nextMessage(viaNginx);
+				assertThat(lastSeen.get("text").asString()).isEqualTo("and back");
 			}
 
 			// SIGKILL the instance behind the proxied client: it leaves the cluster within the grace,
@@ -172,11 +174,21 @@ class ClusterTest {
 			}
 			await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> assertThat(clusterIds()).hasSize(2)
 				.doesNotContain(killed.id()));
-			try (ChatClient reconnected = member(this.nginxPort, "ann", room);
-					ChatClient survivor = member(other.port(), "ben", room)) {
-				survivor.send(Map.of("type", "message", "room", room, "text", "after failover"));
-				assertThat(nextMessage(reconnected).get("text").asString()).isEqualTo("after failover");
-				assertThat(instanceOf("ann")).isNotEqualTo(killed.id());
+			// What was said while ann was away is recovered from the shared history on the survivor she reaches.
+			try (ChatClient survivor = member(other.port(), "ben", room)) {
+				survivor.send(Map.of("type", "message", "room", room, "text", "while ann was away"));
+				assertThat(nextMessage(survivor).get("text").asString()).isEqualTo("while ann was away");
+				try (ChatClient reconnected = ChatClient.withBearerHeader(this.nginxPort, TestTokens.valid("ann", "user"))) {
+					assertThat(reconnected.next().get("type").asString()).isEqualTo("welcome");
+					reconnected.send(Map.of("type", "join", "room", room, "since", lastSeen.get("offset").asLong()));
+					assertThat(reconnected.next().get("recovered").asBoolean()).isTrue();
+					JsonNode missed = nextMessage(reconnected);
+					assertThat(missed.get("text").asString()).isEqualTo("while ann was away");
+					assertThat(missed.get("offset").asLong()).isEqualTo(lastSeen.get("offset").asLong() + 1);
+					survivor.send(Map.of("type", "message", "room", room, "text", "after failover"));
+					assertThat(nextMessage(reconnected).get("text").asString()).isEqualTo("after failover");
+					assertThat(instanceOf("ann")).isNotEqualTo(killed.id());
+				}
 			}
 		}
 	}
