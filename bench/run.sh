@@ -10,6 +10,8 @@
 #   SKIP_JMH=1 bench/run.sh                        # load generator only
 #   SKIP_JMH=1 bench/run.sh --scenarios churn --methods plain,jwt,jwt-new,ticket,spring-plain,spring-jwt,node-plain,node-jwt
 #                                                  # against what users would run instead (bench/controls)
+#   bench/run.sh cluster                           # the cluster scenarios only (docs/benchmarks.md, "Cluster"):
+#   bench/run.sh cluster --scenarios broadcast --rooms 10,100   # options go to dev.authwatch.bench.ClusterBench
 #
 # The client holds up to 19,000 sockets itself: its soft open-file limit is raised to the hard one.
 set -euo pipefail
@@ -24,6 +26,12 @@ ulimit -n "$(ulimit -Hn)"
 rm -rf target/bench-server && mkdir -p target/bench-server/dev/authwatch/bench
 cp -r target/test-classes/dev/authwatch/bench/server target/bench-server/dev/authwatch/bench/
 jar cf target/bench-server.jar -C target/bench-server dev
+
+if [ "${1:-}" = cluster ]; then
+  shift
+  # Redis, nginx, the instances and the client processes are started by the bench itself.
+  exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.authwatch.bench.ClusterBench "$@"
+fi
 
 # The controls outside the process (bench/controls) are built every run, so that they cannot rot.
 boot_version() { sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$1"; }

@@ -60,6 +60,20 @@ final class ServerProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	int port() {
+		return this.port;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** SIGKILL: no graceful stop, no close frames, as when a machine dies. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
+	}
+
 	private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
 		HttpClient http = HttpClient.newHttpClient();
 		long deadline = System.nanoTime() + timeout.toNanos();
