@@ -47,10 +47,273 @@ public final class ClusterBench {
 			if (options.scenarios.contains("directory")) {
 				directory(options, rig, report);
 			}
+			rig.jvm = options.holdJvm;
+			if (options.scenarios.contains("idle")) {
+				idle(options, rig, report);
+			}
+			if (options.scenarios.contains("failover")) {
+				failover(options, rig, report);
+			}
+			if (options.scenarios.contains("storm")) {
+				storm(options, rig, report);
+			}
 		}
 		finally {
 			report.write();
 		}
+		if (!report.violations.isEmpty()) {
+			System.err.println("Assertions failed: " + report.violations);
+			System.exit(1);
+		}
+	}
+
+	/** nginx workers for {@code connections} proxied WebSockets: two descriptors each, 20,000 per worker, uneven accepts. */
+	private static int nginxWorkers(int connections) {
+		return Math.max(2, (int) Math.ceil(2.0 * connections / 12_000));
+	}
+
+	/**
+	 * Idle authenticated connections across two instances through nginx, steered half and half
+	 * (each instance holds at most {@code server.tomcat.max-connections}, 19,500), held with
+	 * heartbeats; the directory's Redis memory per connection.
+	 */
+	private static void idle(Options options, ClusterRig rig, ClusterReport report) throws Exception {
+		List<ClusterRig.Node> nodes = rig.start(List.of("idle-a", "idle-b"), List.of());
+		int workers = nginxWorkers(options.idle);
+		int nginx = rig.startNginx(nodes, workers);
+		NginxHash hash = new NginxHash(nodes.stream().map(ClusterRig.Node::upstream).toList());
+		int perInstance = options.idle / 2 / Population.PER_ADDRESS;
+		List<List<String>> steered = Population.steer(hash, 1, new int[] { perInstance, perInstance });
+		Thread.sleep(3000);
+		long memoryBefore = rig.redisUsedMemory();
+		long keysBefore = rig.redisKeys();
+		String startLoad = Report.loadAverage();
+		try (Population population = new Population(options.agents, rig.work())) {
+			long start = System.nanoTime();
+			List<String> all = new ArrayList<>(steered.get(0));
+			all.addAll(steered.get(1));
+			java.util.Collections.shuffle(all, new java.util.Random(1));
+			population.open(nginx, all, "idle-", 64);
+			double rampSeconds = population.awaitAllOpen(Duration.ofMinutes(5));
+			AgentProcess.Status opened = population.status();
+			System.out.printf("idle: %d of %d open after %.1f s%n", opened.open(), opened.clients(), (System.nanoTime() - start) / 1e9);
+			String rampLoad = Report.loadAverage();
+			// Two directory intervals: every connection written.
+			Thread.sleep(3000);
+			long memoryAfter = rig.redisUsedMemory();
+			long keysAfter = rig.redisKeys();
+			long[] active = { Population.activeConnections(nodes.get(0).port), Population.activeConnections(nodes.get(1).port) };
+			long[] rss = { nodes.get(0).process.rss(), nodes.get(1).process.rss() };
+			long pingsBefore = opened.pings();
+			Thread.sleep(options.holdSeconds * 1000L);
+			AgentProcess.Status held = population.status();
+			long[] activeEnd = { Population.activeConnections(nodes.get(0).port), Population.activeConnections(nodes.get(1).port) };
+			String endLoad = Report.loadAverage();
+			String nginxErrors = rig.nginxErrors();
+			long workerConnectionErrors = nginxErrors.lines().filter((l) -> l.contains("worker_connections are not enough")).count();
+			StringBuilder s = new StringBuilder();
+			s.append("Two instances (`").append(String.join(" ", options.holdJvm)).append("`, production defaults: ")
+				.append("heartbeat every 30 s, rate and connection limits as shipped) behind the shipped nginx with ")
+				.append(workers).append(" workers (`worker_processes` is the one line changed: the shipped `auto` gives 2 here, ")
+				.append("and 2 workers × 19,500 `worker_connections` hold at most 19,500 proxied WebSockets, two descriptors each). ")
+				.append(options.agents).append(" client processes; ").append(Population.PER_ADDRESS)
+				.append(" clients per source address (127.1.x.y), each its own user, addresses chosen by nginx's consistent hash ")
+				.append("so that each instance gets half (Tomcat's `max-connections` is 19,500 per instance). Opened 64 at a time ")
+				.append("per client process; then held ").append(options.holdSeconds).append(" s. Target: ≥ 38,000, heartbeats ")
+				.append("answered, none closed.\n\n")
+				.append("| | |\n|---|---|\n")
+				.append(String.format("| connections open / wanted | **%d** / %d (instance A %d, B %d by their own gauges) |%n",
+						opened.open(), opened.clients(), active[0], active[1]))
+				.append(String.format("| time to open them | %.1f s (%.0f upgrades/s through nginx) |%n", rampSeconds,
+						opened.clients() / rampSeconds))
+				.append(String.format("| refused while opening | %s (status → count; 0: no HTTP answer) |%n", opened.refusals()))
+				.append(String.format("| after %d s: open / closed unexpectedly (code → count) | **%d** / %s (gauges: A %d, B %d) |%n",
+						options.holdSeconds, held.open(), held.closes(), activeEnd[0], activeEnd[1]))
+				.append(String.format("| heartbeat pings answered during the hold | %d (%.1f per connection) |%n", held.pings() - pingsBefore,
+						(held.pings() - pingsBefore) / (double) Math.max(1, held.open())))
+				.append(String.format("| Redis `used_memory` before → after | %.1f MB → %.1f MB: **%.0f bytes per connection** (keys %d → %d) |%n",
+						memoryBefore / 1048576.0, memoryAfter / 1048576.0, (memoryAfter - memoryBefore) / (double) opened.open(),
+						keysBefore, keysAfter))
+				.append(String.format("| instance RSS | A %.0f MB, B %.0f MB |%n", rss[0] / 1048576.0, rss[1] / 1048576.0))
+				.append(String.format("| nginx \"worker_connections are not enough\" | %d |%n", workerConnectionErrors))
+				.append("| load average: start / opened / end of hold | ").append(startLoad).append(" / ").append(rampLoad).append(" / ")
+				.append(endLoad).append(" |\n");
+			report.put("Idle connections across two instances through nginx", s.toString());
+			if (held.open() < options.idle || !held.closes().isEmpty()) {
+				report.violations.add("idle: " + held.open() + " open, closes " + held.closes());
+			}
+		}
+		finally {
+			rig.stopInstances();
+		}
+	}
+
+	/**
+	 * Failover: {@code failover} connections on instance A (through nginx, steered), a fifth as many
+	 * on each of B and C; A is SIGKILLed; its clients reconnect with the client's pacing through nginx.
+	 */
+	private static void failover(Options options, ClusterRig rig, ClusterReport report) throws Exception {
+		List<ClusterRig.Node> nodes = rig.start(List.of("fo-a", "fo-b", "fo-c"), List.of());
+		int others = options.failover / 5;
+		int workers = nginxWorkers(options.failover + 2 * others);
+		int nginx = rig.startNginx(nodes, workers);
+		NginxHash hash = new NginxHash(nodes.stream().map(ClusterRig.Node::upstream).toList());
+		List<List<String>> steered = Population.steer(hash, 3, new int[] { options.failover / Population.PER_ADDRESS,
+				others / Population.PER_ADDRESS, others / Population.PER_ADDRESS });
+		try (Population population = new Population(options.agents, rig.work())) {
+			for (int i = 0; i < 3; i++) {
+				population.open(nginx, steered.get(i), "fo" + i + "-", 64);
+			}
+			double ramp = population.awaitAllOpen(Duration.ofMinutes(3));
+			System.out.printf("failover: all open after %.1f s%n", ramp);
+			Thread.sleep(3000);
+			long[] before = active(nodes);
+			String load = Report.loadAverage();
+			long killedAt = System.currentTimeMillis();
+			nodes.get(0).process.kill();
+			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			AgentProcess.Status status = population.status();
+			while (System.nanoTime() < deadline) {
+				status = population.status();
+				if (status.lost() == 0) {
+					break;
+				}
+				Thread.sleep(500);
+			}
+			String endLoad = Report.loadAverage();
+			AgentProcess.Recovery recovery = population.recovery(killedAt);
+			List<long[]> events = population.events(killedAt);
+			long[] backAt = recovery.back().stream().mapToLong((r) -> r[1] - killedAt).sorted().toArray();
+			int lostCount = backAt.length + recovery.notBack();
+			long[] after = { 0, Population.activeConnections(nodes.get(1).port), Population.activeConnections(nodes.get(2).port) };
+			StringBuilder s = new StringBuilder();
+			s.append("Three instances (`").append(String.join(" ", options.holdJvm)).append("`, production defaults) behind the shipped ")
+				.append("nginx (").append(workers).append(" workers); ").append(options.failover).append(" connections steered to A, ")
+				.append(others).append(" to each of B and C, 10 per source address. A is SIGKILLed; each client reconnects as ")
+				.append("SPEC §10's does (full-jitter backoff 0.5 s … 20 s, first attempt after 0–0.5 s) through nginx, which ")
+				.append("retries another upstream when A refuses (`proxy_next_upstream error`) and leaves A out after 3 failures. ")
+				.append("Times from the SIGKILL. Target: the time until 99 % are reconnected, with this pacing.\n\n")
+				.append("| | |\n|---|---|\n")
+				.append(String.format("| connections before (instance gauges A / B / C) | %d / %d / %d |%n", before[0], before[1], before[2]))
+				.append(String.format("| lost | %d |%n", lostCount))
+				.append(String.format("| reconnected: 50 %% / 90 %% / **99 %%** / 100 %% | %s / %s / **%s** / %s s |%n", at(backAt, lostCount, 0.5),
+						at(backAt, lostCount, 0.9), at(backAt, lostCount, 0.99), at(backAt, lostCount, 1.0)))
+				.append(String.format("| not back after 120 s | %d |%n", recovery.notBack()))
+				.append(String.format("| after (gauges B / C) | %d / %d |%n", after[1], after[2]))
+				.append(String.format("| upgrades and refusals after the kill (status → count; 0: no HTTP answer) | %s |%n", countByKind(events)))
+				.append("| load average: at the kill / end | ").append(load).append(" / ").append(endLoad).append(" |\n\n")
+				.append("Upgrades per second after the kill (101 / refused): ").append(timeline(events, killedAt)).append('\n');
+			report.put("Failover: an instance SIGKILLed behind nginx", s.toString());
+			report.csv("failover-events.csv", csvOf(events, killedAt));
+			fiveHundreds(events, "failover", report);
+		}
+		finally {
+			rig.stopInstances();
+		}
+	}
+
+	/**
+	 * Reconnect storm (issue 14): {@code storm} clients on one instance (direct, no proxy: every
+	 * answer is the service's own); the instance is SIGKILLed and started again at once; the
+	 * clients come back with the client's pacing into a cold JVM.
+	 */
+	private static void storm(Options options, ClusterRig rig, ClusterReport report) throws Exception {
+		List<ClusterRig.Node> nodes = rig.start(List.of("storm"), List.of());
+		ClusterRig.Node node = nodes.get(0);
+		try (Population population = new Population(options.agents, rig.work())) {
+			population.open(node.port, Population.addresses(2, options.storm / Population.PER_ADDRESS), "storm-", 64);
+			double ramp = population.awaitAllOpen(Duration.ofMinutes(3));
+			System.out.printf("storm: all open after %.1f s%n", ramp);
+			Thread.sleep(2000);
+			String load = Report.loadAverage();
+			long killedAt = System.currentTimeMillis();
+			node.process.kill();
+			rig.restart(node);
+			long upAt = System.currentTimeMillis();
+			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			while (System.nanoTime() < deadline && population.status().lost() > 0) {
+				Thread.sleep(500);
+			}
+			String endLoad = Report.loadAverage();
+			AgentProcess.Recovery recovery = population.recovery(killedAt);
+			List<long[]> events = population.events(killedAt);
+			long[] backAt = recovery.back().stream().mapToLong((r) -> r[1] - killedAt).sorted().toArray();
+			int lostCount = backAt.length + recovery.notBack();
+			StringBuilder s = new StringBuilder();
+			s.append(options.storm).append(" clients (10 per source address, each its own user, production rate limits) on one ")
+				.append("instance (`").append(String.join(" ", options.holdJvm)).append("`), connected directly, so that every ")
+				.append("HTTP answer is the service's. The instance is SIGKILLed and started again at once (same port, same Redis); ")
+				.append("the clients reconnect with SPEC §10's pacing (full-jitter backoff 0.5 s … 20 s) and meet a cold JVM. ")
+				.append("Times from the SIGKILL. The service must not answer 5xx other than 503 (`provider_unavailable`: its ")
+				.append("store did not answer).\n\n")
+				.append("| | |\n|---|---|\n")
+				.append(String.format("| lost | %d |%n", lostCount))
+				.append(String.format("| instance healthy again | %.1f s |%n", (upAt - killedAt) / 1e3))
+				.append(String.format("| reconnected: 50 %% / 90 %% / 99 %% / **all** | %s / %s / %s / **%s** s |%n", at(backAt, lostCount, 0.5),
+						at(backAt, lostCount, 0.9), at(backAt, lostCount, 0.99), at(backAt, lostCount, 1.0)))
+				.append(String.format("| not back after 120 s | %d |%n", recovery.notBack()))
+				.append(String.format("| upgrades and refusals (status → count; 0: connection refused or no HTTP answer) | %s |%n",
+						countByKind(events)))
+				.append("| load average: at the kill / end | ").append(load).append(" / ").append(endLoad).append(" |\n\n")
+				.append("Per second after the kill (101 / refused): ").append(timeline(events, killedAt)).append('\n');
+			report.put("Reconnect storm: one instance killed and started again", s.toString());
+			report.csv("storm-events.csv", csvOf(events, killedAt));
+			fiveHundreds(events, "storm", report);
+		}
+		finally {
+			rig.stopInstances();
+		}
+	}
+
+	private static long[] active(List<ClusterRig.Node> nodes) throws Exception {
+		long[] active = new long[nodes.size()];
+		for (int i = 0; i < active.length; i++) {
+			active[i] = Population.activeConnections(nodes.get(i).port);
+		}
+		return active;
+	}
+
+	/** Seconds until {@code q} of {@code total} were back; "–" if they never were. */
+	private static String at(long[] sortedBackMillis, int total, double q) {
+		int needed = (int) Math.ceil(q * total);
+		if (needed == 0) {
+			return "0";
+		}
+		return (needed <= sortedBackMillis.length) ? String.format("%.1f", sortedBackMillis[needed - 1] / 1e3) : "–";
+	}
+
+	private static java.util.Map<Long, Integer> countByKind(List<long[]> events) {
+		java.util.Map<Long, Integer> counts = new java.util.TreeMap<>();
+		events.forEach((e) -> counts.merge(e[1], 1, Integer::sum));
+		return counts;
+	}
+
+	/** "second: upgrades/refused" for each second with any event. */
+	private static String timeline(List<long[]> events, long since) {
+		java.util.Map<Long, int[]> seconds = new java.util.TreeMap<>();
+		for (long[] e : events) {
+			int[] counts = seconds.computeIfAbsent((e[0] - since) / 1000, (k) -> new int[2]);
+			counts[(e[1] == 101) ? 0 : 1]++;
+		}
+		StringBuilder line = new StringBuilder();
+		seconds.forEach((second, counts) -> line.append(line.length() == 0 ? "" : ", ").append(second).append(" s: ")
+			.append(counts[0]).append('/').append(counts[1]));
+		return line.toString();
+	}
+
+	private static String csvOf(List<long[]> events, long since) {
+		StringBuilder csv = new StringBuilder("ms_since_kill,status\n");
+		events.forEach((e) -> csv.append(e[0] - since).append(',').append(e[1]).append('\n'));
+		return csv.toString();
+	}
+
+	private static void fiveHundreds(List<long[]> events, String scenario, ClusterReport report) {
+		java.util.Map<Long, Integer> counts = countByKind(events);
+		counts.forEach((status, count) -> {
+			if (status >= 500 && status != 503) {
+				report.violations.add(scenario + ": " + count + " × HTTP " + status);
+			}
+		});
 	}
 
 	private static void broadcast(Options options, ClusterRig rig, ClusterReport report) throws Exception {

@@ -18,6 +18,9 @@ final class ClusterReport {
 
 	private final Map<String, StringBuilder> sections = new LinkedHashMap<>();
 
+	/** Assertions of the run that failed (a 5xx in a storm, a connection closed during the hold). */
+	final List<String> violations = new ArrayList<>();
+
 	ClusterReport(Path out) {
 		this.out = out;
 	}
@@ -100,6 +103,9 @@ final class ClusterReport {
 	void write() throws IOException {
 		List<String> parts = new ArrayList<>();
 		this.sections.values().forEach((s) -> parts.add(s.toString()));
+		if (!this.violations.isEmpty()) {
+			parts.add("## Assertions that failed\n\n- " + String.join("\n- ", this.violations) + "\n");
+		}
 		Files.writeString(this.out.resolve("results.md"),
 				this.head + String.join("\n", parts) + "\nLoad average when written: " + Report.loadAverage() + ".\n");
 	}

@@ -57,7 +57,8 @@ final class ClusterRig implements AutoCloseable {
 
 	private final String javaHome;
 
-	private final List<String> jvm;
+	/** The JVM flags of the instances started next. */
+	List<String> jvm;
 
 	private final RedisServer redis;
 
@@ -179,6 +180,10 @@ final class ClusterRig implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		return port;
+	}
+
+	Path work() {
+		return this.work;
 	}
 
 	/** nginx's error log so far (refused upstreams, worker_connections exhausted). */

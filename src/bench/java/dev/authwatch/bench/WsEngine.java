@@ -284,9 +284,21 @@ final class WsEngine implements AutoCloseable {
 	 * @param extraHeaders complete header lines, each ending in CRLF
 	 */
 	Conn open(InetSocketAddress server, String pathAndQuery, String extraHeaders, Listener listener) {
+		return open(server, null, pathAndQuery, extraHeaders, listener);
+	}
+
+	/**
+	 * As {@link #open(InetSocketAddress, String, String, Listener)}, from {@code local} (a loopback
+	 * address, any port): each source address has its own ephemeral ports, and a proxy that hashes
+	 * client addresses sees many clients.
+	 */
+	Conn open(InetSocketAddress server, InetSocketAddress local, String pathAndQuery, String extraHeaders, Listener listener) {
 		SocketChannel channel;
 		try {
 			channel = SocketChannel.open();
+			if (local != null) {
+				channel.bind(local);
+			}
 			channel.configureBlocking(false);
 			channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 			channel.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
