@@ -22,7 +22,7 @@ import java.util.Map;
  * --rounds N                broadcast saturation rounds per size and directory rounds per side (5)
  * --round-seconds S         (5 for broadcast, 8 for directory)
  * --idle N                  idle connections across two instances through nginx (38000)
- * --hold-seconds S          how long they are held (180)
+ * --hold-seconds S          how long they are held (120)
  * --failover N              connections on the instance that is killed (10000)
  * --storm N                 clients of the single instance that is killed and started again (10000)
  * --agents N                client processes (each under the 20,000 open-file limit) (3)
@@ -423,7 +423,7 @@ public final class ClusterBench {
 
 		int idle = 38000;
 
-		int holdSeconds = 180;
+		int holdSeconds = 120;
 
 		int failover = 10000;
 

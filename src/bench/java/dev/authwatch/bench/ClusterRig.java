@@ -69,7 +69,7 @@ final class ClusterRig implements AutoCloseable {
 	private Process nginx;
 
 	ClusterRig(Path work, String javaHome, List<String> jvm) throws IOException {
-		this.work = Files.createDirectories(work);
+		this.work = Files.createDirectories(work.toAbsolutePath());
 		this.javaHome = javaHome;
 		this.jvm = jvm;
 		this.redisPort = freePort();
@@ -98,6 +98,7 @@ final class ClusterRig implements AutoCloseable {
 			all.addAll(own.get(id));
 			started.add(new Node(id, freePort(), all));
 		}
+		this.nodes.addAll(started);
 		ExecutorService starters = Executors.newFixedThreadPool(started.size());
 		try {
 			List<Future<?>> starting = new ArrayList<>();
@@ -114,15 +115,13 @@ final class ClusterRig implements AutoCloseable {
 		finally {
 			starters.shutdown();
 		}
-		this.nodes.addAll(started);
 		awaitSubscribers(this.nodes.stream().filter((n) -> n.process.isAlive()).count());
 		return started;
 	}
 
-	/** Starts a killed instance again, on its port, with its properties. */
+	/** Starts a killed instance again, on its port, with its properties; returns once it is live. */
 	void restart(Node node) throws Exception {
 		startProcess(node);
-		awaitSubscribers(this.nodes.stream().filter((n) -> n.process.isAlive()).count());
 	}
 
 	private void startProcess(Node node) throws Exception {
@@ -215,7 +214,7 @@ final class ClusterRig implements AutoCloseable {
 	}
 
 	private void awaitSubscribers(long count) throws Exception {
-		long deadline = System.nanoTime() + 60_000_000_000L;
+		long deadline = System.nanoTime() + 180_000_000_000L;
 		while (System.nanoTime() < deadline) {
 			String reply = redisCommand("PUBSUB", "NUMSUB", "authwatch:rooms");
 			if (reply.endsWith(":" + count)) {
@@ -223,7 +222,7 @@ final class ClusterRig implements AutoCloseable {
 			}
 			Thread.sleep(200);
 		}
-		throw new IllegalStateException("not every instance subscribed to the room channel within 60 s");
+		throw new IllegalStateException("not every instance subscribed to the room channel within 180 s");
 	}
 
 	/**

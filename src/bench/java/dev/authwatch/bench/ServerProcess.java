@@ -52,7 +52,14 @@ final class ServerProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("JWT_SECRET", secret);
 		ServerProcess server = new ServerProcess(builder.start(), port, javaHome, command);
-		server.awaitHealthy(Duration.ofSeconds(120));
+		try {
+			// Generous: on two cores shared with builds a Spring Boot start can take minutes.
+			server.awaitHealthy(Duration.ofSeconds(300));
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			server.process.destroyForcibly();
+			throw ex;
+		}
 		return server;
 	}
 
