@@ -41,6 +41,16 @@ public final class ClusterBench {
 		ClusterReport report = new ClusterReport(options.out);
 		report.setup(options);
 		try (ClusterRig rig = new ClusterRig(Path.of("target", "bench-cluster"), options.javaHome, options.serverJvm)) {
+			// Interrupted (Ctrl-C, kill): the instances, nginx and Redis go too.
+			Thread cleanup = new Thread(() -> {
+				try {
+					rig.close();
+				}
+				catch (Exception ex) {
+					// exiting anyway
+				}
+			});
+			Runtime.getRuntime().addShutdownHook(cleanup);
 			if (options.scenarios.contains("broadcast")) {
 				broadcast(options, rig, report);
 			}

@@ -21,6 +21,8 @@ final class ClusterReport {
 	/** Assertions of the run that failed (a 5xx in a storm, a connection closed during the hold). */
 	final List<String> violations = new ArrayList<>();
 
+	private Map<String, String> kept;
+
 	ClusterReport(Path out) {
 		this.out = out;
 	}
@@ -100,8 +102,37 @@ final class ClusterReport {
 		Files.writeString(this.out.resolve(name), content);
 	}
 
+	/**
+	 * Sections of an earlier run's {@code results.md} that this run does not measure stay (each
+	 * says its own load average), so that one scenario can be run again on its own.
+	 */
+	private Map<String, String> earlier() throws IOException {
+		Map<String, String> earlier = new LinkedHashMap<>();
+		Path file = this.out.resolve("results.md");
+		if (!Files.exists(file)) {
+			return earlier;
+		}
+		String[] parts = Files.readString(file).split("\n(?=## )");
+		for (int i = 1; i < parts.length; i++) {
+			String title = parts[i].substring(3, parts[i].indexOf('\n'));
+			String body = parts[i].replaceAll("\nLoad average when written: .*\n?$", "\n").replace("(from an earlier run)\n", "");
+			if (!title.equals("Assertions that failed")) {
+				earlier.put(title, body.endsWith("\n") ? body : body + "\n");
+			}
+		}
+		return earlier;
+	}
+
 	void write() throws IOException {
+		if (this.kept == null) {
+			this.kept = earlier();
+		}
 		List<String> parts = new ArrayList<>();
+		this.kept.forEach((title, body) -> {
+			if (!this.sections.containsKey(title)) {
+				parts.add(body + "(from an earlier run)\n");
+			}
+		});
 		this.sections.values().forEach((s) -> parts.add(s.toString()));
 		if (!this.violations.isEmpty()) {
 			parts.add("## Assertions that failed\n\n- " + String.join("\n- ", this.violations) + "\n");

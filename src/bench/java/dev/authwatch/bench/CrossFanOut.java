@@ -52,7 +52,17 @@ final class CrossFanOut {
 				room.members.add(member);
 			}
 		});
-		room.joined.await();
+		if (!room.joined.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
+			int[] state = new int[4];
+			onEngine(() -> {
+				state[0] = room.acks;
+				state[1] = room.refused;
+				state[2] = room.gone;
+				state[3] = room.errors;
+			});
+			throw new IllegalStateException(String.format("room of %d: %d joined, %d refused, %d closed, %d error frames after 120 s",
+					size, state[0], state[1], state[2], state[3]));
+		}
 		return room;
 	}
 
@@ -175,6 +185,10 @@ final class CrossFanOut {
 
 		private int gone;
 
+		private int refused;
+
+		private int errors;
+
 		Room(int size, String name) {
 			this.size = size;
 			this.name = name;
@@ -207,6 +221,9 @@ final class CrossFanOut {
 					this.joined.countDown();
 				}
 				return;
+			}
+			if (kind == 'e') {
+				this.errors++;
 			}
 			if (kind != 'm') {
 				return;
@@ -247,7 +264,7 @@ final class CrossFanOut {
 
 		@Override
 		public void onRefused(WsEngine.Conn conn, int status) {
-			throw new IllegalStateException("room member refused with " + status);
+			this.refused++;
 		}
 
 		@Override
