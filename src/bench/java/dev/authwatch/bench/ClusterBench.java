@@ -52,20 +52,20 @@ public final class ClusterBench {
 			});
 			Runtime.getRuntime().addShutdownHook(cleanup);
 			if (options.scenarios.contains("broadcast")) {
-				broadcast(options, rig, report);
+				guarded("broadcast", report, () -> broadcast(options, rig, report));
 			}
 			if (options.scenarios.contains("directory")) {
-				directory(options, rig, report);
+				guarded("directory", report, () -> directory(options, rig, report));
 			}
 			rig.jvm = options.holdJvm;
 			if (options.scenarios.contains("idle")) {
-				idle(options, rig, report);
+				guarded("idle", report, () -> idle(options, rig, report));
 			}
 			if (options.scenarios.contains("failover")) {
-				failover(options, rig, report);
+				guarded("failover", report, () -> failover(options, rig, report));
 			}
 			if (options.scenarios.contains("storm")) {
-				storm(options, rig, report);
+				guarded("storm", report, () -> storm(options, rig, report));
 			}
 		}
 		finally {
@@ -74,6 +74,23 @@ public final class ClusterBench {
 		if (!report.violations.isEmpty()) {
 			System.err.println("Assertions failed: " + report.violations);
 			System.exit(1);
+		}
+	}
+
+	interface Scenario {
+
+		void run() throws Exception;
+
+	}
+
+	/** A scenario that fails is reported as such; the next one runs on a fresh cluster. */
+	private static void guarded(String name, ClusterReport report, Scenario scenario) {
+		try {
+			scenario.run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			report.violations.add(name + " did not complete: " + ex.getMessage());
 		}
 	}
 

@@ -52,7 +52,8 @@ final class CrossFanOut {
 				room.members.add(member);
 			}
 		});
-		if (!room.joined.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (!room.joined.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
 			int[] state = new int[4];
 			onEngine(() -> {
 				state[0] = room.acks;
@@ -60,8 +61,15 @@ final class CrossFanOut {
 				state[2] = room.gone;
 				state[3] = room.errors;
 			});
-			throw new IllegalStateException(String.format("room of %d: %d joined, %d refused, %d closed, %d error frames after 120 s",
-					size, state[0], state[1], state[2], state[3]));
+			// A member lost while joining (its close code is reported) does not stop the room; the sender must be there.
+			boolean settled = state[0] + state[1] + state[2] >= size && state[0] >= size * 0.99 && room.members.get(0).isOpen();
+			if (settled) {
+				break;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(String.format("room of %d: %d joined, %d refused, %d closed %s, %d error frames after 120 s",
+						size, state[0], state[1], state[2], room.closeCodes, state[3]));
+			}
 		}
 		return room;
 	}
@@ -187,6 +195,9 @@ final class CrossFanOut {
 
 		private int refused;
 
+		/** Close codes of members closed by the server (or the network), and of the members' own closes at leave. */
+		final java.util.Map<Integer, Integer> closeCodes = new java.util.TreeMap<>();
+
 		private int errors;
 
 		Room(int size, String name) {
@@ -269,6 +280,7 @@ final class CrossFanOut {
 
 		@Override
 		public void onClosed(WsEngine.Conn conn, int code) {
+			this.closeCodes.merge(code, 1, Integer::sum);
 			if (++this.gone == this.size && this.closed != null) {
 				this.closed.countDown();
 			}
