@@ -99,11 +99,12 @@ final class CrossFanOut {
 	Latency paced(Room room, double rate, Duration duration) throws InterruptedException {
 		Stats.Longs latencies = new Stats.Longs();
 		long[] counts = new long[2];
+		long start = System.nanoTime();
 		onEngine(() -> {
 			room.latencies = latencies;
+			room.pacedSince = start;
 			counts[0] = room.sent;
 		});
-		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		long due = 0;
 		while (System.nanoTime() < end) {
@@ -142,17 +143,22 @@ final class CrossFanOut {
 		closed.await();
 	}
 
-	/** Until every message sent has come back to the sender (bounded: 10 s). */
+	/** Until every message sent has come back to the sender and every member has what it will get (bounded: 30 s). */
 	private void awaitQuiet(Room room) throws InterruptedException {
-		long deadline = System.nanoTime() + 10_000_000_000L;
+		long deadline = System.nanoTime() + 30_000_000_000L;
 		while (System.nanoTime() < deadline) {
-			boolean[] quiet = new boolean[1];
-			onEngine(() -> quiet[0] = room.echoed == room.sent);
-			if (quiet[0]) {
-				Thread.sleep(200);
+			long[] state = new long[2];
+			onEngine(() -> {
+				state[0] = room.sent - room.echoed;
+				state[1] = room.delivered;
+			});
+			Thread.sleep(300);
+			long[] later = new long[1];
+			onEngine(() -> later[0] = room.delivered);
+			// The sender has all its copies and no member is still receiving.
+			if (state[0] == 0 && later[0] == state[1]) {
 				return;
 			}
-			Thread.sleep(20);
 		}
 	}
 
@@ -182,6 +188,8 @@ final class CrossFanOut {
 		boolean windowed;
 
 		Stats.Longs latencies;
+
+		long pacedSince;
 
 		long sent;
 
@@ -242,7 +250,11 @@ final class CrossFanOut {
 			long now = System.nanoTime();
 			this.delivered++;
 			if (this.latencies != null && conn.attachment == Boolean.TRUE) {
-				this.latencies.add(now - sentAt(payload));
+				long sentAt = sentAt(payload);
+				// Deliveries of the saturation phase still on their way are not samples of the paced rate.
+				if (sentAt >= this.pacedSince) {
+					this.latencies.add(now - sentAt);
+				}
 			}
 			if (conn == this.members.get(0)) {
 				this.echoed++;
