@@ -401,8 +401,8 @@ public final class ClusterBench {
 			Churn churnOn = new Churn(engine, on.port, 32, on.process::cpuNanos);
 			Churn churnOff = new Churn(engine, off.port, 32, off.process::cpuNanos);
 			for (int w = 0; w < 2; w++) {
-				churnOn.run("jwt", Churn.jwt(tokens), round, null);
-				churnOff.run("jwt", Churn.jwt(tokens), round, null);
+				churnOn.run("jwt", Churn.jwt("/ws/chat", tokens), round, null);
+				churnOff.run("jwt", Churn.jwt("/ws/chat", tokens), round, null);
 			}
 			Stats.Longs latOn = new Stats.Longs();
 			Stats.Longs latOff = new Stats.Longs();
@@ -414,7 +414,7 @@ public final class ClusterBench {
 				for (int side = 0; side < 2; side++) {
 					boolean isOn = (side == 0) == onFirst;
 					Thread.sleep(1000);
-					Churn.Round result = (isOn ? churnOn : churnOff).run(isOn ? "on" : "off", Churn.jwt(tokens), round,
+					Churn.Round result = (isOn ? churnOn : churnOff).run(isOn ? "on" : "off", Churn.jwt("/ws/chat", tokens), round,
 							isOn ? latOn : latOff);
 					(isOn ? onRounds : offRounds).add(result);
 					System.out.printf("directory round %d %s: %.0f upgrades/s, %d refused, %d failed%n", r + 1, result.method(),
