@@ -40,6 +40,13 @@ public final class ClientAgent {
 
 	private static final long CAP_MILLIS = 20_000;
 
+	/** Source ports 10,000 … 29,999 (the ephemeral range starts at 32,768): 10 clients per address, 2,000 ports each. */
+	private static final int FIRST_PORT = 10_000;
+
+	private static final int SLOTS = 10;
+
+	private static final int PORTS = 2_000;
+
 	private final WsEngine engine = new WsEngine("agent-nio");
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -76,7 +83,12 @@ public final class ClientAgent {
 
 		final InetSocketAddress server;
 
-		final InetSocketAddress local;
+		final String address;
+
+		/** Source ports {@code firstPort … firstPort + PORTS - 1}, one per attempt in turn (below the ephemeral range). */
+		final int firstPort;
+
+		int nextPort;
 
 		final String header;
 
@@ -88,9 +100,10 @@ public final class ClientAgent {
 
 		boolean queued;
 
-		Client(InetSocketAddress server, InetSocketAddress local, String header) {
+		Client(InetSocketAddress server, String address, int slot, String header) {
 			this.server = server;
-			this.local = local;
+			this.address = address;
+			this.firstPort = FIRST_PORT + slot * PORTS;
 			this.header = header;
 		}
 
@@ -99,7 +112,9 @@ public final class ClientAgent {
 				return;
 			}
 			try {
-				ClientAgent.this.engine.open(this.server, this.local, "/ws/chat", this.header, this);
+				InetSocketAddress local = new InetSocketAddress(this.address, this.firstPort + this.nextPort);
+				this.nextPort = (this.nextPort + 1) % PORTS;
+				ClientAgent.this.engine.open(this.server, local, "/ws/chat", this.header, this);
 			}
 			catch (UncheckedIOException ex) {
 				// No source port left or similar: counted as a connection that got no HTTP answer.
@@ -185,8 +200,11 @@ public final class ClientAgent {
 		int first = this.clients.size();
 		for (int i = 0; i < count; i++) {
 			String token = this.credentials.token(prefix + (first + i));
-			Client client = new Client(server, new InetSocketAddress(addresses[i % addresses.length], 0),
-					"Authorization: Bearer " + token + "\r\n");
+			int slot = i / addresses.length;
+			if (slot >= SLOTS) {
+				throw new IllegalArgumentException("at most " + SLOTS + " clients per source address");
+			}
+			Client client = new Client(server, addresses[i % addresses.length], slot, "Authorization: Bearer " + token + "\r\n");
 			this.clients.add(client);
 			this.queue.add(client);
 		}

@@ -289,14 +289,18 @@ final class WsEngine implements AutoCloseable {
 
 	/**
 	 * As {@link #open(InetSocketAddress, String, String, Listener)}, from {@code local} (a loopback
-	 * address, any port): each source address has its own ephemeral ports, and a proxy that hashes
-	 * client addresses sees many clients.
+	 * address and an explicit port), so that a proxy that hashes client addresses sees many clients.
+	 * The port must lie below the ephemeral range: Linux skips every port held by an explicit
+	 * {@code bind} when it picks a source port for a plain {@code connect}, whatever the address, so
+	 * tens of thousands of {@code bind(address, 0)} sockets would leave the whole machine (nginx's
+	 * upstream connections included) without source ports.
 	 */
 	Conn open(InetSocketAddress server, InetSocketAddress local, String pathAndQuery, String extraHeaders, Listener listener) {
 		SocketChannel channel;
 		try {
 			channel = SocketChannel.open();
 			if (local != null) {
+				channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
 				channel.bind(local);
 			}
 			channel.configureBlocking(false);
