@@ -123,8 +123,10 @@ final class Population implements AutoCloseable {
 
 	/** The instance's own count of open chat connections ({@code auth_ws_connections_active}). */
 	static long activeConnections(int port) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		// Bounded: an instance at its max-connections accepts nothing, this request included.
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+			.timeout(Duration.ofSeconds(20))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		return response.body()
 			.lines()
 			.filter((line) -> line.startsWith("auth_ws_connections_active"))
