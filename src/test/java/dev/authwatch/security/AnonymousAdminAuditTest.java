@@ -43,19 +43,23 @@ class AnonymousAdminAuditTest {
 		assertThat(admin.get(AdminCalls.BASE + "/health").statusCode()).isEqualTo(200);
 
 		AdminCalls stranger = AdminCalls.as(this.port, null);
+		long floodStarted = System.nanoTime();
 		for (int i = 0; i < FLOOD; i++) {
 			assertThat(stranger.get(AdminCalls.BASE + "/metrics").statusCode()).isEqualTo(401);
 		}
+		// A loaded machine may spread the flood over several intervals: five entries and one aggregate each.
+		long intervals = Duration.ofNanos(System.nanoTime() - floodStarted).toMillis() / 2000 + 2;
 
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			List<JsonNode> entries = entries(admin);
 			List<JsonNode> anonymous = entries.stream().filter((entry) -> "anonymous".equals(entry.path("who").asString())).toList();
 			assertThat(entries).anyMatch((entry) -> "root".equals(entry.path("who").asString())
 					&& (AdminCalls.BASE + "/health").equals(entry.path("path").asString()));
-			assertThat(anonymous).hasSizeLessThanOrEqualTo(6);
+			assertThat(anonymous).hasSizeLessThanOrEqualTo((int) intervals * 6);
 			assertThat(anonymous.stream().mapToInt((entry) -> entry.path("count").asInt()).sum()).isEqualTo(FLOOD);
 		});
-		assertThat(AuthApi.metricValue(this.port, "auth_limits_total{limit=\"anonymous_admin_audit\"}")).isEqualTo(FLOOD - 5);
+		assertThat(AuthApi.metricValue(this.port, "auth_limits_total{limit=\"anonymous_admin_audit\"}"))
+			.isBetween(FLOOD - intervals * 5.0, FLOOD - 5.0);
 	}
 
 	private static List<JsonNode> entries(AdminCalls admin) throws Exception {

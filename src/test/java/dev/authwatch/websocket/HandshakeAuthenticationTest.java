@@ -134,6 +134,7 @@ class HandshakeAuthenticationTest {
 			client.next();
 		}
 		RawHandshake.to(this.port).bearer("not.a.jwt").send();
+		HttpCalls.get(this.port, "/health");
 
 		String metrics = HttpCalls.get(this.port, "/metrics").body();
 
@@ -146,7 +147,9 @@ class HandshakeAuthenticationTest {
 			.contains("auth_ws_disconnects_total{reason=\"client_close\"}")
 			.contains("jvm_memory_used_bytes")
 			.doesNotContain("spring_security_filterchains")
-			.contains("http_server_requests_seconds")
+			.contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health\"}")
+			// timed once, as ws_handshake, not a second time by http_server_requests
+			.doesNotContain("uri=\"/ws/chat\"")
 			.doesNotContain("metrics-user-7f3a")
 			.doesNotContain(token.substring(0, 20))
 			.doesNotContain(TestSecrets.CURRENT);
@@ -165,6 +168,10 @@ class HandshakeAuthenticationTest {
 		assertThat(response.status()).isEqualTo(status);
 		assertThat(response.headers().get("content-type")).startsWith("application/json");
 		assertThat(response.body()).contains("\"error\":\"" + error + "\"").contains("\"message\":\"");
+		// The handshake's own, lean filter chain keeps Spring Security's headers on a refusal.
+		assertThat(response.headers()).containsEntry("x-content-type-options", "nosniff")
+			.containsEntry("x-frame-options", "DENY")
+			.containsKey("cache-control");
 	}
 
 	static double counter(String metrics, String series) {
