@@ -6,6 +6,7 @@ import dev.authwatch.metrics.AuthMetrics;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
  * Admits a bearer token through the same {@link Admission} as the WebSocket chain, so an admin
@@ -26,7 +27,7 @@ final class AccessTokenAuthenticationProvider implements AuthenticationProvider 
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String token = ((BearerTokenAuthenticationToken) authentication).getCredentials();
+		String token = ((BearerTokenAuthenticationToken) authentication).getToken();
 		AuthDecision decision = this.admission.token(token);
 		if (decision instanceof AuthDecision.Authenticated authenticated) {
 			return new AccessTokenAuthentication(authenticated.principal());

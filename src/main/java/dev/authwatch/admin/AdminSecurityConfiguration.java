@@ -45,7 +45,7 @@ class AdminSecurityConfiguration {
 		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(admission, metrics));
 		return stateless(http.securityMatcher("/api/admin/**"))
 			.addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint, false), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(BearerTokens.required(tokens, entryPoint), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				// The SSE stream's later dispatches were authorized with its first one.
 				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -63,12 +63,11 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain healthSecurityFilterChain(HttpSecurity http, Admission admission, AuthMetrics metrics,
-			JsonMapper json) throws Exception {
+	SecurityFilterChain healthSecurityFilterChain(HttpSecurity http, Admission admission, AuthMetrics metrics)
+			throws Exception {
 		AuthenticationManager tokens = new ProviderManager(new AccessTokenAuthenticationProvider(admission, metrics));
 		return stateless(http.securityMatcher("/health", "/health/**"))
-			.addFilterBefore(new BearerTokenFilter(tokens, JsonSecurityErrors.entryPoint(json), true),
-					AnonymousAuthenticationFilter.class)
+			.addFilterBefore(BearerTokens.optional(tokens), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
 	}

@@ -1,11 +1,11 @@
 package dev.authwatch.admin;
 
-import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.authwatch.errors.ErrorBody;
+import dev.authwatch.errors.ErrorResponses;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -23,16 +23,12 @@ final class JsonSecurityErrors {
 	}
 
 	static AuthenticationEntryPoint entryPoint(JsonMapper json) {
-		return (request, response, ex) -> {
-			ErrorBody body = body(ex);
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"authwatch\"");
-			body.write(response, HttpServletResponse.SC_UNAUTHORIZED, json);
-		};
+		return (request, response, ex) -> ErrorResponses.write(response, HttpStatus.UNAUTHORIZED, body(ex), json);
 	}
 
 	static AccessDeniedHandler accessDeniedHandler(JsonMapper json) {
-		return (request, response, ex) -> new ErrorBody(FORBIDDEN, "This endpoint requires the admin role.").write(response,
-				HttpServletResponse.SC_FORBIDDEN, json);
+		return (request, response, ex) -> ErrorResponses.write(response, HttpStatus.FORBIDDEN,
+				new ErrorBody(FORBIDDEN, "This endpoint requires the admin role."), json);
 	}
 
 	private static ErrorBody body(AuthenticationException ex) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import dev.authwatch.auth.ChainTrace;
 import dev.authwatch.auth.HandshakeTraces;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.websocket.WebSocketConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +32,6 @@ import org.springframework.context.ApplicationListener;
  * round trip and a normal close, each timed.
  */
 final class TestConnection implements ApplicationListener<WebServerInitializedEvent> {
-
-	static final String PATH = "/ws/chat";
 
 	private final AccessTokenIssuer issuer;
 
@@ -101,7 +100,7 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 
 	private WebSocket handshake(String token, String traceId, FrameQueue frames, List<TestConnectionReport.Step> steps,
 			List<TestConnectionReport.Step> chainSteps, long stepStart) {
-		URI uri = URI.create("ws://127.0.0.1:" + this.port + PATH);
+		URI uri = URI.create("ws://127.0.0.1:" + this.port + WebSocketConfiguration.CHAT_PATH);
 		Duration timeout = this.properties.testConnectionTimeout();
 		try {
 			WebSocket socket = this.http.newWebSocketBuilder()

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-/** A REST authentication endpoint refuses the request; answered with {@link ErrorBody}. */
+/** A REST authentication endpoint refuses the request; answered with {@link dev.authwatch.errors.ErrorBody}. */
 public class AuthRejectedException extends RuntimeException {
 
 	private final FailureReason reason;

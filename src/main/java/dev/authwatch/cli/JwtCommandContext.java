@@ -3,7 +3,6 @@ package dev.authwatch.cli;
 import dev.authwatch.auth.jwt.JwtKeysConfiguration;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.datadir.DataDirectoryConfiguration;
-import dev.authwatch.jwthealth.JwtHealthProperties;
 import dev.authwatch.system.SystemConfiguration;
 
 import org.springframework.boot.Banner;
@@ -34,7 +33,7 @@ final class JwtCommandContext {
 	}
 
 	/** Not a {@code @Configuration}: the server's component scan must not pick it up. */
-	@EnableConfigurationProperties({ JwtProperties.class, JwtHealthProperties.class })
+	@EnableConfigurationProperties(JwtProperties.class)
 	@Import({ JwtKeysConfiguration.class, DataDirectoryConfiguration.class, SystemConfiguration.class })
 	static class Keys {
 

@@ -15,7 +15,6 @@ import dev.authwatch.auth.jwt.InvalidJwtConfigurationException;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.jwthealth.JwtConfigInspector;
-import dev.authwatch.jwthealth.JwtHealthProperties;
 import dev.authwatch.jwthealth.JwtHealthReport;
 import dev.authwatch.jwthealth.JwtHealthStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +44,7 @@ final class ValidateCommand {
 		}
 		JwtHealthReport report;
 		try (ConfigurableApplicationContext context = JwtCommandContext.start()) {
-			JwtHealthProperties properties = context.getBean(JwtHealthProperties.class);
+			JwtProperties properties = context.getBean(JwtProperties.class);
 			List<URI> peers = new ArrayList<>(properties.peers());
 			peers.addAll(options.peers);
 			report = JwtConfigInspector.forCommandLine(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class),

@@ -31,8 +31,8 @@ public final class DataDirectory {
 	/** Files asked for so far, each with its problem ({@code null} when writable). */
 	private final Map<DataFile, Optional<String>> checked = new EnumMap<>(DataFile.class);
 
-	DataDirectory(DataDirectoryProperties properties) {
-		this.root = properties.dataDir().toAbsolutePath().normalize();
+	DataDirectory(Path root) {
+		this.root = root.toAbsolutePath().normalize();
 	}
 
 	/**

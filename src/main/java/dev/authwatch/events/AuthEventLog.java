@@ -7,10 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
+import dev.authwatch.crypto.UserKeys;
 import dev.authwatch.events.AuthEvent.Severity;
 import dev.authwatch.events.AuthEvent.Type;
-import dev.authwatch.system.RingSlots;
-import dev.authwatch.system.UserKeys;
+import dev.authwatch.hotpath.RingSlots;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

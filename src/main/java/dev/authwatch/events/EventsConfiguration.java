@@ -2,7 +2,7 @@ package dev.authwatch.events;
 
 import java.time.Clock;
 
-import dev.authwatch.system.UserKeys;
+import dev.authwatch.crypto.UserKeys;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

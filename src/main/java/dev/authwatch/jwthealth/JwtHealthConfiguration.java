@@ -40,7 +40,7 @@ class JwtHealthConfiguration {
 
 	@Bean
 	JwtConfigInspector jwtConfigInspector(JwtKeyRing keyRing, AccessTokenIssuer issuer, AccessTokenValidator validator,
-			JwtHealthProperties properties, ObjectProvider<RedisFingerprintBoard> board, JsonMapper json,
+			JwtProperties properties, ObjectProvider<RedisFingerprintBoard> board, JsonMapper json,
 			PeerProof peerProof, Clock clock) {
 		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), board.getIfAvailable(),
 				new HttpPeers(properties.peers(), properties.peerTimeout(), peerProof, json), clock);
@@ -53,7 +53,7 @@ class JwtHealthConfiguration {
 
 	@Bean
 	JwtHealthMonitor jwtHealthMonitor(JwtConfigInspector inspector, JwtKeyRing keyRing, JwtHealthMetrics metrics,
-			JwtHealthProperties properties, KeyStateStore keyState, ApplicationEventPublisher events,
+			JwtProperties properties, KeyStateStore keyState, ApplicationEventPublisher events,
 			TaskScheduler scheduler, MeterRegistry registry, Clock clock) {
 		RotationTracker rotations = new RotationTracker(keyState, metrics.rotations(), events, clock);
 		JwtHealthMetrics.registerLastRotation(registry, rotations);

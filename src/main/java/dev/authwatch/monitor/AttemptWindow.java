@@ -4,7 +4,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import dev.authwatch.system.RingSlots;
+import dev.authwatch.hotpath.RingSlots;
 
 /**
  * The last {@code capacity} authentication attempts, in a fixed ring of primitive arrays. A writer

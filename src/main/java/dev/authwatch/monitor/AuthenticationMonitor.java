@@ -6,7 +6,7 @@ import java.time.Duration;
 import dev.authwatch.auth.AuthAttempt;
 import dev.authwatch.auth.AuthAttemptListener;
 import dev.authwatch.auth.FailureReason;
-import dev.authwatch.system.UserKeys;
+import dev.authwatch.crypto.UserKeys;
 
 /**
  * Records every decision of the authentication chain in a sliding window and reports the window's

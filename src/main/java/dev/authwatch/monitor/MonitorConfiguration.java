@@ -2,8 +2,8 @@ package dev.authwatch.monitor;
 
 import java.time.Clock;
 
+import dev.authwatch.crypto.UserKeys;
 import dev.authwatch.metrics.AuthMetricNames;
-import dev.authwatch.system.UserKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;

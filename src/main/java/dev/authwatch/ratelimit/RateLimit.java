@@ -5,7 +5,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
-import dev.authwatch.system.HotPathCaches;
+import dev.authwatch.hotpath.HotPathCaches;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,7 +1,8 @@
 package dev.authwatch.security;
 
-import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.errors.ErrorBody;
+import dev.authwatch.errors.ErrorResponses;
 import dev.authwatch.metrics.AuthMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ public class FirewallConfiguration {
 	RequestRejectedHandler requestRejectedHandler(AuthMetrics metrics, JsonMapper json) {
 		return (request, response, ex) -> {
 			metrics.error(FailureReason.MALFORMED);
-			REFUSED.write(response, HttpStatus.BAD_REQUEST.value(), json);
+			ErrorResponses.write(response, HttpStatus.BAD_REQUEST, REFUSED, json);
 		};
 	}
 

@@ -1,13 +1,13 @@
 package dev.authwatch.security;
 
-import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.errors.ErrorBody;
+import dev.authwatch.errors.ErrorResponses;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.Limit;
 import dev.authwatch.metrics.LimitMetrics;
 import tools.jackson.core.exc.StreamConstraintsException;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -41,8 +41,7 @@ class RequestBodyErrors {
 		if (tooLarge) {
 			this.limits.record(Limit.REQUEST_BODY);
 		}
-		return ResponseEntity.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST)
-			.cacheControl(CacheControl.noStore())
+		return ErrorResponses.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST)
 			.body(tooLarge ? RequestBodyLimitFilter.TOO_LARGE : UNREADABLE);
 	}
 

@@ -6,8 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.errors.ErrorBody;
+import dev.authwatch.errors.ErrorResponses;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.Limit;
 import dev.authwatch.metrics.LimitMetrics;
@@ -59,7 +60,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 			this.limits.record(Limit.REQUEST_BODY);
 			// Do not let the container read the rest of the body to keep the connection alive.
 			response.setHeader(HttpHeaders.CONNECTION, "close");
-			TOO_LARGE.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), this.json);
+			ErrorResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, this.json);
 			return;
 		}
 		chain.doFilter((declared >= 0) ? request : new Limited(request, this.maxBytes), response);

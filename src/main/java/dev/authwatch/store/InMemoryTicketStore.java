@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.authwatch.auth.ticket.TicketGrant;
 import dev.authwatch.auth.ticket.TicketStore;
-import dev.authwatch.system.HotPathCaches;
+import dev.authwatch.hotpath.HotPathCaches;
 
 /**
  * Tickets in this JVM only (the embedded default): a bounded Caffeine cache whose entries expire

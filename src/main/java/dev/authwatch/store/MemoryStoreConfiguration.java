@@ -13,6 +13,7 @@ import dev.authwatch.cluster.ClusterEvents;
 import dev.authwatch.cluster.ConnectionDirectory;
 import dev.authwatch.cluster.LocalMembership;
 import dev.authwatch.cluster.Membership;
+import dev.authwatch.config.AuthWatchProperties;
 import dev.authwatch.datadir.DataDirectory;
 import dev.authwatch.jwthealth.KeyStateStore;
 import dev.authwatch.token.PasswordResetProperties;
@@ -38,7 +39,7 @@ import org.springframework.session.SessionRepository;
  * {@code authwatch.store}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
+@ConditionalOnProperty(name = AuthWatchProperties.STORE, havingValue = "memory", matchIfMissing = true)
 class MemoryStoreConfiguration {
 
 	/** Caps in-memory tickets so a flood of minting cannot exhaust the heap. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.authwatch.admin.audit.AuditConfiguration.AuditProperties;
 import dev.authwatch.admin.audit.AuditLog;
 import dev.authwatch.admin.audit.RedisAuditLog;
+import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.auth.session.LoginSessionProperties;
 import dev.authwatch.auth.ticket.TicketStore;
 import dev.authwatch.cluster.ClusterProperties;
@@ -20,9 +21,9 @@ import dev.authwatch.cluster.RedisConnectionDirectory;
 import dev.authwatch.cluster.RedisEventRelay;
 import dev.authwatch.cluster.RedisMembership;
 import dev.authwatch.cluster.RedisRoomFanout;
+import dev.authwatch.config.AuthWatchProperties;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.jwthealth.InstanceIdentity;
-import dev.authwatch.jwthealth.JwtHealthProperties;
 import dev.authwatch.jwthealth.KeyStateStore;
 import dev.authwatch.jwthealth.RedisFingerprintBoard;
 import dev.authwatch.jwthealth.RedisKeyStateStore;
@@ -62,7 +63,7 @@ import org.springframework.session.data.redis.RedisSessionRepository;
  * whole list of what Redis holds, and the only place that depends on every feature's Redis class.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "redis")
+@ConditionalOnProperty(name = AuthWatchProperties.STORE, havingValue = "redis")
 class RedisStoreConfiguration {
 
 	/** The resilience4j instance guarding every Redis call; configured under {@code resilience4j.circuitbreaker.instances.redis}. */
@@ -217,7 +218,7 @@ class RedisStoreConfiguration {
 
 	@Bean
 	RedisFingerprintBoard fingerprintBoard(StringRedisTemplate redis, JsonMapper json, InstanceIdentity identity,
-			JwtHealthProperties properties) {
+			JwtProperties properties) {
 		return new RedisFingerprintBoard(redis, json, identity, properties.checkInterval());
 	}
 

@@ -5,18 +5,13 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** What the service takes from the system it runs on: the clock, which tests replace. */
 @Configuration(proxyBeanMethods = false)
 public class SystemConfiguration {
 
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/** One keyed hash for user ids across the monitor and events, so they can be correlated. */
-	@Bean
-	UserKeys userKeys() {
-		return new UserKeys();
 	}
 
 }

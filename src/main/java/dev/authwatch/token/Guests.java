@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.crypto.OpaqueTokens;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.StoreUnavailableException;
+import dev.authwatch.crypto.OpaqueTokens;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.user.UserStore;

@@ -12,6 +12,7 @@ import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.StoreUnavailableException;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
+import dev.authwatch.crypto.OpaqueTokens;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleEvent;
 import dev.authwatch.metrics.LifecycleMetrics;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.authwatch.config.AuthWatchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,11 @@ class UserConfiguration {
 	}
 
 	@Bean
-	UserStore userStore(UsersProperties properties) {
+	UserStore userStore(AuthWatchProperties properties) {
 		List<UserAccount> accounts = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < properties.users().size(); i++) {
-			UsersProperties.User user = properties.users().get(i);
+			AuthWatchProperties.User user = properties.users().get(i);
 			String id = encodingId(user.password());
 			if (!ACCEPTED_IDS.contains(id)) {
 				throw new IllegalStateException("authwatch.users[" + i + "].password must be in Spring Security's {id} form "

@@ -6,14 +6,13 @@ import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.AuthenticationChain;
 import dev.authwatch.auth.ChainTrace;
-import dev.authwatch.auth.ErrorBody;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.HandshakeTraces;
+import dev.authwatch.errors.ErrorBody;
+import dev.authwatch.errors.ErrorResponses;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
@@ -59,14 +58,7 @@ final class AuthHandshakeInterceptor implements HandshakeInterceptor {
 
 	private void reject(ServerHttpResponse response, AuthDecision.Rejected rejected) throws java.io.IOException {
 		FailureReason reason = rejected.reason();
-		response.setStatusCode(reason.status());
-		HttpHeaders headers = response.getHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setCacheControl("no-store");
-		if (reason.status().value() == 401) {
-			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"authwatch\"");
-		}
-		response.getBody().write(this.json.writeValueAsBytes(ErrorBody.of(reason, rejected.message())));
+		ErrorResponses.write(response, reason.status(), ErrorBody.of(reason, rejected.message()), this.json);
 	}
 
 	@Override

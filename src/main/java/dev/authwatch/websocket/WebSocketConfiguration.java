@@ -20,9 +20,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-class WebSocketConfiguration implements WebSocketConfigurer {
+public class WebSocketConfiguration implements WebSocketConfigurer {
 
-	static final String CHAT_PATH = "/ws/chat";
+	/** Where chat clients connect (and the admin test connection). */
+	public static final String CHAT_PATH = "/ws/chat";
 
 	/** Characters of a text message the container buffers before handing a part to the handler. */
 	static final int TEXT_PART_CHARS = 512;

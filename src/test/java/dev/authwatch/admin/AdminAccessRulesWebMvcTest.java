@@ -12,16 +12,14 @@ import dev.authwatch.auth.RevocationCheck;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.Admission;
 import dev.authwatch.auth.jwt.JwtKeyRing;
+import dev.authwatch.crypto.UserKeys;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.events.EventsProperties;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LimitMetrics;
-import dev.authwatch.store.StoreProperties;
-import dev.authwatch.store.StoreProperties.StoreType;
 import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
-import dev.authwatch.system.UserKeys;
 import dev.authwatch.token.RefreshTokens;
 import dev.authwatch.websocket.WebSocketProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -180,11 +178,6 @@ class AdminAccessRulesWebMvcTest {
 		@Bean
 		LimitMetrics limitMetrics() {
 			return new LimitMetrics(new SimpleMeterRegistry());
-		}
-
-		@Bean
-		StoreProperties storeProperties() {
-			return new StoreProperties(StoreType.MEMORY);
 		}
 
 	}

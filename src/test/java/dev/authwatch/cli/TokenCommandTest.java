@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtProperties;
+import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.support.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -24,7 +24,7 @@ class DataDirectoryTest {
 	Path directory;
 
 	private DataDirectory at(Path root) {
-		return new DataDirectory(new DataDirectoryProperties(root));
+		return new DataDirectory(root);
 	}
 
 	/** A path below a regular file: no user, not even root, can create it. */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
 
+import dev.authwatch.crypto.UserKeys;
 import dev.authwatch.events.AuthEvent.Severity;
 import dev.authwatch.events.AuthEvent.Type;
-import dev.authwatch.system.UserKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,10 +3,10 @@ package dev.authwatch.events;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.authwatch.crypto.UserKeys;
 import dev.authwatch.events.AuthEvent.Severity;
 import dev.authwatch.events.AuthEvent.Type;
 import dev.authwatch.jwthealth.JwtConfigEvent;
-import dev.authwatch.system.UserKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

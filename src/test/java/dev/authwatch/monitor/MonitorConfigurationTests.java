@@ -1,13 +1,11 @@
 package dev.authwatch.monitor;
 
 import java.time.Clock;
-
-import dev.authwatch.system.UserKeys;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.authwatch.crypto.UserKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -16,6 +16,7 @@ import dev.authwatch.cluster.RedisConnectionDirectory;
 import dev.authwatch.cluster.RedisEventRelay;
 import dev.authwatch.cluster.RedisMembership;
 import dev.authwatch.cluster.RedisRoomFanout;
+import dev.authwatch.config.AuthWatchProperties;
 import dev.authwatch.token.PasswordResetProperties;
 import dev.authwatch.token.RefreshFamilyStore;
 import dev.authwatch.token.ResetTokenStore;
@@ -49,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreConfigurationTests {
 
-	@EnableConfigurationProperties({ StoreProperties.class, LoginSessionProperties.class, PasswordResetProperties.class,
+	@EnableConfigurationProperties({ AuthWatchProperties.class, LoginSessionProperties.class, PasswordResetProperties.class,
 			AuditProperties.class, DeliveryProperties.class })
 	static class Properties {
 

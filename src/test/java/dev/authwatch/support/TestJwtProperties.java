@@ -1,6 +1,7 @@
 package dev.authwatch.support;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.authwatch.auth.jwt.JwtProperties;
 
@@ -12,7 +13,8 @@ public final class TestJwtProperties {
 
 	public static JwtProperties withSecrets(String secret, String previousSecret) {
 		return new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15), secret,
-				previousSecret, 8192, false, null, null, true);
+				previousSecret, 8192, false, null, null, true, List.of(), Duration.ofSeconds(30),
+				Duration.ofSeconds(2));
 	}
 
 }

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Scheduler;
-import dev.authwatch.support.TestJwtProperties;
-import dev.authwatch.support.TestSecrets;
 import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 import dev.authwatch.auth.jwt.JwtProperties;
 import dev.authwatch.metrics.AuthMetrics;
 import dev.authwatch.metrics.LifecycleMetrics;
+import dev.authwatch.support.TestJwtProperties;
+import dev.authwatch.support.TestSecrets;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

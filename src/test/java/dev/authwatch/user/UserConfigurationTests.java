@@ -1,5 +1,6 @@
 package dev.authwatch.user;
 
+import dev.authwatch.config.AuthWatchProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UserConfigurationTests {
 
-	@EnableConfigurationProperties(UsersProperties.class)
+	@EnableConfigurationProperties(AuthWatchProperties.class)
 	static class Properties {
 
 	}

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.authwatch.auth.AuthenticatedPrincipal;
-import dev.authwatch.system.HotPathCaches;
+import dev.authwatch.hotpath.HotPathCaches;
 import org.jspecify.annotations.Nullable;
 
 /**

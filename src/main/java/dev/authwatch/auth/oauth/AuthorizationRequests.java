@@ -1,16 +1,13 @@
 package dev.authwatch.auth.oauth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.authwatch.crypto.Hashes;
+import dev.authwatch.crypto.OpaqueTokens;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,9 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuthorizationRequests {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	/** Caps pending logins so a flood of authorize requests cannot exhaust the heap. */
 	private static final long MAX_PENDING = 100_000;
@@ -47,10 +42,10 @@ final class AuthorizationRequests {
 	}
 
 	Started start() {
-		String state = random();
-		String verifier = random();
-		String binding = random();
-		this.pending.put(hex(state), new Pending(verifier, sha256(binding)));
+		String state = OpaqueTokens.generate();
+		String verifier = OpaqueTokens.generate();
+		String binding = OpaqueTokens.generate();
+		this.pending.put(Hashes.sha256(state), new Pending(verifier, Hashes.sha256Bytes(binding)));
 		return new Started(state, challenge(verifier), binding);
 	}
 
@@ -59,8 +54,8 @@ final class AuthorizationRequests {
 		if (state == null || state.isEmpty() || state.length() > 512 || browserBinding == null) {
 			return Optional.empty();
 		}
-		Pending redeemed = this.pending.asMap().remove(hex(state));
-		if (redeemed == null || !MessageDigest.isEqual(redeemed.bindingHash(), sha256(browserBinding))) {
+		Pending redeemed = this.pending.asMap().remove(Hashes.sha256(state));
+		if (redeemed == null || !MessageDigest.isEqual(redeemed.bindingHash(), Hashes.sha256Bytes(browserBinding))) {
 			return Optional.empty();
 		}
 		return Optional.of(redeemed.codeVerifier());
@@ -68,26 +63,7 @@ final class AuthorizationRequests {
 
 	/** RFC 7636 S256: BASE64URL(SHA-256(ASCII(code_verifier))). */
 	static String challenge(String verifier) {
-		return BASE64URL.encodeToString(sha256(verifier));
-	}
-
-	private static String random() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return BASE64URL.encodeToString(bytes);
-	}
-
-	private static String hex(String value) {
-		return HexFormat.of().formatHex(sha256(value));
-	}
-
-	private static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return OpaqueTokens.base64Url(Hashes.sha256Bytes(verifier));
 	}
 
 }

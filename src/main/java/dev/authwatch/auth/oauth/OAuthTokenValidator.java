@@ -1,19 +1,16 @@
 package dev.authwatch.auth.oauth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
-import dev.authwatch.system.HotPathCaches;
+import dev.authwatch.crypto.Hashes;
+import dev.authwatch.hotpath.HotPathCaches;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +44,7 @@ final class OAuthTokenValidator {
 	}
 
 	AuthDecision validate(String token) {
-		String key = sha256(token);
+		String key = Hashes.sha256(token);
 		AuthenticatedPrincipal cached = this.validated.getIfPresent(key);
 		if (cached != null) {
 			return AuthDecision.authenticated(cached);
@@ -85,15 +82,6 @@ final class OAuthTokenValidator {
 		int first = token.indexOf('.');
 		int second = (first < 0) ? -1 : token.indexOf('.', first + 1);
 		return second > 0 && token.indexOf('.', second + 1) < 0;
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** An entry lives until the token's expiry or the cache TTL, whichever comes first. */

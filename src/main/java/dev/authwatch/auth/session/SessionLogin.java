@@ -2,12 +2,11 @@ package dev.authwatch.auth.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 
 import dev.authwatch.auth.AuthRejectedException;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.crypto.OpaqueTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SessionLogin {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** Starts a fresh session (never reusing one the client brought: no fixation) and returns its CSRF token. */
 	public String start(HttpServletRequest request, String userId, Collection<String> roles, String familyId) {
@@ -28,7 +26,7 @@ public final class SessionLogin {
 			previous.invalidate();
 		}
 		HttpSession session = request.getSession(true);
-		String csrf = newToken();
+		String csrf = OpaqueTokens.generate();
 		session.setAttribute(SessionAttributes.USER, userId);
 		session.setAttribute(SessionAttributes.ROLES, String.join(",", roles));
 		session.setAttribute(SessionAttributes.FAMILY, familyId);
@@ -73,12 +71,6 @@ public final class SessionLogin {
 
 	private static boolean constantTimeEquals(String a, @Nullable String b) {
 		return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static String newToken() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

@@ -2,9 +2,9 @@ package dev.authwatch.admin.audit;
 
 import java.time.Clock;
 
+import dev.authwatch.crypto.UserKeys;
 import dev.authwatch.events.AuthEventLog;
 import dev.authwatch.metrics.LimitMetrics;
-import dev.authwatch.system.UserKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -178,7 +178,8 @@ class AccessTokenValidatorDifferentialTest {
 	void datesAroundTheClockSkew() {
 		Instant wholeSecond = Instant.ofEpochSecond(T);
 		JwtProperties noSkew = new JwtProperties("authwatch", "authwatch", Duration.ZERO, Duration.ofMinutes(15), TestSecrets.CURRENT,
-				TestSecrets.PREVIOUS, 8192, false, null, null, true);
+				TestSecrets.PREVIOUS, 8192, false, null, null, true, List.of(), Duration.ofSeconds(30),
+				Duration.ofSeconds(2));
 		List<Pair> pairs = List.of(this.fractionalNow, new Pair(Clock.fixed(wholeSecond, ZoneOffset.UTC), this.properties),
 				new Pair(this.clock, noSkew), new Pair(Clock.fixed(wholeSecond, ZoneOffset.UTC), noSkew));
 		List<String> expiries = Arrays.asList(seconds(-31), seconds(-30), seconds(-29), seconds(-1), seconds(0), seconds(1), (T - 31) + ".9",

@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.support.MutableClock;
+import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import io.jsonwebtoken.Jwts;
-import dev.authwatch.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

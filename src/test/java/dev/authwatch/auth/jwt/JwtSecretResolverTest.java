@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.authwatch.support.TestSecrets;
@@ -173,7 +174,8 @@ class JwtSecretResolverTest {
 
 	private JwtSecretResolver.ResolvedSecrets resolve(String secret, String previous, boolean failOnInvalid) {
 		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15),
-				secret, previous, 8192, failOnInvalid, this.environment, this.secretFile, this.generate);
+				secret, previous, 8192, failOnInvalid, this.environment, this.secretFile, this.generate, List.of(), Duration.ofSeconds(30),
+				Duration.ofSeconds(2));
 		return new JwtSecretResolver(properties, this.variables::get, this.environment,
 				() -> this.directory.resolve("dev-secret")).resolve();
 	}

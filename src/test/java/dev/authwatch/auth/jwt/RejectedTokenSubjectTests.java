@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import dev.authwatch.support.TestJwtProperties;
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.FailureReason;
+import dev.authwatch.support.TestJwtProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

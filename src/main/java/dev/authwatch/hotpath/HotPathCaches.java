@@ -1,4 +1,4 @@
-package dev.authwatch.system;
+package dev.authwatch.hotpath;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 

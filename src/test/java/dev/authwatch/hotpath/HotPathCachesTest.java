@@ -1,4 +1,4 @@
-package dev.authwatch.system;
+package dev.authwatch.hotpath;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.authwatch.system;
+package dev.authwatch.hotpath;
 
 /**
  * Maps the sequence numbers of a ring buffer to its slots so that consecutive numbers land far

@@ -1,4 +1,4 @@
-package dev.authwatch.system;
+package dev.authwatch.crypto;
 
 import java.security.SecureRandom;
 import java.util.Random;

@@ -1,0 +1,6 @@
+/**
+ * How a rejected HTTP request is answered: the JSON {@link dev.authwatch.errors.ErrorBody}, its
+ * one writer {@link dev.authwatch.errors.ErrorResponses}, and the advice that answers and counts
+ * the rejections reaching Spring MVC.
+ */
+package dev.authwatch.errors;
