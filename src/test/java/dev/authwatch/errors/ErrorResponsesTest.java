@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ErrorResponsesTests {
+class ErrorResponsesTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signature failures carry the unverified subject the monitor needs to detect key drift. */
-class RejectedTokenSubjectTests {
+class RejectedTokenSubjectTest {
 
 	private static final JwtProperties PROPERTIES = TestJwtProperties.withSecrets(null, null);
 

@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MonitorConfigurationTests {
+class MonitorConfigurationTest {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
 		.withUserConfiguration(MonitorConfiguration.class)

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HealthLevelWatcherTests {
+class HealthLevelWatcherTest {
 
 	private final AuthenticationMonitor monitor = new AuthenticationMonitor(Clock.systemUTC(), Duration.ofMinutes(5), 100);
 

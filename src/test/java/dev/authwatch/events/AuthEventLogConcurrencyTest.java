@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuthEventLogConcurrencyTests {
+class AuthEventLogConcurrencyTest {
 
 	private static final int THREADS = 4;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AttemptWindowTests {
+class AttemptWindowTest {
 
 	private static final int THREADS = 6;
 

@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TracedAuthenticationChainTests {
+class TracedAuthenticationChainTest {
 
 	private final List<AuthAttempt> attempts = new ArrayList<>();
 

@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UserConfigurationTests {
+class UserConfigurationTest {
 
 	@EnableConfigurationProperties(AuthWatchProperties.class)
 	static class Properties {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class RingSlotsTests {
+class RingSlotsTest {
 
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 2, 10, 32, 33, 64, 100, 1000, 10_000, 3 * 5 * 7 * 11 * 13 })

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // A secret of its own: the context is not shared, so no other test's attempts are in the window.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "authwatch.jwt.secret=EjiCSr3saWOL6B-kUbmfOcaFZEUjix9HuNspxbpRmts" })
-class AuthenticationHealthIntegrationTests {
+class AuthenticationHealthIntegrationTest {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HealthAssessorTests {
+class HealthAssessorTest {
 
 	private static final Duration FAST = Duration.ofMillis(20);
 

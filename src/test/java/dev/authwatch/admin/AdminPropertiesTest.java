@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AdminPropertiesTests {
+class AdminPropertiesTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Enabled.class);
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HistoryRingTests {
+class HistoryRingTest {
 
 	private final HistoryRing ring = new HistoryRing(3, Duration.ofMinutes(10));
 

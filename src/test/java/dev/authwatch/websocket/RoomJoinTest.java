@@ -27,7 +27,7 @@ import static org.mockito.Mockito.mock;
  * The seam between a join's history and the room's live frames, with the interleavings a real
  * fan-out produces only now and then, made to happen every time.
  */
-class RoomJoinTests {
+class RoomJoinTest {
 
 	private static final String ROOM = "lobby";
 
@@ -51,7 +51,7 @@ class RoomJoinTests {
 
 		@Override
 		public History history(String room, long since) {
-			RoomJoinTests.this.duringRead.run();
+			RoomJoinTest.this.duringRead.run();
 			return new History(3, 1, 3, List.of(new Kept(2, frame(2)), new Kept(3, frame(3))));
 		}
 

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared-state bean. Lazy: only the beans asked for are built, so the features' other
  * collaborators are not needed here.
  */
-class StoreConfigurationTests {
+class StoreConfigurationTest {
 
 	@EnableConfigurationProperties({ AuthWatchProperties.class, LoginSessionProperties.class, PasswordResetProperties.class,
 			AuditProperties.class, DeliveryProperties.class })

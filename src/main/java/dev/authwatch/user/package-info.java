@@ -1,0 +1,7 @@
+/**
+ * The user store: password users from configuration.
+ */
+@NullMarked
+package dev.authwatch.user;
+
+import org.jspecify.annotations.NullMarked;
