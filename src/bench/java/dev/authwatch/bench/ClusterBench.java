@@ -141,8 +141,8 @@ public final class ClusterBench {
 			StringBuilder s = new StringBuilder();
 			s.append("Two instances (`").append(String.join(" ", options.holdJvm)).append("`, production defaults: ")
 				.append("heartbeat every 30 s, rate and connection limits as shipped) behind the shipped nginx with ")
-				.append(workers).append(" workers (`worker_processes` is the one line changed: the shipped `auto` gives 2 here, ")
-				.append("and 2 workers × 19,500 `worker_connections` hold at most 19,500 proxied WebSockets, two descriptors each). ")
+				.append(workers).append(" workers (`worker_processes` is the one line the rig may change; ")
+				.append("each worker's 19,500 `worker_connections` hold at most 9,750 proxied WebSockets, two connections each). ")
 				.append(options.agents).append(" client processes; ").append(Population.PER_ADDRESS)
 				.append(" clients per source address (127.1.x.y), each its own user, addresses chosen by nginx's consistent hash ")
 				.append("so that each instance gets half (Tomcat's `max-connections` is 19,500 per instance). Opened 64 at a time ")

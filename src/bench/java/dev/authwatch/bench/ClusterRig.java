@@ -152,7 +152,7 @@ final class ClusterRig implements AutoCloseable {
 		int port = freePort();
 		String main = Files.readString(Path.of("nginx", "nginx.conf"));
 		if (workers > 0) {
-			main = main.replace("worker_processes auto;", "worker_processes " + workers + ";");
+			main = main.replaceFirst("worker_processes [^;]+;", "worker_processes " + workers + ";");
 		}
 		Files.writeString(dir.resolve("nginx.conf"), main);
 		String site = Files.readString(Path.of("nginx", "authwatch.conf"));

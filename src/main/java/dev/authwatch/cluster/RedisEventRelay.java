@@ -41,6 +41,13 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 
 	private static final int QUEUE = 10_000;
 
+	/**
+	 * Events per pub/sub message: about 200 KB of JSON, well inside the 1 MiB every instance reads
+	 * ({@code spring.jackson.factory.constraints.read.max-document-length}); a whole 10,000-event
+	 * outbox in one message was refused by every reader.
+	 */
+	static final int EVENTS_PER_MESSAGE = 1_000;
+
 	private static final Logger logger = LoggerFactory.getLogger(RedisEventRelay.class);
 
 	private static final TypeReference<List<InstanceEvent>> BATCH = new TypeReference<>() {
@@ -95,11 +102,14 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	}
 
 	void flush() {
-		List<InstanceEvent> batch = new ArrayList<>();
-		this.outbox.drainTo(batch);
-		if (batch.isEmpty()) {
-			return;
+		List<InstanceEvent> batch = new ArrayList<>(EVENTS_PER_MESSAGE);
+		while (this.outbox.drainTo(batch, EVENTS_PER_MESSAGE) > 0) {
+			publish(batch);
+			batch.clear();
 		}
+	}
+
+	private void publish(List<InstanceEvent> batch) {
 		try {
 			this.redis.convertAndSend(CHANNEL, this.json.writeValueAsString(batch));
 		}
