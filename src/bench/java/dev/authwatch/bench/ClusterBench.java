@@ -143,7 +143,7 @@ public final class ClusterBench {
 			StringBuilder s = new StringBuilder();
 			s.append("Two instances (`").append(String.join(" ", options.holdJvm)).append("`, production defaults: ")
 				.append("heartbeat every 30 s, rate and connection limits as shipped) behind the shipped nginx with ")
-				.append(workers).append(" workers (`worker_processes` is the one line the rig may change; ")
+				.append((workers == 0) ? "the shipped 8" : Integer.toString(workers)).append(" workers (`worker_processes` is the one line the rig may change; ")
 				.append("each worker's 19,500 `worker_connections` hold at most 9,750 proxied WebSockets, two connections each). ")
 				.append(options.agents).append(" client processes; ").append(Population.PER_ADDRESS)
 				.append(" clients per source address (127.1.x.y), each its own user, addresses chosen by nginx's consistent hash ")
@@ -217,7 +217,7 @@ public final class ClusterBench {
 			long[] after = { 0, Population.activeConnections(nodes.get(1).port), Population.activeConnections(nodes.get(2).port) };
 			StringBuilder s = new StringBuilder();
 			s.append("Three instances (`").append(String.join(" ", options.holdJvm)).append("`, production defaults) behind the shipped ")
-				.append("nginx (").append(workers).append(" workers); ").append(options.failover).append(" connections steered to A, ")
+				.append("nginx (").append((workers == 0) ? "the shipped 8" : Integer.toString(workers)).append(" workers); ").append(options.failover).append(" connections steered to A, ")
 				.append(others).append(" to each of B and C, 10 per source address. A is SIGKILLed; each client reconnects as ")
 				.append("SPEC §10's does (full-jitter backoff 0.5 s … 20 s, first attempt after 0–0.5 s) through nginx, which ")
 				.append("retries another upstream when A refuses (`proxy_next_upstream error`) and leaves A out after 3 failures. ")
