@@ -114,7 +114,7 @@ test('a since the server no longer knows (memory store restarted) is recovered f
 	const h = await connected(['lobby']);
 	[14, 15].forEach((offset) => h.socket().receive(message('lobby', offset, `b${offset}`)));
 	const socket = await reconnect(h);
-	socket.receive({ type: 'error', error: 'invalid_since', message: 'since is in the future', room: 'lobby' });
+	socket.receive({ type: 'error', error: 'unknown_offset', message: 'The latest offset of lobby is 2.', room: 'lobby' });
 	assert.deepEqual(socket.sentOfType('join'), [{ type: 'join', room: 'lobby', since: 15 }, { type: 'join', room: 'lobby', since: 0 }]);
 	socket.receive({ type: 'joined', room: 'lobby', recovered: true });
 	assert.deepEqual(h.eventsOf('recovered'), [{ type: 'recovered', room: 'lobby', recovered: false }]);
@@ -124,6 +124,20 @@ test('a since the server no longer knows (memory store restarted) is recovered f
 	assert.deepEqual(h.eventsOf('message').map((event) => event.id), ['b14', 'b15', 'b16']);
 	const next = await reconnect(h);
 	assert.deepEqual(next.sentOfType('join'), [{ type: 'join', room: 'lobby', since: 2 }]);
+});
+
+test('a join the server could not serve (its store unavailable) is asked again, with the same since, a little later', async () => {
+	const h = await connected(['lobby']);
+	h.socket().receive(message('lobby', 4, 'b4'));
+	const socket = await reconnect(h);
+	const id = h.client.send('lobby', 'waiting');
+	socket.receive({ type: 'error', error: 'not_joined', message: 'join again', room: 'lobby' });
+	assert.deepEqual(socket.sentOfType('join'), [{ type: 'join', room: 'lobby', since: 4 }]);
+	await h.timers.advance(1000);
+	assert.deepEqual(socket.sentOfType('join'), [{ type: 'join', room: 'lobby', since: 4 }, { type: 'join', room: 'lobby', since: 4 }]);
+	socket.receive({ type: 'joined', room: 'lobby', recovered: true });
+	assert.deepEqual(socket.sentOfType('message').map((frame) => frame.id), [id]);
+	assert.deepEqual(h.eventsOf('failed'), []);
 });
 
 test('a room that cannot be joined is dropped and its queued messages fail', async () => {

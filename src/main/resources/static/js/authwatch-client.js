@@ -18,6 +18,9 @@ const SEEN_IDS_PER_ROOM = 1000;
 /** Join errors after which asking again makes no sense: the room name or the room count is wrong. */
 const PERMANENT_JOIN_ERRORS = new Set(['invalid_room', 'too_many_rooms']);
 
+/** The server could not read the room's history (its store unavailable): the same join, a little later. */
+const TRANSIENT_JOIN_ERROR = 'not_joined';
+
 /**
  * What a close code asks of the client: `refresh` (get a new token, then reconnect), `revoked` and
  * `stop` (terminal) or `reconnect` (with backoff). The server's codes: 1001 shutdown, 1003 binary
@@ -494,15 +497,26 @@ export class AuthWatchClient {
 	}
 
 	/**
-	 * A join was refused. With a `since` the server does not know (a memory store restarted and numbers
-	 * the room from the start again), ask for everything it kept (`since` 0), then for nothing, and
-	 * report the recovery incomplete; ids seen before still filter resends. Otherwise the room cannot
-	 * be joined: its unsent messages fail.
+	 * A join was refused. When the server could not read the room's history, the same join is asked
+	 * again after a jittered delay. With a `since` the server does not know (`unknown_offset`: a memory
+	 * store restarted and numbers the room from the start again), ask for everything it kept (`since`
+	 * 0), then for nothing, and report the recovery incomplete; ids seen before still filter resends.
+	 * Otherwise the room cannot be joined: its unsent messages fail.
 	 */
 	joinRefused(frame) {
 		const room = frame.room;
-		const { since } = this.connection.awaitingJoin.get(room);
-		this.connection.awaitingJoin.delete(room);
+		const connection = this.connection;
+		const { since, gapLost } = connection.awaitingJoin.get(room);
+		connection.awaitingJoin.delete(room);
+		if (frame.error === TRANSIENT_JOIN_ERROR) {
+			this.emit('error', { error: frame.error, message: frame.message, room });
+			this.timers.setTimeout(() => {
+				if (this.connection === connection && this.rooms.has(room)) {
+					this.sendJoin(room, gapLost);
+				}
+			}, backoffDelay(2, this.backoff, this.random));
+			return;
+		}
 		if (since !== undefined && !PERMANENT_JOIN_ERRORS.has(frame.error)) {
 			if (since === 0) {
 				this.lastOffsets.delete(room);
