@@ -40,6 +40,18 @@ test('4001 asks the application for a new token, then reconnects', async () => {
 	assert.equal(h.client.state, 'connected');
 });
 
+test('after an attempt that never reached the welcome frame the token is asked for as a retry', async () => {
+	const h = harness();
+	h.client.connect();
+	await settle();
+	h.socket().serverClose(1006);
+	await h.timers.advance(1000);
+	h.socket().welcome();
+	h.socket().serverClose(1001);
+	await h.timers.advance(1000);
+	assert.deepEqual(h.tokenReasons, ['connect', 'retry', 'reconnect']);
+});
+
 test('4003 stops for good and reports revoked; unacknowledged messages fail', async () => {
 	const h = await connected(['lobby']);
 	const id = h.client.send('lobby', 'hello');

@@ -47,6 +47,35 @@ test('messages sent while disconnected wait, in order, for the next connection',
 	assert.deepEqual(h.socket().sentOfType('message').map((frame) => frame.id), [first, second]);
 });
 
+test('a resend burst is paced under the server\'s frame budget, in order', async () => {
+	const h = await connected(['lobby']);
+	h.socket().serverClose(1001);
+	const ids = Array.from({ length: 25 }, (_, i) => h.client.send('lobby', `queued ${i}`));
+	await h.timers.advance(h.eventsOf('reconnecting')[0].delay);
+	const socket = h.socket();
+	socket.welcome();
+	socket.receive({ type: 'joined', room: 'lobby' });
+	assert.equal(socket.sent.length, 10, 'the join and nine messages at once');
+	await h.timers.advance(1000);
+	assert.equal(socket.sent.length, 20);
+	await h.timers.advance(1000);
+	assert.deepEqual(socket.sentOfType('message').map((frame) => frame.id), ids);
+});
+
+test('frames queued for a connection that closed are not sent on the next one', async () => {
+	const h = await connected(['lobby'], { maxFramesPerSecond: 1 });
+	h.client.send('lobby', 'one');
+	h.client.send('lobby', 'two');
+	const old = h.socket();
+	old.serverClose(1006);
+	await h.timers.advance(5000);
+	assert.equal(old.sentOfType('message').length, 0, 'the join used the only frame of that second');
+	h.socket().welcome();
+	h.socket().receive({ type: 'joined', room: 'lobby' });
+	await h.timers.advance(3000);
+	assert.deepEqual(h.socket().sentOfType('message').map((frame) => frame.text), ['one', 'two']);
+});
+
 test('an error answering a message id fails that message', async () => {
 	const h = await connected(['lobby']);
 	const id = h.client.send('lobby', 'x');

@@ -17,7 +17,8 @@ const page = {
 	client: null,
 	rooms: new Map(),
 	activeRoom: null,
-	countdown: null
+	countdown: null,
+	renewedForRetry: false
 };
 
 // ---- Tokens ----
@@ -77,20 +78,28 @@ function refreshTokens() {
 	return page.refreshing;
 }
 
-/** The client's token callback: the current token while it is fresh, otherwise a refreshed one (none for guests). */
+/**
+ * The client's token callback: the current token while it is fresh, otherwise a refreshed one (none
+ * for guests). After refused or failed attempts it refreshes once: a server that lost the login (a
+ * restarted memory store) then answers the refresh with 401, and the page asks to log in again
+ * instead of retrying forever.
+ */
 async function getToken({ reason }) {
 	const tokens = page.tokens;
 	if (!tokens) {
 		return null;
 	}
 	const fresh = tokens.expiresAt - Date.now() > FRESH_FOR_MS;
-	if (fresh && (reason === 'connect' || reason === 'reconnect')) {
+	const renew = reason === 'expired' || reason === 'reauth' || (reason === 'retry' && !page.renewedForRetry);
+	if (fresh && !renew) {
 		return tokens.access;
 	}
 	if (tokens.guest) {
-		return null;
+		return (fresh && reason !== 'reauth' && reason !== 'expired') ? tokens.access : null;
 	}
-	return refreshTokens();
+	const token = await refreshTokens();
+	page.renewedForRetry = reason === 'retry' && token !== null;
+	return token;
 }
 
 // ---- Connection state ----
@@ -143,6 +152,7 @@ function describeClose({ code, reason }) {
 function watch(client) {
 	client.on('connecting', ({ attempt }) => showConnection('connecting', attempt === 0 ? 'connecting…' : 'reconnecting…'));
 	client.on('connected', ({ user }) => {
+		page.renewedForRetry = false;
 		showConnection('connected', 'connected');
 		$('who').textContent = user;
 		log(`connected as ${user}`);

@@ -1,7 +1,11 @@
 // Type declarations for authwatch-client.js (docs/client.md).
 
-/** Why the client asks for a token: the first connection, a reconnection, after a 4001 or a refused ticket, or for in-band re-authentication. */
-export type TokenReason = 'connect' | 'reconnect' | 'expired' | 'reauth';
+/**
+ * Why the client asks for a token: the first connection, a reconnection after a connection that was
+ * up, a retry after an attempt that never got its welcome (refused or unreachable), after a 4001 or a
+ * ticket refused with 401, or for in-band re-authentication.
+ */
+export type TokenReason = 'connect' | 'reconnect' | 'retry' | 'expired' | 'reauth';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'revoked' | 'stopped';
 
@@ -40,6 +44,8 @@ export interface AuthWatchClientOptions {
 	backoff?: BackoffOptions;
 	/** How long before the credential expires to re-authenticate in band, in ms (default 60000; at most a third of what is left). */
 	reauthMargin?: number;
+	/** Frames sent per second at most, resends included (default 10; the server closes with 1008 beyond authwatch.websocket.max-messages-per-second, 20). */
+	maxFramesPerSecond?: number;
 	/** The WebSocket implementation (default `globalThis.WebSocket`; Node 20 has none: pass the `ws` package's). */
 	WebSocket?: WebSocketConstructor;
 	/** The fetch implementation for tickets (default `globalThis.fetch`). */

@@ -11,6 +11,8 @@
 
 const DEFAULT_BACKOFF = Object.freeze({ initialDelay: 500, maxDelay: 20000, multiplier: 2, resetAfter: 5000 });
 const DEFAULT_REAUTH_MARGIN = 60000;
+/** Half the server's default budget (authwatch.websocket.max-messages-per-second, 20): a resend burst must not get the connection closed. */
+const DEFAULT_MAX_FRAMES_PER_SECOND = 10;
 const REAUTH_MIN_DELAY = 1000;
 const REAUTH_RETRY_DELAY = 5000;
 const SEEN_IDS_PER_ROOM = 1000;
@@ -93,6 +95,7 @@ export class AuthWatchClient {
 		this.ticketUrl = options.ticketUrl ?? ticketUrlFor(this.url);
 		this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
 		this.reauthMargin = options.reauthMargin ?? DEFAULT_REAUTH_MARGIN;
+		this.maxFramesPerSecond = options.maxFramesPerSecond ?? DEFAULT_MAX_FRAMES_PER_SECOND;
 		this.WebSocket = options.WebSocket ?? globalThis.WebSocket;
 		this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
 		this.now = options.now ?? (() => Date.now());
@@ -247,7 +250,10 @@ export class AuthWatchClient {
 
 	welcomed(frame) {
 		this.user = frame.user;
-		this.connection = { openedAt: this.now(), readyRooms: new Set(), awaitingJoin: new Map() };
+		this.connection = {
+			openedAt: this.now(), readyRooms: new Set(), awaitingJoin: new Map(),
+			outbox: [], budget: this.maxFramesPerSecond, budgetAt: this.now(), drainTimer: null
+		};
 		this.tokenReason = 'reconnect';
 		this.setState('connected');
 		this.emit('connected', { user: frame.user, method: frame.method, expiresAt: frame.expiresAt });
@@ -279,6 +285,10 @@ export class AuthWatchClient {
 		}
 		if (action === 'refresh') {
 			this.tokenReason = 'expired';
+		}
+		else if (connection === null) {
+			// Refused or unreachable: the application may want to renew a credential the server no longer accepts.
+			this.tokenReason = 'retry';
 		}
 		const stable = connection !== null && this.now() - connection.openedAt >= this.backoff.resetAfter;
 		this.scheduleReconnect({ code, reason }, stable);
@@ -320,6 +330,9 @@ export class AuthWatchClient {
 	}
 
 	clearConnection() {
+		if (this.connection && this.connection.drainTimer !== null) {
+			this.timers.clearTimeout(this.connection.drainTimer);
+		}
 		if (this.reauthTimer !== null) {
 			this.timers.clearTimeout(this.reauthTimer);
 			this.reauthTimer = null;
@@ -557,8 +570,33 @@ export class AuthWatchClient {
 		}
 	}
 
+	/** Frames leave at most `maxFramesPerSecond` a second (a token bucket), in order: the server closes a connection that sends faster. */
 	transmit(frame) {
-		this.socket.send(JSON.stringify(frame));
+		this.connection.outbox.push(JSON.stringify(frame));
+		this.drainOutbox(this.connection);
+	}
+
+	drainOutbox(connection) {
+		if (connection.drainTimer !== null) {
+			return;
+		}
+		const now = this.now();
+		connection.budget = Math.min(this.maxFramesPerSecond,
+				connection.budget + (now - connection.budgetAt) * this.maxFramesPerSecond / 1000);
+		connection.budgetAt = now;
+		while (connection.outbox.length > 0 && connection.budget >= 1) {
+			connection.budget -= 1;
+			this.socket.send(connection.outbox.shift());
+		}
+		if (connection.outbox.length > 0) {
+			const wait = Math.ceil((1 - connection.budget) * 1000 / this.maxFramesPerSecond);
+			connection.drainTimer = this.timers.setTimeout(() => {
+				connection.drainTimer = null;
+				if (this.connection === connection) {
+					this.drainOutbox(connection);
+				}
+			}, wait);
+		}
 	}
 
 	// ---- Events ----
