@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.concurrent.ThreadLocalRandom;
 
 import redis.embedded.RedisServer;
 
@@ -19,6 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class RedisTestServer {
 
 	private static final String URL_VARIABLE = "AUTHWATCH_TEST_REDIS_URL";
+
+	private static final int FIRST_PORT = 20000;
+
+	private static final int PORTS = 12000;
 
 	private static URI uri;
 
@@ -68,10 +73,22 @@ public final class RedisTestServer {
 		}
 	}
 
+	/**
+	 * A port nothing listens on, below Linux's ephemeral range (32768 and up): on a machine busy
+	 * with outgoing connections an ephemeral port is soon taken by one of them, between this call
+	 * and the bind or while a server that held it restarts.
+	 */
 	public static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORTS);
+			try (ServerSocket socket = new ServerSocket(port)) {
+				return port;
+			}
+			catch (IOException ex) {
+				// Taken: try another.
+			}
 		}
+		throw new IOException("No free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
 	}
 
 }
