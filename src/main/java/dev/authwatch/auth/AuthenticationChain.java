@@ -64,7 +64,7 @@ public final class AuthenticationChain {
 	}
 
 	private AuthDecision authenticate(ServerHttpRequest request, ChainTrace trace, long start) {
-		if (!this.originPolicy.allows(request.getHeaders().getFirst(HttpHeaders.ORIGIN))) {
+		if (!this.originPolicy.allows(request.getHeaders().getFirst(HttpHeaders.ORIGIN), request.getURI())) {
 			trace.step(ChainTrace.ORIGIN, "rejected", FailureReason.ORIGIN_REJECTED, System.nanoTime() - start);
 			return record(null, AuthDecision.rejected(FailureReason.ORIGIN_REJECTED), start);
 		}

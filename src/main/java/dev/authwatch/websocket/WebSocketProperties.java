@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * WebSocket endpoint settings.
  *
- * @param allowedOrigins browser origins allowed to open a connection, e.g.
- * {@code https://chat.example.com}; none by default
+ * @param allowedOrigins browser origins allowed to open a connection besides the service's own,
+ * e.g. {@code https://chat.example.com}; none by default
  * @param requireOrigin refuse handshakes without an {@code Origin} header (non-browser clients)
  * @param allowQueryToken accept the access token as the {@code access_token} query parameter (it
  * ends up in access logs; prefer the header, the subprotocol or a ticket)

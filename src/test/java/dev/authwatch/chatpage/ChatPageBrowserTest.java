@@ -221,8 +221,7 @@ class ChatPageBrowserTest {
 				TestUsers.BOB_PASSWORD)) {
 			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
 		}
-		// The page connects from the service's own origin, which must be listed like any other.
-		properties.put("authwatch.websocket.allowed-origins", "http://localhost:" + this.port);
+		// No allowed origins: the page connects from the service's own origin, which needs no listing.
 		properties.putAll(extra);
 		this.server = RunningApp.start(properties);
 	}

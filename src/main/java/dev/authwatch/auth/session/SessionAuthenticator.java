@@ -61,8 +61,8 @@ final class SessionAuthenticator implements Authenticator {
 		if (origin == null || origin.isEmpty()) {
 			return AuthDecision.rejected(FailureReason.CSRF, "A session-cookie handshake must come from a browser origin.");
 		}
-		if (!this.origins.allowsCredentialed(origin)) {
-			return AuthDecision.rejected(FailureReason.ORIGIN_REJECTED, "Session cookies are accepted from listed origins only.");
+		if (!this.origins.allowsCredentialed(origin, request.getURI())) {
+			return AuthDecision.rejected(FailureReason.ORIGIN_REJECTED, "Session cookies are accepted from the service's own origin and listed origins only.");
 		}
 		long start = System.nanoTime();
 		try {
