@@ -49,9 +49,10 @@ public final class LoadGenerator {
 		List<String> properties = new ArrayList<>(List.of("--authwatch.websocket.heartbeat-interval=5s",
 				"--authwatch.websocket.max-messages-per-second=1000000", "--authwatch.ticket.ttl=10m",
 				"--authwatch.bench.control-endpoint=true"));
-		// One client on 16 loopback addresses and a few thousand users is far beyond the production limits;
+		// One client on 16 loopback addresses (19,000 held connections) and a few thousand users is far beyond the production limits;
 		// the limits are raised, not disabled, so every handshake still pays for its per-IP and per-user buckets.
-		for (String limit : List.of("handshake-per-ip", "handshake-per-account", "ticket-per-ip", "ticket-per-account")) {
+		for (String limit : List.of("handshake-per-ip", "handshake-per-account", "ticket-per-ip", "ticket-per-account",
+				"connections-per-client", "connections-per-user")) {
 			properties.add("--authwatch.rate-limit." + limit + "=100000000");
 		}
 		if (options.store.equals("redis")) {
