@@ -1,6 +1,6 @@
 /**
- * AuthWatch: an authenticated WebSocket service that monitors its own authentication. Each
- * sub-package is one feature; {@code docs/architecture.md} maps them.
+ * AuthWatch: an authenticated WebSocket service that monitors its own authentication.
+ * Each sub-package is one feature; {@code docs/architecture.md} maps them.
  */
 @NullMarked
 package dev.authwatch;

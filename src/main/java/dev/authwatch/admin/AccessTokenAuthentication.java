@@ -10,8 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A caller authenticated by an AuthWatch access token. Roles become {@code ROLE_<role>}
- * authorities, so {@code hasRole("admin")} and actuator's {@code roles: admin} both apply. The
- * token itself is not kept.
+ * authorities, so {@code hasRole("admin")} and actuator's {@code roles: admin} both
+ * apply. The token itself is not kept.
  */
 final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 
@@ -24,7 +24,11 @@ final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 	}
 
 	private static List<GrantedAuthority> authorities(AuthenticatedPrincipal principal) {
-		return principal.roles().stream().sorted().<GrantedAuthority>map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+		return principal.roles()
+			.stream()
+			.sorted()
+			.<GrantedAuthority>map((role) -> new SimpleGrantedAuthority("ROLE_" + role))
+			.toList();
 	}
 
 	@Override

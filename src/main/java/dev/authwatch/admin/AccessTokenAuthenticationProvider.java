@@ -9,9 +9,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
- * Admits a bearer token through the same {@link Admission} as the WebSocket chain, so an admin
- * token obeys exactly the rules of a handshake token (issuer, audience, expiry, key ring,
- * revocation of its login or user). A presented token that fails is counted in
+ * Admits a bearer token through the same {@link Admission} as the WebSocket chain, so an
+ * admin token obeys exactly the rules of a handshake token (issuer, audience, expiry, key
+ * ring, revocation of its login or user). A presented token that fails is counted in
  * {@code auth_errors_total} by its reason.
  */
 final class AccessTokenAuthenticationProvider implements AuthenticationProvider {

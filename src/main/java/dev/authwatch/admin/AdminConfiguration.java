@@ -31,8 +31,8 @@ class AdminConfiguration {
 	MetricsReport metricsReport(AuthHealthEvaluator health, MeterRegistry meters, MethodLatencies latencies,
 			ConnectionRegistry connections, ObjectProvider<CircuitBreakerRegistry> breakers, EventStream eventStream,
 			AdminProperties properties, Clock clock) {
-		return new MetricsReport(health, meters, latencies, connections, breakers.getIfAvailable(), eventStream, properties,
-				clock);
+		return new MetricsReport(health, meters, latencies, connections, breakers.getIfAvailable(), eventStream,
+				properties, clock);
 	}
 
 	@Bean
@@ -48,7 +48,8 @@ class AdminConfiguration {
 	}
 
 	@Bean
-	EventStream eventStream(AuthEventLog events, ClusterEvents cluster, LocalInstance self, AdminProperties properties) {
+	EventStream eventStream(AuthEventLog events, ClusterEvents cluster, LocalInstance self,
+			AdminProperties properties) {
 		return new EventStream(events, cluster, self.id(), properties);
 	}
 

@@ -15,13 +15,14 @@ class AdminOpenApiConfiguration {
 	@Bean
 	OpenAPI authWatchOpenApi() {
 		return new OpenAPI()
-			.info(new Info().title("AuthWatch").description("Authenticated WebSocket service that monitors its own authentication. "
-					+ "The admin API needs an AuthWatch access token with the admin role."))
-			.components(new Components().addSecuritySchemes(AdminApi.SECURITY_SCHEME, new SecurityScheme()
-				.type(SecurityScheme.Type.HTTP)
-				.scheme("bearer")
-				.bearerFormat("JWT")
-				.description("An AuthWatch access token (POST /api/auth/login) whose roles contain admin")));
+			.info(new Info().title("AuthWatch")
+				.description("Authenticated WebSocket service that monitors its own authentication. "
+						+ "The admin API needs an AuthWatch access token with the admin role."))
+			.components(new Components().addSecuritySchemes(AdminApi.SECURITY_SCHEME,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("An AuthWatch access token (POST /api/auth/login) whose roles contain admin")));
 	}
 
 }

@@ -26,10 +26,11 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 /**
  * Who may use the admin tools (SPEC §6). Three chains, before the catch-all one:
  * <ul>
- * <li>{@code /api/admin/**}: an AuthWatch access token with the admin role; anonymous 401,
- * other roles 403, JSON bodies; every request audited;</li>
- * <li>{@code /admin/**}: the dashboard's static shell (no data: everything it shows comes from the
- * API above), served with a strict content security policy ({@link StaticPages});</li>
+ * <li>{@code /api/admin/**}: an AuthWatch access token with the admin role; anonymous
+ * 401, other roles 403, JSON bodies; every request audited;</li>
+ * <li>{@code /admin/**}: the dashboard's static shell (no data: everything it shows comes
+ * from the API above), served with a strict content security policy
+ * ({@link StaticPages});</li>
  * <li>{@code /health/**}: open, but a valid admin token makes actuator show details
  * ({@code show-details: when-authorized}, {@code roles: admin}).</li>
  * </ul>
@@ -48,8 +49,10 @@ class AdminSecurityConfiguration {
 			.addFilterBefore(BearerTokens.required(tokens, entryPoint), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				// The SSE stream's later dispatches were authorized with its first one.
-				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-				.anyRequest().hasRole(properties.role()))
+				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.hasRole(properties.role()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(JsonSecurityErrors.accessDeniedHandler(json)))
 			.build();

@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Spring Security's {@link BearerTokenAuthenticationFilter} for AuthWatch access tokens. Without
- * the header the request goes on anonymously and the authorization rules decide. The context is
- * kept as a request attribute (the filter's default), so asynchronous dispatches (SSE) keep it.
+ * Spring Security's {@link BearerTokenAuthenticationFilter} for AuthWatch access tokens.
+ * Without the header the request goes on anonymously and the authorization rules decide.
+ * The context is kept as a request attribute (the filter's default), so asynchronous
+ * dispatches (SSE) keep it.
  */
 final class BearerTokens {
 
@@ -33,8 +34,9 @@ final class BearerTokens {
 	}
 
 	/**
-	 * A refused token (counted all the same) leaves the caller anonymous, as if none was sent: the
-	 * library's filter answers every failure itself, so the refusal never reaches it as one.
+	 * A refused token (counted all the same) leaves the caller anonymous, as if none was
+	 * sent: the library's filter answers every failure itself, so the refusal never
+	 * reaches it as one.
 	 */
 	static BearerTokenAuthenticationFilter optional(AuthenticationManager tokens) {
 		AnonymousAuthenticationToken anonymous = new AnonymousAuthenticationToken("anonymous", "anonymousUser",
@@ -53,9 +55,9 @@ final class BearerTokens {
 	}
 
 	/**
-	 * Any token after {@code Bearer}, unchecked: {@code Admission} judges it, so that a malformed
-	 * one is rejected and counted with its reason like any other (the library's default resolver
-	 * would refuse it unnamed and uncounted).
+	 * Any token after {@code Bearer}, unchecked: {@code Admission} judges it, so that a
+	 * malformed one is rejected and counted with its reason like any other (the library's
+	 * default resolver would refuse it unnamed and uncounted).
 	 */
 	static @Nullable String resolve(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -39,7 +39,8 @@ class ClusterController {
 			return new ClusterView(this.membership.instances());
 		}
 		catch (DataAccessException ex) {
-			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The cluster store is unavailable; try again later.");
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE,
+					"The cluster store is unavailable; try again later.");
 		}
 	}
 

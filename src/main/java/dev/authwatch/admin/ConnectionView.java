@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One live connection as the admin API shows it, on whichever instance it is.
  *
- * @param health {@code healthy}; {@code stale} when no pong came for two heartbeat intervals (the
- * heartbeat closes it soon); {@code expiring} when its credential expires within a minute without
- * reauthentication; {@code expired} when the credential has expired and the close is pending
+ * @param health {@code healthy}; {@code stale} when no pong came for two heartbeat
+ * intervals (the heartbeat closes it soon); {@code expiring} when its credential expires
+ * within a minute without reauthentication; {@code expired} when the credential has
+ * expired and the close is pending
  */
 record ConnectionView(String instance, String id, String method, Instant connectedAt, Instant credentialExpiresAt,
 		@Nullable Instant lastPongAt, @Nullable String remoteAddress, boolean testConnection, String health) {
@@ -22,19 +23,21 @@ record ConnectionView(String instance, String id, String method, Instant connect
 	static ConnectionView of(String self, ChatConnection connection, Duration heartbeat, Instant now) {
 		Instant expiresAt = connection.credentialExpiresAt();
 		Instant lastPongAt = connection.heartbeat().lastPongAt();
-		return new ConnectionView(self, connection.id(), connection.principal().method().code(), connection.connectedAt(),
-				expiresAt, lastPongAt, connection.remoteAddress(), connection.principal().roles().contains(TEST_ROLE),
+		return new ConnectionView(self, connection.id(), connection.principal().method().code(),
+				connection.connectedAt(), expiresAt, lastPongAt, connection.remoteAddress(),
+				connection.principal().roles().contains(TEST_ROLE),
 				health(connection.connectedAt(), expiresAt, lastPongAt, heartbeat, now));
 	}
 
 	static ConnectionView of(DirectoryEntry entry, Duration heartbeat, Instant now) {
 		return new ConnectionView(entry.instance(), entry.connectionId(), entry.method(), entry.connectedAt(),
-				entry.credentialExpiresAt(), entry.lastPongAt(), entry.remoteAddress(), entry.roles().contains(TEST_ROLE),
+				entry.credentialExpiresAt(), entry.lastPongAt(), entry.remoteAddress(),
+				entry.roles().contains(TEST_ROLE),
 				health(entry.connectedAt(), entry.credentialExpiresAt(), entry.lastPongAt(), heartbeat, now));
 	}
 
-	private static String health(Instant connectedAt, Instant expiresAt, @Nullable Instant lastPongAt, Duration heartbeat,
-			Instant now) {
+	private static String health(Instant connectedAt, Instant expiresAt, @Nullable Instant lastPongAt,
+			Duration heartbeat, Instant now) {
 		if (!expiresAt.isAfter(now)) {
 			return "expired";
 		}

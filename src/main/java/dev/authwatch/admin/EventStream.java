@@ -27,11 +27,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live authentication events over SSE. The event log calls subscribers on the publishing thread
- * (often a handshake), so each subscriber only offers the event to its own bounded queue —
- * dropping it, and counting the drop, when a slow reader has let the queue fill — and one sender
- * thread writes every queue to its stream. Streams are closed before the web server's graceful
- * shutdown, so an open dashboard never holds the shutdown up.
+ * Live authentication events over SSE. The event log calls subscribers on the publishing
+ * thread (often a handshake), so each subscriber only offers the event to its own bounded
+ * queue — dropping it, and counting the drop, when a slow reader has let the queue fill —
+ * and one sender thread writes every queue to its stream. Streams are closed before the
+ * web server's graceful shutdown, so an open dashboard never holds the shutdown up.
  */
 final class EventStream implements SmartLifecycle {
 
@@ -71,12 +71,14 @@ final class EventStream implements SmartLifecycle {
 
 	/**
 	 * @param lastEventId the last sequence of this instance the client has seen (SSE
-	 * {@code Last-Event-ID}), or 0; the backlog is this instance's, the live stream every instance's
+	 * {@code Last-Event-ID}), or 0; the backlog is this instance's, the live stream every
+	 * instance's
 	 */
 	SseEmitter open(long lastEventId) {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
 		Subscriber subscriber = new Subscriber(emitter, new ArrayBlockingQueue<>(this.buffer));
-		subscriber.subscriptions.add(this.log.subscribe((event) -> subscriber.offer(InstanceEvent.of(this.self, event))));
+		subscriber.subscriptions
+			.add(this.log.subscribe((event) -> subscriber.offer(InstanceEvent.of(this.self, event))));
 		subscriber.subscriptions.add(this.cluster.subscribe(subscriber::offer));
 		List<AuthEvent> recent = this.log.recent(BACKLOG);
 		for (int i = recent.size() - 1; i >= 0; i--) {
@@ -129,8 +131,10 @@ final class EventStream implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		executor.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-		executor.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toSeconds(), KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS);
+		executor.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(),
+				TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toSeconds(), KEEP_ALIVE.toSeconds(),
+				TimeUnit.SECONDS);
 		this.sender = executor;
 	}
 
@@ -152,7 +156,10 @@ final class EventStream implements SmartLifecycle {
 		return this.sender != null;
 	}
 
-	/** Stop with the connection registry: before the web server's graceful shutdown waits for requests. */
+	/**
+	 * Stop with the connection registry: before the web server's graceful shutdown waits
+	 * for requests.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1;
@@ -168,7 +175,10 @@ final class EventStream implements SmartLifecycle {
 
 		private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
 
-		/** This instance's events up to this sequence came with the backlog; the queue may repeat some of them. */
+		/**
+		 * This instance's events up to this sequence came with the backlog; the queue may
+		 * repeat some of them.
+		 */
 		private long backlogEnd;
 
 		Subscriber(SseEmitter emitter, BlockingQueue<InstanceEvent> queue) {
@@ -196,7 +206,10 @@ final class EventStream implements SmartLifecycle {
 			}
 		}
 
-		/** Only this instance's events carry an id: {@code Last-Event-ID} resumes this instance's log. */
+		/**
+		 * Only this instance's events carry an id: {@code Last-Event-ID} resumes this
+		 * instance's log.
+		 */
 		private void send(InstanceEvent event, boolean local) throws IOException {
 			SseEmitter.SseEventBuilder frame = SseEmitter.event().name(EVENT_NAME);
 			if (local) {

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-/** The test connection's client side: collects text frames, the pong and the close code. */
+/**
+ * The test connection's client side: collects text frames, the pong and the close code.
+ */
 final class FrameQueue implements WebSocket.Listener {
 
 	private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();

@@ -11,9 +11,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The admin API's 401 and 403 answers, as JSON {@link ErrorBody} like every other rejection. A 401
- * names the taxonomy reason ({@code missing_credentials}, {@code expired}, …). A 403 is not an
- * authentication failure, so it is no taxonomy code but {@code forbidden}.
+ * The admin API's 401 and 403 answers, as JSON {@link ErrorBody} like every other
+ * rejection. A 401 names the taxonomy reason ({@code missing_credentials},
+ * {@code expired}, …). A 403 is not an authentication failure, so it is no taxonomy code
+ * but {@code forbidden}.
  */
 final class JsonSecurityErrors {
 
@@ -35,7 +36,8 @@ final class JsonSecurityErrors {
 		if (ex instanceof AccessTokenRejectedException rejected) {
 			return ErrorBody.of(rejected.reason(), rejected.getMessage());
 		}
-		return ErrorBody.of(FailureReason.MISSING_CREDENTIALS, "Send an admin access token as 'Authorization: Bearer <token>'.");
+		return ErrorBody.of(FailureReason.MISSING_CREDENTIALS,
+				"Send an admin access token as 'Authorization: Bearer <token>'.");
 	}
 
 }

@@ -10,9 +10,10 @@ import dev.authwatch.auth.AuthMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The latest {@value #SAMPLES} decision times of each handshake method (and of attempts no method
- * claimed), for the admin API's p50/p95/p99 per method. Recording is one counter increment and one
- * array write: no lock, no allocation on the handshake path; percentiles are computed on request.
+ * The latest {@value #SAMPLES} decision times of each handshake method (and of attempts
+ * no method claimed), for the admin API's p50/p95/p99 per method. Recording is one
+ * counter increment and one array write: no lock, no allocation on the handshake path;
+ * percentiles are computed on request.
  */
 final class MethodLatencies implements AuthAttemptListener {
 
@@ -37,7 +38,10 @@ final class MethodLatencies implements AuthAttemptListener {
 		this.rings[slot].lazySet((int) (n % SAMPLES), attempt.durationNanos());
 	}
 
-	/** Percentiles of one method's latest samples, or of every attempt when {@code method} is null. */
+	/**
+	 * Percentiles of one method's latest samples, or of every attempt when {@code method}
+	 * is null.
+	 */
 	Percentiles percentiles(@Nullable AuthMethod method) {
 		if (method != null) {
 			return Percentiles.of(samples(method.ordinal()));

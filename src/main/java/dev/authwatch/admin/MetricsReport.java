@@ -21,7 +21,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
-/** Builds {@link MetricsView} from the monitor's assessment, the meter registry and the breakers. */
+/**
+ * Builds {@link MetricsView} from the monitor's assessment, the meter registry and the
+ * breakers.
+ */
 final class MetricsReport {
 
 	private final AuthHealthEvaluator health;
@@ -40,8 +43,9 @@ final class MetricsReport {
 
 	private final Clock clock;
 
-	MetricsReport(AuthHealthEvaluator health, MeterRegistry meters, MethodLatencies latencies, ConnectionRegistry connections,
-			@Nullable CircuitBreakerRegistry breakers, EventStream eventStream, AdminProperties properties, Clock clock) {
+	MetricsReport(AuthHealthEvaluator health, MeterRegistry meters, MethodLatencies latencies,
+			ConnectionRegistry connections, @Nullable CircuitBreakerRegistry breakers, EventStream eventStream,
+			AdminProperties properties, Clock clock) {
 		this.health = health;
 		this.meters = meters;
 		this.latencies = latencies;
@@ -59,20 +63,24 @@ final class MetricsReport {
 		long attempts = 0;
 		long successes = 0;
 		for (LoginMethod method : LoginMethod.values()) {
-			long ok = count(AuthMetricNames.LOGINS, AuthMetricNames.TAG_METHOD, method.label(), AuthMetricNames.RESULT_SUCCESS);
-			long failed = count(AuthMetricNames.LOGINS, AuthMetricNames.TAG_METHOD, method.label(), AuthMetricNames.RESULT_FAILURE);
+			long ok = count(AuthMetricNames.LOGINS, AuthMetricNames.TAG_METHOD, method.label(),
+					AuthMetricNames.RESULT_SUCCESS);
+			long failed = count(AuthMetricNames.LOGINS, AuthMetricNames.TAG_METHOD, method.label(),
+					AuthMetricNames.RESULT_FAILURE);
 			attempts += ok + failed;
 			successes += ok;
 			AuthMethod handshake = handshakeMethod(method);
 			WindowSnapshot.MethodFigures figures = (handshake != null) ? window.methods().get(handshake) : null;
 			methods.put(method.label(), new MetricsView.MethodView(ok + failed, ok, failed, ratio(ok, ok + failed),
 					(figures != null) ? figures.attempts() : 0, (figures != null) ? rate(figures.successRate()) : 0,
-					(handshake != null) ? MetricsView.Latency.of(this.latencies.percentiles(handshake)) : new MetricsView.Latency(0, 0, 0, 0)));
+					(handshake != null) ? MetricsView.Latency.of(this.latencies.percentiles(handshake))
+							: new MetricsView.Latency(0, 0, 0, 0)));
 		}
 		return new MetricsView(this.clock.instant(), assessment.level().code(), assessment.warnings(), window(window),
 				new MetricsView.Totals(attempts, successes, attempts - successes, ratio(successes, attempts)), methods,
 				MetricsView.Latency.of(this.latencies.percentiles(null)), reasons(), connections(), breakers(),
-				new MetricsView.EventStreams(this.eventStream.subscribers(), this.eventStream.dropped()), this.refreshIntervalMs);
+				new MetricsView.EventStreams(this.eventStream.subscribers(), this.eventStream.dropped()),
+				this.refreshIntervalMs);
 	}
 
 	private static MetricsView.Window window(WindowSnapshot window) {
@@ -95,11 +103,15 @@ final class MetricsReport {
 	}
 
 	private MetricsView.Connections connections() {
-		Map<String, Long> byMethod = this.connections.connections().stream()
-			.collect(Collectors.groupingBy((connection) -> connection.principal().method().code(), TreeMap::new, Collectors.counting()));
+		Map<String, Long> byMethod = this.connections.connections()
+			.stream()
+			.collect(Collectors.groupingBy((connection) -> connection.principal().method().code(), TreeMap::new,
+					Collectors.counting()));
 		Map<String, Long> disconnects = new TreeMap<>();
-		this.meters.find(AuthMetricNames.WS_DISCONNECTS).counters()
-			.forEach((counter) -> disconnects.put(counter.getId().getTag(AuthMetricNames.TAG_REASON), (long) counter.count()));
+		this.meters.find(AuthMetricNames.WS_DISCONNECTS)
+			.counters()
+			.forEach((counter) -> disconnects.put(counter.getId().getTag(AuthMetricNames.TAG_REASON),
+					(long) counter.count()));
 		return new MetricsView.Connections(this.connections.connections().size(), byMethod, disconnects);
 	}
 
@@ -107,14 +119,16 @@ final class MetricsReport {
 		if (this.breakers == null) {
 			return Map.of();
 		}
-		return this.breakers.getAllCircuitBreakers().stream()
+		return this.breakers.getAllCircuitBreakers()
+			.stream()
 			.collect(Collectors.toMap(CircuitBreaker::getName, MetricsReport::breaker, (a, b) -> a, TreeMap::new));
 	}
 
 	private static MetricsView.Breaker breaker(CircuitBreaker breaker) {
 		CircuitBreaker.Metrics metrics = breaker.getMetrics();
-		return new MetricsView.Breaker(breaker.getState().name(), metrics.getFailureRate(), metrics.getNumberOfBufferedCalls(),
-				metrics.getNumberOfFailedCalls(), metrics.getNumberOfNotPermittedCalls());
+		return new MetricsView.Breaker(breaker.getState().name(), metrics.getFailureRate(),
+				metrics.getNumberOfBufferedCalls(), metrics.getNumberOfFailedCalls(),
+				metrics.getNumberOfNotPermittedCalls());
 	}
 
 	private long count(String name, String tag, String value, @Nullable String result) {

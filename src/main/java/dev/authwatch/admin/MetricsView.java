@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/admin/websocket-auth/metrics}. Totals count since the process started (the
- * Prometheus counters); {@code window} covers the monitor's sliding window; latency percentiles
- * are over each method's latest {@value MethodLatencies#SAMPLES} decisions. Rates are ratios 0–1.
+ * {@code GET /api/admin/websocket-auth/metrics}. Totals count since the process started
+ * (the Prometheus counters); {@code window} covers the monitor's sliding window; latency
+ * percentiles are over each method's latest {@value MethodLatencies#SAMPLES} decisions.
+ * Rates are ratios 0–1.
  */
 record MetricsView(Instant generatedAt, String level, List<String> warnings, Window window, Totals totals,
 		Map<String, MethodView> methods, Latency latency, Map<String, Long> reasons, Connections connections,
@@ -23,7 +24,8 @@ record MetricsView(Instant generatedAt, String level, List<String> warnings, Win
 	}
 
 	/**
-	 * @param windowAttempts decisions of this method in the window (handshake methods only)
+	 * @param windowAttempts decisions of this method in the window (handshake methods
+	 * only)
 	 * @param latency percentiles of the method's latest handshake decisions
 	 */
 	record MethodView(long attempts, long successes, long failures, double successRate, long windowAttempts,
@@ -49,7 +51,8 @@ record MetricsView(Instant generatedAt, String level, List<String> warnings, Win
 	}
 
 	/**
-	 * @param failureRate percentage of failed calls in the breaker's window, -1 until it has enough calls
+	 * @param failureRate percentage of failed calls in the breaker's window, -1 until it
+	 * has enough calls
 	 */
 	record Breaker(String state, float failureRate, int bufferedCalls, int failedCalls, long notPermittedCalls) {
 	}

@@ -45,8 +45,10 @@ class SessionController {
 	}
 
 	/**
-	 * @param attempts authentication decisions for this user among the instance's recent events
-	 * @param failures how many of them failed (a rejected token counts for the user it claims)
+	 * @param attempts authentication decisions for this user among the instance's recent
+	 * events
+	 * @param failures how many of them failed (a rejected token counts for the user it
+	 * claims)
 	 */
 	record SessionView(String userId, List<ConnectionView> connections, long attempts, long failures,
 			List<AuthEvent> recentEvents) {
@@ -61,13 +63,14 @@ class SessionController {
 	SessionView session(@PathVariable("user_id") String userId, HttpServletRequest request) {
 		AuditTarget.set(request, userId);
 		String ref = this.events.userRef(userId);
-		List<AuthEvent> mine = this.events.recent(this.eventCapacity).stream()
+		List<AuthEvent> mine = this.events.recent(this.eventCapacity)
+			.stream()
 			.filter((event) -> ref.equals(event.userRef()))
 			.toList();
 		long attempts = mine.stream().filter(SessionController::isAttempt).count();
 		long failures = mine.stream().filter((event) -> event.type() == AuthEvent.Type.AUTH_FAILURE).count();
-		return new SessionView(userId, this.connections.of(userId),
-				attempts, failures, mine.stream().limit(MAX_EVENTS).toList());
+		return new SessionView(userId, this.connections.of(userId), attempts, failures,
+				mine.stream().limit(MAX_EVENTS).toList());
 	}
 
 	@DeleteMapping("/session/{user_id}")

@@ -25,11 +25,11 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * A real WebSocket connection from the service to its own {@code /ws/chat} over loopback, as the
- * given user, with a short-lived token that carries only the {@code test-connection} role. The
- * handshake goes through the real chain (so it is counted like any attempt) with a
- * {@link HandshakeTraces trace} that reports each step; then the welcome frame, one ping/pong
- * round trip and a normal close, each timed.
+ * A real WebSocket connection from the service to its own {@code /ws/chat} over loopback,
+ * as the given user, with a short-lived token that carries only the
+ * {@code test-connection} role. The handshake goes through the real chain (so it is
+ * counted like any attempt) with a {@link HandshakeTraces trace} that reports each step;
+ * then the welcome frame, one ping/pong round trip and a normal close, each timed.
  */
 final class TestConnection implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -47,8 +47,8 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 
 	private volatile int port = -1;
 
-	TestConnection(AccessTokenIssuer issuer, HandshakeTraces traces, UserConnections connections, AdminProperties properties,
-			JsonMapper json) {
+	TestConnection(AccessTokenIssuer issuer, HandshakeTraces traces, UserConnections connections,
+			AdminProperties properties, JsonMapper json) {
 		this.issuer = issuer;
 		this.traces = traces;
 		this.connections = connections;
@@ -78,8 +78,9 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 			return report(userId, start, steps);
 		}
 		List<TestConnectionReport.Step> chainSteps = Collections.synchronizedList(new ArrayList<>());
-		String traceId = this.traces.register((step, verdict, reason, nanos) -> chainSteps.add(new TestConnectionReport.Step(
-				"chain:" + step, verdict, nanos / 1_000_000.0, (reason != null) ? reason.code() : null, null)));
+		String traceId = this.traces
+			.register((step, verdict, reason, nanos) -> chainSteps.add(new TestConnectionReport.Step("chain:" + step,
+					verdict, nanos / 1_000_000.0, (reason != null) ? reason.code() : null, null)));
 		FrameQueue frames = new FrameQueue();
 		WebSocket socket = null;
 		try {
@@ -110,20 +111,25 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 				.buildAsync(uri, frames)
 				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			steps.addAll(chainSteps);
-			steps.add(new TestConnectionReport.Step("handshake", "ok", millis(stepStart), null, "101 Switching Protocols"));
+			steps.add(new TestConnectionReport.Step("handshake", "ok", millis(stepStart), null,
+					"101 Switching Protocols"));
 			return socket;
 		}
 		catch (ExecutionException | CompletionException ex) {
 			steps.addAll(chainSteps);
-			String reason = chainSteps.stream().filter(TestConnectionReport.Step::failed).map(TestConnectionReport.Step::reason)
-				.findFirst().orElse(null);
+			String reason = chainSteps.stream()
+				.filter(TestConnectionReport.Step::failed)
+				.map(TestConnectionReport.Step::reason)
+				.findFirst()
+				.orElse(null);
 			String detail = (ex.getCause() instanceof WebSocketHandshakeException refused)
 					? "Refused with HTTP " + refused.getResponse().statusCode() : "Failed: " + ex.getCause();
 			steps.add(new TestConnectionReport.Step("handshake", "failed", millis(stepStart), reason, detail));
 		}
 		catch (TimeoutException ex) {
 			steps.addAll(chainSteps);
-			steps.add(new TestConnectionReport.Step("handshake", "failed", millis(stepStart), null, "No answer within " + timeout.toMillis() + " ms"));
+			steps.add(new TestConnectionReport.Step("handshake", "failed", millis(stepStart), null,
+					"No answer within " + timeout.toMillis() + " ms"));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -137,13 +143,15 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 		long stepStart = System.nanoTime();
 		String welcome = frames.nextText(timeout);
 		if (welcome == null) {
-			steps.add(new TestConnectionReport.Step("welcome", "failed", millis(stepStart), null, "No welcome frame within " + timeout.toMillis() + " ms"));
+			steps.add(new TestConnectionReport.Step("welcome", "failed", millis(stepStart), null,
+					"No welcome frame within " + timeout.toMillis() + " ms"));
 		}
 		else {
 			JsonNode frame = this.json.readTree(welcome);
 			boolean ok = "welcome".equals(frame.path("type").asString());
 			steps.add(new TestConnectionReport.Step("welcome", ok ? "ok" : "failed", millis(stepStart), null,
-					ok ? "method " + frame.path("method").asString() + ", credential expires " + frame.path("expiresAt").asString()
+					ok ? "method " + frame.path("method").asString() + ", credential expires "
+							+ frame.path("expiresAt").asString()
 							: "Unexpected first frame of type " + frame.path("type").asString()));
 		}
 		stepStart = System.nanoTime();
@@ -161,7 +169,9 @@ final class TestConnection implements ApplicationListener<WebServerInitializedEv
 	private TestConnectionReport report(String userId, long start, List<TestConnectionReport.Step> steps) {
 		boolean success = steps.stream().noneMatch(TestConnectionReport.Step::failed);
 		List<ConnectionView> live = this.connections.of(userId)
-			.stream().filter((connection) -> !connection.testConnection()).toList();
+			.stream()
+			.filter((connection) -> !connection.testConnection())
+			.toList();
 		return new TestConnectionReport(userId, success, millis(start), List.copyOf(steps), live);
 	}
 

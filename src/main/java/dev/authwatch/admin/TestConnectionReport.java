@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * What {@code POST /api/admin/websocket-auth/test-connection} found.
  *
  * @param success every step passed
- * @param steps in order: {@code token}, {@code chain:<step>} for each step of the authentication
- * chain, {@code handshake}, {@code welcome}, {@code ping}, {@code close}
- * @param liveConnections the user's other live connections on this instance, with their health
+ * @param steps in order: {@code token}, {@code chain:<step>} for each step of the
+ * authentication chain, {@code handshake}, {@code welcome}, {@code ping}, {@code close}
+ * @param liveConnections the user's other live connections on this instance, with their
+ * health
  */
 record TestConnectionReport(String userId, boolean success, double totalMs, List<Step> steps,
 		List<ConnectionView> liveConnections) {

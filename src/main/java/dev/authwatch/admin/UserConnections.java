@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import dev.authwatch.cluster.ConnectionDirectory;
 import dev.authwatch.websocket.ConnectionRegistry;
 
-/** A user's live connections on every instance: this one's from its registry, the others' from the directory. */
+/**
+ * A user's live connections on every instance: this one's from its registry, the others'
+ * from the directory.
+ */
 final class UserConnections {
 
 	private final ConnectionRegistry registry;
@@ -23,7 +26,8 @@ final class UserConnections {
 
 	private final Clock clock;
 
-	UserConnections(ConnectionRegistry registry, String self, ConnectionDirectory directory, Duration heartbeat, Clock clock) {
+	UserConnections(ConnectionRegistry registry, String self, ConnectionDirectory directory, Duration heartbeat,
+			Clock clock) {
 		this.registry = registry;
 		this.self = self;
 		this.directory = directory;

@@ -30,7 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The admin API of SPEC §6 under {@code /api/admin/websocket-auth} (sessions: {@link SessionController}). */
+/**
+ * The admin API of SPEC §6 under {@code /api/admin/websocket-auth} (sessions:
+ * {@link SessionController}).
+ */
 @RestController
 @RequestMapping(AdminApi.BASE_PATH)
 @Tag(name = AdminApi.TAG)
@@ -75,7 +78,8 @@ class WebSocketAuthAdminController {
 	}
 
 	@GetMapping("/metrics")
-	@Operation(summary = "Counts, success rate and p50/p95/p99 latency per method, failure reasons, connections, breakers")
+	@Operation(
+			summary = "Counts, success rate and p50/p95/p99 latency per method, failure reasons, connections, breakers")
 	MetricsView metrics() {
 		return this.metrics.report();
 	}
@@ -83,7 +87,8 @@ class WebSocketAuthAdminController {
 	@PostMapping("/test-connection")
 	@Operation(summary = "Open a real WebSocket connection to this service as the user, with a short-lived test token; "
 			+ "report each step's outcome and latency and the health of the user's live connections")
-	TestConnectionReport testConnection(@RequestBody @Validated TestConnectionRequest request, HttpServletRequest http) {
+	TestConnectionReport testConnection(@RequestBody @Validated TestConnectionRequest request,
+			HttpServletRequest http) {
 		AuditTarget.set(http, request.userId());
 		return this.testConnection.run(request.userId());
 	}

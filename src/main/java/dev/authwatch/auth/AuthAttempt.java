@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param failure the rejection reason on failure
  * @param durationNanos time spent deciding
  * @param claimedSubject on some rejections (a token whose signature failed), the user the
- * credential claims to be: <b>unverified</b>, for counting distinct users only, never to be logged
- * or exposed
+ * credential claims to be: <b>unverified</b>, for counting distinct users only, never to
+ * be logged or exposed
  */
 public record AuthAttempt(@Nullable AuthMethod method, @Nullable AuthenticatedPrincipal principal,
 		@Nullable FailureReason failure, long durationNanos, @Nullable String claimedSubject) {

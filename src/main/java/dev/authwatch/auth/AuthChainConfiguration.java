@@ -18,7 +18,10 @@ class AuthChainConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthChainConfiguration.class);
 
-	/** Routes bearer tokens between jwt and oauth; looks at nothing unless an external provider is configured. */
+	/**
+	 * Routes bearer tokens between jwt and oauth; looks at nothing unless an external
+	 * provider is configured.
+	 */
 	@Bean
 	BearerClaims bearerClaims(BearerTokenResolver resolver, BearerTokenRouter router) {
 		return new BearerClaims(resolver, router);
@@ -40,14 +43,16 @@ class AuthChainConfiguration {
 			AuthMethod method = AuthMethod.fromCode(name);
 			Authenticator authenticator = available.get(method);
 			if (authenticator == null) {
-				logger.info("Authentication method '{}' is in authwatch.auth.chain but not configured; skipping it", method.code());
+				logger.info("Authentication method '{}' is in authwatch.auth.chain but not configured; skipping it",
+						method.code());
 			}
 			else if (!ordered.contains(authenticator)) {
 				ordered.add(authenticator);
 			}
 		}
 		if (ordered.isEmpty()) {
-			throw new IllegalStateException("authwatch.auth.chain " + properties.chain() + " names no configured authentication method");
+			throw new IllegalStateException(
+					"authwatch.auth.chain " + properties.chain() + " names no configured authentication method");
 		}
 		AuthenticationChain chain = new AuthenticationChain(originPolicy, ordered, listeners.orderedStream().toList(),
 				gates.orderedStream().toList());

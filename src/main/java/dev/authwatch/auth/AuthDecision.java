@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 /** What one authenticator concluded about a request. */
 public sealed interface AuthDecision {
 
-	/** The request carries no credential of this authenticator's kind; the chain asks the next one. */
+	/**
+	 * The request carries no credential of this authenticator's kind; the chain asks the
+	 * next one.
+	 */
 	static AuthDecision notMine() {
 		return NotMine.INSTANCE;
 	}
@@ -22,7 +25,10 @@ public sealed interface AuthDecision {
 		return new Rejected(reason, reason.defaultMessage());
 	}
 
-	/** A rejection of a credential that names its user, e.g. a token whose signature failed. */
+	/**
+	 * A rejection of a credential that names its user, e.g. a token whose signature
+	 * failed.
+	 */
 	static AuthDecision rejectedClaiming(FailureReason reason, @Nullable String claimedSubject) {
 		return new Rejected(reason, reason.defaultMessage(), claimedSubject);
 	}
@@ -38,9 +44,9 @@ public sealed interface AuthDecision {
 
 	/**
 	 * @param message a sentence for the client; never contains the credential
-	 * @param claimedSubject the user the rejected credential claims to be, <b>unverified</b> and
-	 * attacker-controlled: for monitoring (distinct users behind signature failures) only, never
-	 * logged, returned or used as a metric label
+	 * @param claimedSubject the user the rejected credential claims to be,
+	 * <b>unverified</b> and attacker-controlled: for monitoring (distinct users behind
+	 * signature failures) only, never logged, returned or used as a metric label
 	 */
 	record Rejected(FailureReason reason, String message, @Nullable String claimedSubject) implements AuthDecision {
 

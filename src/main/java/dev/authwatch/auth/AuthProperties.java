@@ -11,11 +11,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Handshake authentication settings.
  *
- * @param chain the authentication methods to try, in order; the first that finds its credential
- * decides (jwt, ticket, session, oauth). Methods that are not configured are skipped.
+ * @param chain the authentication methods to try, in order; the first that finds its
+ * credential decides (jwt, ticket, session, oauth). Methods that are not configured are
+ * skipped.
  */
 @ConfigurationProperties("authwatch.auth")
 @Validated
-public record AuthProperties(
-		@DefaultValue({ "jwt", "ticket", "session", "oauth" }) @NotEmpty(message = "authwatch.auth.chain must name at least one method") List<String> chain) {
+public record AuthProperties(@DefaultValue( {
+		"jwt", "ticket", "session", "oauth" }) @NotEmpty(
+				message = "authwatch.auth.chain must name at least one method") List<String> chain){
 }

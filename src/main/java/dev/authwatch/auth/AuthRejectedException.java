@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-/** A REST authentication endpoint refuses the request; answered with {@link dev.authwatch.errors.ErrorBody}. */
+/**
+ * A REST authentication endpoint refuses the request; answered with
+ * {@link dev.authwatch.errors.ErrorBody}.
+ */
 public class AuthRejectedException extends RuntimeException {
 
 	private final FailureReason reason;
@@ -15,7 +18,10 @@ public class AuthRejectedException extends RuntimeException {
 		this(reason, message, null);
 	}
 
-	/** @param retryAfter when the client may try again, sent as {@code Retry-After} (e.g. rate limits) */
+	/**
+	 * @param retryAfter when the client may try again, sent as {@code Retry-After} (e.g.
+	 * rate limits)
+	 */
 	public AuthRejectedException(FailureReason reason, String message, @Nullable Duration retryAfter) {
 		super(message, null, false, false);
 		this.reason = reason;

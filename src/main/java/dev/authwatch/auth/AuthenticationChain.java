@@ -10,9 +10,9 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
- * Runs the configured authenticators in order. The first one that recognises its credential
- * decides; there is no fall-through to another method after a rejection. Every decision is
- * handed to the {@link AuthAttemptListener}s here, and only here.
+ * Runs the configured authenticators in order. The first one that recognises its
+ * credential decides; there is no fall-through to another method after a rejection. Every
+ * decision is handed to the {@link AuthAttemptListener}s here, and only here.
  */
 public final class AuthenticationChain {
 
@@ -48,8 +48,9 @@ public final class AuthenticationChain {
 	}
 
 	/**
-	 * Decides and records, reporting each step to {@code trace} (the admin's test connection);
-	 * ordinary handshakes pass {@link ChainTrace#NONE}, which costs a clock read per step.
+	 * Decides and records, reporting each step to {@code trace} (the admin's test
+	 * connection); ordinary handshakes pass {@link ChainTrace#NONE}, which costs a clock
+	 * read per step.
 	 */
 	public AuthDecision authenticate(ServerHttpRequest request, ChainTrace trace) {
 		long start = System.nanoTime();
@@ -57,9 +58,10 @@ public final class AuthenticationChain {
 			return authenticate(request, trace, start);
 		}
 		catch (RequestRejectedException ex) {
-			// Spring Security's firewall checks each header as it is read: a control character is bad input, not a fault.
-			return record(null, AuthDecision.rejected(FailureReason.MALFORMED, "A request header holds characters headers may not contain."),
-					start);
+			// Spring Security's firewall checks each header as it is read: a control
+			// character is bad input, not a fault.
+			return record(null, AuthDecision.rejected(FailureReason.MALFORMED,
+					"A request header holds characters headers may not contain."), start);
 		}
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.http.server.ServerHttpRequest;
 
 /**
  * Whether a request's bearer token belongs to a method: the carrier rules of
- * {@link BearerTokenResolver} and the issuer routing of {@link BearerTokenRouter}, in one place for
- * every bearer method.
+ * {@link BearerTokenResolver} and the issuer routing of {@link BearerTokenRouter}, in one
+ * place for every bearer method.
  */
 public final class BearerClaims {
 
@@ -26,7 +26,10 @@ public final class BearerClaims {
 
 	}
 
-	/** Decided without the method: not its credential, or rejected by the carrier or routing rules. */
+	/**
+	 * Decided without the method: not its credential, or rejected by the carrier or
+	 * routing rules.
+	 */
 	public record Decided(AuthDecision decision) implements Claim {
 	}
 

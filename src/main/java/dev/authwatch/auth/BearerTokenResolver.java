@@ -10,8 +10,9 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 
 /**
  * Finds the bearer token of a handshake: the {@code Authorization} header, the
- * {@code Sec-WebSocket-Protocol} pair {@code bearer, <token>} (browsers cannot set headers) or,
- * only when enabled, the {@code access_token} query parameter (it leaks into access logs).
+ * {@code Sec-WebSocket-Protocol} pair {@code bearer, <token>} (browsers cannot set
+ * headers) or, only when enabled, the {@code access_token} query parameter (it leaks into
+ * access logs).
  */
 public final class BearerTokenResolver {
 
@@ -37,7 +38,10 @@ public final class BearerTokenResolver {
 	public record Found(String token) implements Result {
 	}
 
-	/** More than one carrier, or a carrier without a token (RFC 6750 §2: exactly one method). */
+	/**
+	 * More than one carrier, or a carrier without a token (RFC 6750 §2: exactly one
+	 * method).
+	 */
 	public record Ambiguous(String problem) implements Result {
 	}
 

@@ -9,15 +9,17 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Decides which chain method owns a bearer token (SPEC §1), the way Spring Security resolves
- * issuers: a compact JWS whose unverified {@code iss} is AuthWatch's own (or absent) belongs to
- * {@code jwt}; an opaque token or a JWS carrying the external provider's issuer belongs to
- * {@code oauth}; any other JWS is {@link Route#FOREIGN} and rejected as {@code wrong_issuer}.
+ * Decides which chain method owns a bearer token (SPEC §1), the way Spring Security
+ * resolves issuers: a compact JWS whose unverified {@code iss} is AuthWatch's own (or
+ * absent) belongs to {@code jwt}; an opaque token or a JWS carrying the external
+ * provider's issuer belongs to {@code oauth}; any other JWS is {@link Route#FOREIGN} and
+ * rejected as {@code wrong_issuer}.
  * <p>
- * Without an external provider every token routes to {@code jwt} without being looked at, so the
- * hot path and the answers stay exactly as they were. With one, only the payload's top-level
- * {@code iss} is streamed; a payload that cannot be read routes to {@code jwt}, whose validator
- * answers {@code malformed}. Nothing read here is trusted: the owner still verifies the token.
+ * Without an external provider every token routes to {@code jwt} without being looked at,
+ * so the hot path and the answers stay exactly as they were. With one, only the payload's
+ * top-level {@code iss} is streamed; a payload that cannot be read routes to {@code jwt},
+ * whose validator answers {@code malformed}. Nothing read here is trusted: the owner
+ * still verifies the token.
  */
 public final class BearerTokenRouter {
 
@@ -27,11 +29,16 @@ public final class BearerTokenRouter {
 
 	}
 
-	/** The external OAuth provider, contributed as a bean when the oauth method is configured. */
+	/**
+	 * The external OAuth provider, contributed as a bean when the oauth method is
+	 * configured.
+	 */
 	public record ExternalProvider(@Nullable String issuer) {
 	}
 
-	private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private final String ownIssuer;
 
@@ -64,7 +71,10 @@ public final class BearerTokenRouter {
 		return issuer.equals(this.provider.issuer()) ? Route.OAUTH : Route.FOREIGN;
 	}
 
-	/** The top-level {@code iss} string, or null when absent; throws when the payload is not a JSON object. */
+	/**
+	 * The top-level {@code iss} string, or null when absent; throws when the payload is
+	 * not a JSON object.
+	 */
 	private static @Nullable String issuerOf(byte[] payload) {
 		try (JsonParser parser = JSON.createParser(tools.jackson.core.ObjectReadContext.empty(), payload)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {

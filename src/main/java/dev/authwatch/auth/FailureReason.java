@@ -3,8 +3,8 @@ package dev.authwatch.auth;
 import org.springframework.http.HttpStatus;
 
 /**
- * The closed failure taxonomy of SPEC §3. Its codes are the only values that appear in error
- * bodies, the {@code error_type} metric label, events and logs.
+ * The closed failure taxonomy of SPEC §3. Its codes are the only values that appear in
+ * error bodies, the {@code error_type} metric label, events and logs.
  */
 public enum FailureReason {
 
@@ -24,7 +24,8 @@ public enum FailureReason {
 	ORIGIN_REJECTED(HttpStatus.FORBIDDEN, "The request origin is not allowed."),
 	CSRF(HttpStatus.FORBIDDEN, "The request failed the cross-site request forgery check."),
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts; slow down."),
-	PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "An authentication dependency is unavailable; try again later."),
+	PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
+			"An authentication dependency is unavailable; try again later."),
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Authentication failed because of an internal error.");
 
 	private final HttpStatus status;
@@ -52,7 +53,10 @@ public enum FailureReason {
 		return this.defaultMessage;
 	}
 
-	/** {@code provider_unavailable} and {@code internal} are the service's fault; the rest are the client's. */
+	/**
+	 * {@code provider_unavailable} and {@code internal} are the service's fault; the rest
+	 * are the client's.
+	 */
 	public boolean isSystemFailure() {
 		return this == PROVIDER_UNAVAILABLE || this == INTERNAL;
 	}

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Traces registered for one handshake each. A caller inside the service registers a
- * {@link ChainTrace}, sends the handshake with the returned id in {@link #HEADER}, and the
- * handshake interceptor claims it. Ids are 128 random bits, single use and known only to the
- * registering code, so a client sending the header learns nothing: an unknown id is ignored.
+ * {@link ChainTrace}, sends the handshake with the returned id in {@link #HEADER}, and
+ * the handshake interceptor claims it. Ids are 128 random bits, single use and known only
+ * to the registering code, so a client sending the header learns nothing: an unknown id
+ * is ignored.
  */
 public final class HandshakeTraces {
 
@@ -23,7 +24,9 @@ public final class HandshakeTraces {
 
 	private final Map<String, ChainTrace> pending = new ConcurrentHashMap<>();
 
-	/** @return the id to send in {@link #HEADER} */
+	/**
+	 * @return the id to send in {@link #HEADER}
+	 */
 	public String register(ChainTrace trace) {
 		if (this.pending.size() >= MAX_PENDING) {
 			throw new IllegalStateException("Too many traced handshakes in flight");
@@ -35,7 +38,9 @@ public final class HandshakeTraces {
 		return id;
 	}
 
-	/** @return the trace registered under {@code id}, once; {@code null} for an unknown id */
+	/**
+	 * @return the trace registered under {@code id}, once; {@code null} for an unknown id
+	 */
 	public @Nullable ChainTrace claim(@Nullable String id) {
 		return (id != null) ? this.pending.remove(id) : null;
 	}

@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cross-site WebSocket hijacking protection: a browser handshake must come from the service's own
- * origin (a page it serves itself, such as the chat page) or a listed one. A request without
- * {@code Origin} (a non-browser client) passes unless origins are required. The own origin is the
- * scheme, host and port of the request as the service sees it, after trusted proxies; a cross-site
- * page cannot make its visitor's browser send it, which is why Spring's own origin check admits it
- * too.
+ * Cross-site WebSocket hijacking protection: a browser handshake must come from the
+ * service's own origin (a page it serves itself, such as the chat page) or a listed one.
+ * A request without {@code Origin} (a non-browser client) passes unless origins are
+ * required. The own origin is the scheme, host and port of the request as the service
+ * sees it, after trusted proxies; a cross-site page cannot make its visitor's browser
+ * send it, which is why Spring's own origin check admits it too.
  */
 public final class OriginPolicy {
 
@@ -43,9 +43,9 @@ public final class OriginPolicy {
 	}
 
 	/**
-	 * For credentials the browser attaches on its own (cookies): the origin must be present and be
-	 * the service's own or listed by name; a {@code *} entry does not admit it (cross-site WebSocket
-	 * hijacking).
+	 * For credentials the browser attaches on its own (cookies): the origin must be
+	 * present and be the service's own or listed by name; a {@code *} entry does not
+	 * admit it (cross-site WebSocket hijacking).
 	 */
 	public boolean allowsCredentialed(@Nullable String origin, URI request) {
 		return origin != null && !origin.isEmpty()

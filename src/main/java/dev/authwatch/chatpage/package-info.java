@@ -1,6 +1,6 @@
 /**
- * The chat page at {@code /} and the JavaScript client it is built on: static files, served with a
- * strict content security policy.
+ * The chat page at {@code /} and the JavaScript client it is built on: static files,
+ * served with a strict content security policy.
  */
 @NullMarked
 package dev.authwatch.chatpage;

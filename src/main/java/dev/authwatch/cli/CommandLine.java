@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Command-line modes of the service jar: {@code java -jar authwatch.jar <command> [options]}.
- * Without a known command the jar starts the server.
+ * Command-line modes of the service jar:
+ * {@code java -jar authwatch.jar <command> [options]}. Without a known command the jar
+ * starts the server.
  */
 public final class CommandLine {
 
@@ -20,7 +21,9 @@ public final class CommandLine {
 		return args.length > 0 && COMMANDS.containsKey(args[0]);
 	}
 
-	/** @return the process exit code */
+	/**
+	 * @return the process exit code
+	 */
 	public static int run(String[] args) {
 		return COMMANDS.get(args[0]).apply(java.util.Arrays.copyOfRange(args, 1, args.length));
 	}

@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
 
-/** Options of the JWT commands: flags ({@code --json}), repeatable {@code --peer URL}, single values. */
+/**
+ * Options of the JWT commands: flags ({@code --json}), repeatable {@code --peer URL},
+ * single values.
+ */
 final class CommandOptions {
 
 	final Set<String> flags;
@@ -24,7 +27,9 @@ final class CommandOptions {
 		this.flags = flags;
 	}
 
-	/** @return the options, or {@code null} when an option is unknown or lacks its value */
+	/**
+	 * @return the options, or {@code null} when an option is unknown or lacks its value
+	 */
 	static @Nullable CommandOptions parse(String[] args, Set<String> flags, Set<String> valued) {
 		CommandOptions options = new CommandOptions(new java.util.HashSet<>());
 		for (int i = 0; i < args.length; i++) {

@@ -13,10 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * The small non-web context the JWT commands run in: the server's own key ring, resolved from the
- * same variables and files, with logging off so that standard output carries only the result.
- * {@code fail-on-invalid-config} is off here: a diagnosis reports a missing secret instead of
- * refusing. A weak secret fails the context as it fails the server's startup.
+ * The small non-web context the JWT commands run in: the server's own key ring, resolved
+ * from the same variables and files, with logging off so that standard output carries
+ * only the result. {@code fail-on-invalid-config} is off here: a diagnosis reports a
+ * missing secret instead of refusing. A weak secret fails the context as it fails the
+ * server's startup.
  */
 final class JwtCommandContext {
 
@@ -24,8 +25,7 @@ final class JwtCommandContext {
 	}
 
 	static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(Keys.class)
-			.web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(Keys.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties("logging.level.root=off")

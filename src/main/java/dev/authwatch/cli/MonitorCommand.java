@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code monitor --peer URL [--peer URL]... [--interval 30s] [--count N] [--json]}: polls the peers'
- * {@code /health/jwt} and prints one line per peer and round, comparing key ids with this
- * configuration's (peers tell their key id only to a holder of a key they accept, so without a
- * usable local secret every peer is unknown). Runs until
- * stopped, or {@code --count} rounds; then exits 0 (consistent), 1 (drift seen in the last round),
- * 2 (no peer answered).
+ * {@code monitor --peer URL [--peer URL]... [--interval 30s] [--count N] [--json]}: polls
+ * the peers' {@code /health/jwt} and prints one line per peer and round, comparing key
+ * ids with this configuration's (peers tell their key id only to a holder of a key they
+ * accept, so without a usable local secret every peer is unknown). Runs until stopped, or
+ * {@code --count} rounds; then exits 0 (consistent), 1 (drift seen in the last round), 2
+ * (no peer answered).
  */
 final class MonitorCommand {
 
@@ -37,13 +37,14 @@ final class MonitorCommand {
 		Integer count = (options != null) ? count(options.values.get("count")) : null;
 		if (options == null || options.peers.isEmpty() || interval == null || interval.isNegative() || interval.isZero()
 				|| count == null) {
-			CommandLine.usageError(System.err, "at least one --peer URL is required; --interval is a duration, --count a positive number", USAGE);
+			CommandLine.usageError(System.err,
+					"at least one --peer URL is required; --interval is a duration, --count a positive number", USAGE);
 			return ValidateCommand.USAGE_ERROR;
 		}
 		PeerSurvey survey;
 		try (ConfigurableApplicationContext context = JwtCommandContext.start()) {
-			survey = new PeerSurvey(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class), options.peers,
-					Duration.ofSeconds(2), context.getBean(Clock.class));
+			survey = new PeerSurvey(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class),
+					options.peers, Duration.ofSeconds(2), context.getBean(Clock.class));
 		}
 		JsonMapper json = JsonMapper.builder().build();
 		int exit = 0;
@@ -54,11 +55,13 @@ final class MonitorCommand {
 			List<PeerView> views = survey.survey();
 			String at = Instant.now().toString();
 			for (PeerView view : views) {
-				System.out.println(options.has("json") ? json.writeValueAsString(line(at, view)) : at + " " + view.peer() + " "
-						+ view.status() + " key_id=" + view.keyId() + ((view.problem() != null) ? " (" + view.problem() + ")" : ""));
+				System.out.println(options.has("json") ? json.writeValueAsString(line(at, view))
+						: at + " " + view.peer() + " " + view.status() + " key_id=" + view.keyId()
+								+ ((view.problem() != null) ? " (" + view.problem() + ")" : ""));
 			}
 			System.out.flush();
-			exit = views.stream().anyMatch(PeerSurvey::isDrift) ? 1 : views.stream().allMatch(PeerSurvey::isUnknown) ? 2 : 0;
+			exit = views.stream().anyMatch(PeerSurvey::isDrift) ? 1
+					: views.stream().allMatch(PeerSurvey::isUnknown) ? 2 : 0;
 		}
 		return exit;
 	}

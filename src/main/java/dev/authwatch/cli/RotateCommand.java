@@ -12,9 +12,10 @@ import dev.authwatch.auth.jwt.KeyFingerprint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code rotate [--json]}: generates a strong new secret (48 random bytes, base64url), prints it
- * with its key id and the steps to roll it out with overlap, so no valid token is ever rejected.
- * The secret goes to standard output only: store it in the secret manager, not in a log.
+ * {@code rotate [--json]}: generates a strong new secret (48 random bytes, base64url),
+ * prints it with its key id and the steps to roll it out with overlap, so no valid token
+ * is ever rejected. The secret goes to standard output only: store it in the secret
+ * manager, not in a log.
  */
 final class RotateCommand {
 

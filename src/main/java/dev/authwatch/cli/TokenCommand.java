@@ -27,9 +27,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code token --sub alice [--roles user,admin] [--ttl 15m]}: prints an access token signed with
- * the configured secret (or the development secret the server generated), so a newcomer can try
- * the WebSocket without another system. Only the token goes to standard output.
+ * {@code token --sub alice [--roles user,admin] [--ttl 15m]}: prints an access token
+ * signed with the configured secret (or the development secret the server generated), so
+ * a newcomer can try the WebSocket without another system. Only the token goes to
+ * standard output.
  */
 final class TokenCommand {
 
@@ -63,14 +64,16 @@ final class TokenCommand {
 			// Standard output carries the token alone, so that TOKEN=$(… token …) works.
 			.properties("logging.level.root=off")
 			.run()) {
-			AccessTokenIssuer.IssuedToken token = context.getBean(AccessTokenIssuer.class).issue(options.get("sub"), roles, ttl);
+			AccessTokenIssuer.IssuedToken token = context.getBean(AccessTokenIssuer.class)
+				.issue(options.get("sub"), roles, ttl);
 			warnIfDevelopmentSecret(context);
 			System.out.println(token.value());
 			return 0;
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = rootCause(ex);
-			System.err.println("error: " + ((cause instanceof InvalidJwtConfigurationException) ? cause.getMessage() : ex.getMessage()));
+			System.err.println("error: "
+					+ ((cause instanceof InvalidJwtConfigurationException) ? cause.getMessage() : ex.getMessage()));
 			return 1;
 		}
 	}

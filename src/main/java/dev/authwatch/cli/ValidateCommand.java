@@ -22,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code validate [--json] [--peer URL]...}: one check of the JWT configuration this jar would
- * run with (same variables, same files), compared with the configured and given peers. Prints the
- * verdict of {@code /health/jwt} and exits 0 healthy, 1 degraded, 2 unhealthy (64: usage error). A
- * configuration the service refuses to start with (a weak secret) is unhealthy, with the reason.
+ * {@code validate [--json] [--peer URL]...}: one check of the JWT configuration this jar
+ * would run with (same variables, same files), compared with the configured and given
+ * peers. Prints the verdict of {@code /health/jwt} and exits 0 healthy, 1 degraded, 2
+ * unhealthy (64: usage error). A configuration the service refuses to start with (a weak
+ * secret) is unhealthy, with the reason.
  */
 final class ValidateCommand {
 
@@ -47,9 +48,11 @@ final class ValidateCommand {
 			JwtProperties properties = context.getBean(JwtProperties.class);
 			List<URI> peers = new ArrayList<>(properties.peers());
 			peers.addAll(options.peers);
-			report = JwtConfigInspector.forCommandLine(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class),
-					context.getBean(AccessTokenIssuer.class), context.getBean(AccessTokenValidator.class), peers,
-					properties.peerTimeout(), context.getBean(Clock.class)).inspectOnce();
+			report = JwtConfigInspector
+				.forCommandLine(context.getBean(JwtKeyRing.class), context.getBean(JwtProperties.class),
+						context.getBean(AccessTokenIssuer.class), context.getBean(AccessTokenValidator.class), peers,
+						properties.peerTimeout(), context.getBean(Clock.class))
+				.inspectOnce();
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = TokenCommand.rootCause(ex);
@@ -68,7 +71,10 @@ final class ValidateCommand {
 		return report.status().exitCode();
 	}
 
-	/** A configuration the service refuses to start with (a weak secret): unhealthy, and why. */
+	/**
+	 * A configuration the service refuses to start with (a weak secret): unhealthy, and
+	 * why.
+	 */
 	private static int printRefused(String reason, boolean json) {
 		if (json) {
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -79,7 +85,8 @@ final class ValidateCommand {
 			System.out.println(JsonMapper.builder().build().writeValueAsString(body));
 		}
 		else {
-			System.out.println("JWT configuration: " + JwtHealthStatus.UNHEALTHY.code() + " (the service refuses to start with it)");
+			System.out.println("JWT configuration: " + JwtHealthStatus.UNHEALTHY.code()
+					+ " (the service refuses to start with it)");
 			System.out.println("Issues:");
 			System.out.println("  - " + reason);
 		}
@@ -95,7 +102,8 @@ final class ValidateCommand {
 		report.checks().forEach((check, ok) -> out.printf("  %-26s %s%n", check.detailKey(), ok ? "ok" : "FAILING"));
 		for (Object peer : (List<?>) details.get("peers")) {
 			Map<?, ?> view = (Map<?, ?>) peer;
-			out.println("  peer " + view.get("peer") + ": " + view.get("status") + " (key id " + orNone(view.get("key_id")) + ")");
+			out.println("  peer " + view.get("peer") + ": " + view.get("status") + " (key id "
+					+ orNone(view.get("key_id")) + ")");
 		}
 		if (!report.issues().isEmpty()) {
 			out.println("Issues:");

@@ -1,6 +1,6 @@
 /**
- * The command line ({@code token}, {@code validate}, {@code rotate}, {@code monitor}): the same jar,
- * without a server.
+ * The command line ({@code token}, {@code validate}, {@code rotate}, {@code monitor}):
+ * the same jar, without a server.
  */
 @NullMarked
 package dev.authwatch.cli;

@@ -14,9 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * This instance in the cluster: who it is and how it announces itself. What the cluster shares
- * (membership, the connection directory, rooms, events) is the store backend's: this instance
- * alone with the memory store, every instance on one Redis.
+ * This instance in the cluster: who it is and how it announces itself. What the cluster
+ * shares (membership, the connection directory, rooms, events) is the store backend's:
+ * this instance alone with the memory store, every instance on one Redis.
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
@@ -27,7 +27,10 @@ class ClusterConfiguration {
 		return new LocalInstance(properties, build.getIfAvailable(), health, connections, environment, clock);
 	}
 
-	/** Its own thread: an announcement waits on Redis (500 ms timeouts), never on connection timers. */
+	/**
+	 * Its own thread: an announcement waits on Redis (500 ms timeouts), never on
+	 * connection timers.
+	 */
 	@Bean(defaultCandidate = false)
 	ThreadPoolTaskScheduler clusterScheduler() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();

@@ -10,8 +10,8 @@ public interface ClusterEvents {
 	};
 
 	/**
-	 * @param subscriber called on the one thread that receives the other instances' events; it must
-	 * hand them off, never block
+	 * @param subscriber called on the one thread that receives the other instances'
+	 * events; it must hand them off, never block
 	 * @return closing it ends the subscription
 	 */
 	AutoCloseable subscribe(Consumer<InstanceEvent> subscriber);

@@ -20,11 +20,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Keeps this instance's part of the connection directory up to date, off the handshake path: every
- * {@code authwatch.cluster.directory-interval} it compares the registry with what it last wrote
- * and sends the difference in one pipelined round trip. A handshake never waits for Redis here;
- * the directory is at most one interval behind. Every few rounds it also removes the entries of
- * instances that stopped announcing. On a clean stop it removes its own.
+ * Keeps this instance's part of the connection directory up to date, off the handshake
+ * path: every {@code authwatch.cluster.directory-interval} it compares the registry with
+ * what it last wrote and sends the difference in one pipelined round trip. A handshake
+ * never waits for Redis here; the directory is at most one interval behind. Every few
+ * rounds it also removes the entries of instances that stopped announcing. On a clean
+ * stop it removes its own.
  */
 public final class DirectorySync implements SmartLifecycle {
 
@@ -53,8 +54,8 @@ public final class DirectorySync implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledFuture<?> syncing;
 
-	public DirectorySync(ConnectionRegistry registry, RedisConnectionDirectory directory, Membership membership, String self,
-			TaskScheduler scheduler, Duration interval) {
+	public DirectorySync(ConnectionRegistry registry, RedisConnectionDirectory directory, Membership membership,
+			String self, TaskScheduler scheduler, Duration interval) {
 		this.registry = registry;
 		this.directory = directory;
 		this.membership = membership;
@@ -87,10 +88,14 @@ public final class DirectorySync implements SmartLifecycle {
 			if (!upserts.isEmpty() || !removals.isEmpty()) {
 				this.directory.update(upserts, removals);
 			}
-			// Only what reached Redis counts as written: after a failure the next round sends it again.
+			// Only what reached Redis counts as written: after a failure the next round
+			// sends it again.
 			this.written = current;
 			if (++this.rounds % SWEEP_EVERY == 0) {
-				Set<String> live = this.membership.instances().stream().map(InstanceStatus::id).collect(Collectors.toSet());
+				Set<String> live = this.membership.instances()
+					.stream()
+					.map(InstanceStatus::id)
+					.collect(Collectors.toSet());
 				live.add(this.self);
 				this.directory.sweep(live);
 			}
@@ -117,7 +122,8 @@ public final class DirectorySync implements SmartLifecycle {
 	private void failed(RuntimeException ex) {
 		if (!this.failing) {
 			this.failing = true;
-			logger.warn("Could not update the connection directory (retrying every {}): {}", this.interval, ex.getMessage());
+			logger.warn("Could not update the connection directory (retrying every {}): {}", this.interval,
+					ex.getMessage());
 		}
 	}
 
@@ -137,7 +143,8 @@ public final class DirectorySync implements SmartLifecycle {
 			this.directory.forget(this.self);
 		}
 		catch (RuntimeException ex) {
-			logger.info("Could not remove this instance's directory entries; a survivor sweeps them: {}", ex.getMessage());
+			logger.info("Could not remove this instance's directory entries; a survivor sweeps them: {}",
+					ex.getMessage());
 		}
 	}
 

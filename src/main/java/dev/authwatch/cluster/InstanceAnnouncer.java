@@ -11,9 +11,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Announces this instance every {@code authwatch.cluster.announce-interval} from start until stop,
- * and leaves the cluster on a graceful stop. A failed announcement is logged when announcing
- * starts failing and when it recovers, not every interval.
+ * Announces this instance every {@code authwatch.cluster.announce-interval} from start
+ * until stop, and leaves the cluster on a graceful stop. A failed announcement is logged
+ * when announcing starts failing and when it recovers, not every interval.
  */
 final class InstanceAnnouncer implements SmartLifecycle {
 

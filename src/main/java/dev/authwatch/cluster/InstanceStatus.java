@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What an instance announces about itself (SPEC §9).
  *
- * @param level the instance's authentication health level ({@code unknown|healthy|degraded|critical})
+ * @param level the instance's authentication health level
+ * ({@code unknown|healthy|degraded|critical})
  * @param connections its open WebSocket connections
  * @param breakers circuit breaker name to state
  */

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.env.Environment;
 
-/** This instance as the cluster sees it: a fixed identity and its current level and connections. */
+/**
+ * This instance as the cluster sees it: a fixed identity and its current level and
+ * connections.
+ */
 public final class LocalInstance {
 
 	private final String id;
@@ -60,7 +63,8 @@ public final class LocalInstance {
 		if (!this.configuredAddress.isBlank()) {
 			return this.configuredAddress;
 		}
-		// The port is known only once the web server has started, after this bean was created.
+		// The port is known only once the web server has started, after this bean was
+		// created.
 		return hostName() + ":" + this.environment.getProperty("local.server.port", "?");
 	}
 

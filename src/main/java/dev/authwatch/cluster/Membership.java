@@ -2,7 +2,10 @@ package dev.authwatch.cluster;
 
 import java.util.List;
 
-/** The instances that form the service: each announces itself, and is gone once it stops announcing. */
+/**
+ * The instances that form the service: each announces itself, and is gone once it stops
+ * announcing.
+ */
 public interface Membership {
 
 	void announce(InstanceStatus status);

@@ -16,9 +16,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The connection directory in Redis. A user's connections on every instance are one hash,
- * {@code authwatch:directory:user:<sha256(user)>}, field {@code <instance>/<connection>}; each
- * instance also lists its fields in {@code authwatch:directory:instance:<instance>}, so that the
- * entries of an instance that stopped announcing can be removed by any survivor.
+ * {@code authwatch:directory:user:<sha256(user)>}, field {@code <instance>/<connection>};
+ * each instance also lists its fields in {@code authwatch:directory:instance:<instance>},
+ * so that the entries of an instance that stopped announcing can be removed by any
+ * survivor.
  */
 public final class RedisConnectionDirectory implements ConnectionDirectory {
 
@@ -49,7 +50,8 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 		List<DirectoryEntry> entries = new ArrayList<>();
 		for (Object value : this.redis.opsForHash().values(USER + Hashes.sha256(userId))) {
 			DirectoryEntry entry = this.json.readValue((String) value, DirectoryEntry.class);
-			// A dead instance's entries stay until a survivor sweeps them; they are not connections.
+			// A dead instance's entries stay until a survivor sweeps them; they are not
+			// connections.
 			if (!entry.instance().equals(this.self) && live.contains(entry.instance())) {
 				entries.add(entry);
 			}
@@ -67,7 +69,9 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 			public Object execute(RedisOperations operations) {
 				operations.opsForSet().add(INSTANCES, RedisConnectionDirectory.this.self);
 				for (UserEntry upsert : upserts.values()) {
-					operations.opsForHash().put(USER + upsert.userKey(), upsert.field(), RedisConnectionDirectory.this.json.writeValueAsString(upsert.entry()));
+					operations.opsForHash()
+						.put(USER + upsert.userKey(), upsert.field(),
+								RedisConnectionDirectory.this.json.writeValueAsString(upsert.entry()));
 					operations.opsForSet().add(instanceKey, upsert.userKey() + " " + upsert.field());
 				}
 				for (UserEntry removal : removals) {
@@ -80,7 +84,10 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 		});
 	}
 
-	/** Removes the entries of every instance that is no longer a member (and this one's, on a clean stop). */
+	/**
+	 * Removes the entries of every instance that is no longer a member (and this one's,
+	 * on a clean stop).
+	 */
 	void sweep(Set<String> liveInstances) {
 		Set<String> listed = this.redis.opsForSet().members(INSTANCES);
 		if (listed == null) {

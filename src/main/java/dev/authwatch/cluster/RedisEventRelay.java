@@ -28,10 +28,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Relays every instance's events to the others over Redis pub/sub. The event log calls its
- * subscribers on the publishing thread (often a handshake), so this instance's events only go into
- * a bounded queue (a full queue drops and counts) and are published in batches every
- * {@link #FLUSH_INTERVAL}; the other instances' batches arrive on the shared subscription.
+ * Relays every instance's events to the others over Redis pub/sub. The event log calls
+ * its subscribers on the publishing thread (often a handshake), so this instance's events
+ * only go into a bounded queue (a full queue drops and counts) and are published in
+ * batches every {@link #FLUSH_INTERVAL}; the other instances' batches arrive on the
+ * shared subscription.
  */
 public final class RedisEventRelay implements ClusterEvents, MessageListener, SmartLifecycle {
 
@@ -42,9 +43,10 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	private static final int QUEUE = 10_000;
 
 	/**
-	 * Events per pub/sub message: about 200 KB of JSON, well inside the 1 MiB every instance reads
-	 * ({@code spring.jackson.factory.constraints.read.max-document-length}); a whole 10,000-event
-	 * outbox in one message was refused by every reader.
+	 * Events per pub/sub message: about 200 KB of JSON, well inside the 1 MiB every
+	 * instance reads
+	 * ({@code spring.jackson.factory.constraints.read.max-document-length}); a whole
+	 * 10,000-event outbox in one message was refused by every reader.
 	 */
 	static final int EVENTS_PER_MESSAGE = 1_000;
 
@@ -73,8 +75,8 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 
 	private volatile @Nullable ScheduledFuture<?> flushing;
 
-	public RedisEventRelay(AuthEventLog log, StringRedisTemplate redis, JsonMapper json, String self, TaskScheduler scheduler,
-			MeterRegistry meters) {
+	public RedisEventRelay(AuthEventLog log, StringRedisTemplate redis, JsonMapper json, String self,
+			TaskScheduler scheduler, MeterRegistry meters) {
 		this.log = log;
 		this.redis = redis;
 		this.json = json;

@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Membership in Redis: each instance writes its status under a key of its own that expires after
- * the grace period, and adds its id to an index set. An instance that stops announcing disappears
- * when its key expires; readers drop its id from the index.
+ * Membership in Redis: each instance writes its status under a key of its own that
+ * expires after the grace period, and adds its id to an index set. An instance that stops
+ * announcing disappears when its key expires; readers drop its id from the index.
  */
 public final class RedisMembership implements Membership {
 

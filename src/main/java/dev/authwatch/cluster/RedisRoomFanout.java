@@ -17,18 +17,20 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * Rooms across instances. One Lua script per message, so one round trip: it answers a resent id
- * with the offset it was first given, or takes the room's next offset, appends the frame to the
- * room's history stream, remembers the id and publishes the frame on one channel; every instance,
- * the sender's included, delivers what it receives to its own members. Redis runs the script
- * atomically and delivers a channel's messages in publish order, so every member sees a room's
- * messages once each, in offset order, and the history holds exactly what was published.
+ * Rooms across instances. One Lua script per message, so one round trip: it answers a
+ * resent id with the offset it was first given, or takes the room's next offset, appends
+ * the frame to the room's history stream, remembers the id and publishes the frame on one
+ * channel; every instance, the sender's included, delivers what it receives to its own
+ * members. Redis runs the script atomically and delivers a channel's messages in publish
+ * order, so every member sees a room's messages once each, in offset order, and the
+ * history holds exactly what was published.
  * <p>
- * Keys, per room: {@code authwatch:room:<room>:offset} (kept a day after the last message),
- * {@code :history} (a stream of the last messages, field {@code o} the offset and {@code f} the
- * frame, gone when the room is idle for the history's maximum age) and {@code :sent:<sha256>}
- * (an id, hashed with its user, holding its offset for the dedup window). Channel messages are
- * {@code <room>\n<frame>}; room names never contain a newline.
+ * Keys, per room: {@code authwatch:room:<room>:offset} (kept a day after the last
+ * message), {@code :history} (a stream of the last messages, field {@code o} the offset
+ * and {@code f} the frame, gone when the room is idle for the history's maximum age) and
+ * {@code :sent:<sha256>} (an id, hashed with its user, holding its offset for the dedup
+ * window). Channel messages are {@code <room>\n<frame>}; room names never contain a
+ * newline.
  */
 public final class RedisRoomFanout implements RoomFanout, MessageListener {
 
@@ -57,9 +59,9 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 			""", List.class);
 
 	/**
-	 * The latest offset, the oldest kept, how many are kept, then offset and frame of each kept
-	 * message after ARGV[1]; entries older than the maximum age (ARGV[2], by Redis' clock, which
-	 * made the stream ids) do not count.
+	 * The latest offset, the oldest kept, how many are kept, then offset and frame of
+	 * each kept message after ARGV[1]; entries older than the maximum age (ARGV[2], by
+	 * Redis' clock, which made the stream ids) do not count.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> HISTORY = RedisScript.of("""
@@ -105,8 +107,8 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 	public Published publish(String room, String sender, @Nullable String id, String message) {
 		List<String> keys = (id != null) ? List.of(offsetKey(room), historyKey(room), sentKey(room, sender, id))
 				: List.of(offsetKey(room), historyKey(room));
-		List<?> result = this.redis.execute(PUBLISH, keys, message, this.idleRoomSeconds, CHANNEL, room, this.historySize,
-				this.historyMaxAgeMillis, this.dedupWindowMillis);
+		List<?> result = this.redis.execute(PUBLISH, keys, message, this.idleRoomSeconds, CHANNEL, room,
+				this.historySize, this.historyMaxAgeMillis, this.dedupWindowMillis);
 		return new Published(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue() == 1);
 	}
 

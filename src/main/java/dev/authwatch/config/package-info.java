@@ -1,4 +1,7 @@
-/** The settings directly under {@code authwatch}; every feature's own settings are in its package. */
+/**
+ * The settings directly under {@code authwatch}; every feature's own settings are in its
+ * package.
+ */
 @NullMarked
 package dev.authwatch.config;
 

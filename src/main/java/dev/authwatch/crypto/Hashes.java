@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests of strings (UTF-8): store keys and cache keys that name no user id and no token. */
+/**
+ * SHA-256 digests of strings (UTF-8): store keys and cache keys that name no user id and
+ * no token.
+ */
 public final class Hashes {
 
 	private Hashes() {

@@ -4,8 +4,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * 256-bit random opaque tokens (never JWTs): refresh tokens, password-reset tokens, tickets, CSRF
- * tokens, OAuth states and verifiers. A store keeps only their {@link #hash}.
+ * 256-bit random opaque tokens (never JWTs): refresh tokens, password-reset tokens,
+ * tickets, CSRF tokens, OAuth states and verifiers. A store keeps only their
+ * {@link #hash}.
  */
 public final class OpaqueTokens {
 
@@ -27,7 +28,10 @@ public final class OpaqueTokens {
 		return BASE64URL.encodeToString(bytes);
 	}
 
-	/** Whether {@code token} could be one of {@link #generate()}'s: worth looking up at all. */
+	/**
+	 * Whether {@code token} could be one of {@link #generate()}'s: worth looking up at
+	 * all.
+	 */
 	public static boolean isWellFormed(String token) {
 		if (token.length() != LENGTH) {
 			return false;
@@ -46,7 +50,10 @@ public final class OpaqueTokens {
 		return BASE64URL.encodeToString(Hashes.sha256Bytes(token));
 	}
 
-	/** The same encoding for a digest that is not a token's, e.g. an RFC 7636 code challenge. */
+	/**
+	 * The same encoding for a digest that is not a token's, e.g. an RFC 7636 code
+	 * challenge.
+	 */
 	public static String base64Url(byte[] bytes) {
 		return BASE64URL.encodeToString(bytes);
 	}

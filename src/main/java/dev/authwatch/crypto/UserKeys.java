@@ -6,10 +6,11 @@ import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a user id into a 64-bit key with SipHash-2-4 under a random key drawn at startup, so the
- * monitor can count distinct users and events can name a user without keeping any id: the keys cannot be reversed or matched
- * against guessed ids without the in-memory key, and they differ from one process to the next.
- * Hashes the UTF-16 code units directly: no allocation on the handshake path.
+ * Turns a user id into a 64-bit key with SipHash-2-4 under a random key drawn at startup,
+ * so the monitor can count distinct users and events can name a user without keeping any
+ * id: the keys cannot be reversed or matched against guessed ids without the in-memory
+ * key, and they differ from one process to the next. Hashes the UTF-16 code units
+ * directly: no allocation on the handshake path.
  */
 public final class UserKeys {
 
@@ -30,8 +31,9 @@ public final class UserKeys {
 	}
 
 	/**
-	 * The last user hashed on each thread. The listeners of one attempt (the monitor, the event
-	 * log) ask in turn for the key of the same {@code String}; an identity check answers the second.
+	 * The last user hashed on each thread. The listeners of one attempt (the monitor, the
+	 * event log) ask in turn for the key of the same {@code String}; an identity check
+	 * answers the second.
 	 */
 	private final ThreadLocal<LastKey> last = ThreadLocal.withInitial(LastKey::new);
 
@@ -43,7 +45,9 @@ public final class UserKeys {
 
 	}
 
-	/** @return a non-zero key for {@code userId} */
+	/**
+	 * @return a non-zero key for {@code userId}
+	 */
 	public long of(String userId) {
 		LastKey last = this.last.get();
 		if (last.userId != userId) {
@@ -64,19 +68,39 @@ public final class UserKeys {
 			long m = (block < blocks) ? word(userId, block * 4, 4) : lastWord(userId, blocks * 4, length);
 			v3 ^= m;
 			for (int round = 0; round < 2; round++) {
-				v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-				v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-				v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-				v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+				v0 += v1;
+				v1 = Long.rotateLeft(v1, 13);
+				v1 ^= v0;
+				v0 = Long.rotateLeft(v0, 32);
+				v2 += v3;
+				v3 = Long.rotateLeft(v3, 16);
+				v3 ^= v2;
+				v0 += v3;
+				v3 = Long.rotateLeft(v3, 21);
+				v3 ^= v0;
+				v2 += v1;
+				v1 = Long.rotateLeft(v1, 17);
+				v1 ^= v2;
+				v2 = Long.rotateLeft(v2, 32);
 			}
 			v0 ^= m;
 		}
 		v2 ^= 0xff;
 		for (int round = 0; round < 4; round++) {
-			v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-			v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-			v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-			v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+			v0 += v1;
+			v1 = Long.rotateLeft(v1, 13);
+			v1 ^= v0;
+			v0 = Long.rotateLeft(v0, 32);
+			v2 += v3;
+			v3 = Long.rotateLeft(v3, 16);
+			v3 ^= v2;
+			v0 += v3;
+			v3 = Long.rotateLeft(v3, 21);
+			v3 ^= v0;
+			v2 += v1;
+			v1 = Long.rotateLeft(v1, 17);
+			v1 ^= v2;
+			v2 = Long.rotateLeft(v2, 32);
 		}
 		long key = v0 ^ v1 ^ v2 ^ v3;
 		return (key == NONE) ? 1 : key;
@@ -91,7 +115,10 @@ public final class UserKeys {
 		return word;
 	}
 
-	/** The remaining code units with the message length in bytes (mod 256) in the top byte. */
+	/**
+	 * The remaining code units with the message length in bytes (mod 256) in the top
+	 * byte.
+	 */
 	private static long lastWord(String text, int from, int length) {
 		return word(text, from, length - from) | ((long) (length * 2) << 56);
 	}

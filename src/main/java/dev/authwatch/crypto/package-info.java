@@ -1,6 +1,7 @@
 /**
- * What the service keeps instead of secrets and ids: 256-bit opaque tokens and the SHA-256 digests
- * they are stored under, digests for key names, and keyed hashes of user ids.
+ * What the service keeps instead of secrets and ids: 256-bit opaque tokens and the
+ * SHA-256 digests they are stored under, digests for key names, and keyed hashes of user
+ * ids.
  */
 @NullMarked
 package dev.authwatch.crypto;

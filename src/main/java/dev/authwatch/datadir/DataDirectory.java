@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data directory ({@code AUTHWATCH_DATA_DIR}): the one place where AuthWatch writes at run
- * time. Features ask it for their {@link DataFile} while the application starts; each file's
- * directory is created (owner-only) and proven writable then, so that a deployment that cannot
- * write there is told at startup, not at the first request.
+ * The data directory ({@code AUTHWATCH_DATA_DIR}): the one place where AuthWatch writes
+ * at run time. Features ask it for their {@link DataFile} while the application starts;
+ * each file's directory is created (owner-only) and proven writable then, so that a
+ * deployment that cannot write there is told at startup, not at the first request.
  */
 public final class DataDirectory {
 
@@ -37,7 +37,8 @@ public final class DataDirectory {
 
 	/**
 	 * The file of a feature that cannot run without it.
-	 * @throws DataDirectoryNotWritableException when it cannot be written (naming the setting)
+	 * @throws DataDirectoryNotWritableException when it cannot be written (naming the
+	 * setting)
 	 */
 	public synchronized Path require(DataFile file) {
 		Optional<String> problem = check(file);
@@ -48,8 +49,8 @@ public final class DataDirectory {
 	}
 
 	/**
-	 * The file of a feature that can run without it: empty when it cannot be written, which is
-	 * logged once and turns the {@code dataDir} health component DOWN.
+	 * The file of a feature that can run without it: empty when it cannot be written,
+	 * which is logged once and turns the {@code dataDir} health component DOWN.
 	 */
 	public synchronized Optional<Path> ifWritable(DataFile file) {
 		Optional<String> problem = check(file);
@@ -97,7 +98,8 @@ public final class DataDirectory {
 		if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			return new FileAttribute<?>[0];
 		}
-		return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) };
+		return new FileAttribute<?>[] {
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) };
 	}
 
 	private static String describe(IOException ex) {

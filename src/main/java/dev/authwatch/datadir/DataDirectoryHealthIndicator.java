@@ -8,9 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code dataDir} component of {@code /health}: DOWN while a feature runs without its file
- * because the data directory cannot be written (a feature that needs its file stops startup
- * instead). Reports what startup found; it does not touch the disk per request.
+ * The {@code dataDir} component of {@code /health}: DOWN while a feature runs without its
+ * file because the data directory cannot be written (a feature that needs its file stops
+ * startup instead). Reports what startup found; it does not touch the disk per request.
  */
 final class DataDirectoryHealthIndicator implements HealthIndicator {
 

@@ -1,9 +1,9 @@
 package dev.authwatch.datadir;
 
 /**
- * Every file AuthWatch writes at run time, each at its place in the data directory. A feature
- * that cannot run without its file asks {@link DataDirectory#require}, one that can asks
- * {@link DataDirectory#ifWritable}.
+ * Every file AuthWatch writes at run time, each at its place in the data directory. A
+ * feature that cannot run without its file asks {@link DataDirectory#require}, one that
+ * can asks {@link DataDirectory#ifWritable}.
  */
 public enum DataFile {
 

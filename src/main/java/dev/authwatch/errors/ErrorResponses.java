@@ -13,9 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.ServerHttpResponse;
 
 /**
- * The one writer of a rejection: its status, the JSON {@link ErrorBody}, never cached, and on a
- * 401 the {@code Bearer} challenge (RFC 6750) — from a controller advice, a servlet filter or
- * security handler, or the WebSocket handshake alike.
+ * The one writer of a rejection: its status, the JSON {@link ErrorBody}, never cached,
+ * and on a 401 the {@code Bearer} challenge (RFC 6750) — from a controller advice, a
+ * servlet filter or security handler, or the WebSocket handshake alike.
  */
 public final class ErrorResponses {
 
@@ -24,9 +24,13 @@ public final class ErrorResponses {
 	private ErrorResponses() {
 	}
 
-	/** For a controller advice: the response with its headers set; the caller adds any other and the body. */
+	/**
+	 * For a controller advice: the response with its headers set; the caller adds any
+	 * other and the body.
+	 */
 	public static ResponseEntity.BodyBuilder status(HttpStatusCode status) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store");
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (isUnauthorized(status)) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
 		}
@@ -45,7 +49,10 @@ public final class ErrorResponses {
 		response.getOutputStream().write(json.writeValueAsBytes(body));
 	}
 
-	/** A refused WebSocket handshake (the handshake's own response), or any other server response. */
+	/**
+	 * A refused WebSocket handshake (the handshake's own response), or any other server
+	 * response.
+	 */
 	public static void write(ServerHttpResponse response, HttpStatusCode status, ErrorBody body, JsonMapper json)
 			throws IOException {
 		response.setStatusCode(status);

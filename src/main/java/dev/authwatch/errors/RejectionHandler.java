@@ -10,7 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Answers every REST authentication rejection that reaches Spring MVC with its status and body, and counts it. */
+/**
+ * Answers every REST authentication rejection that reaches Spring MVC with its status and
+ * body, and counts it.
+ */
 @RestControllerAdvice
 class RejectionHandler {
 
@@ -31,14 +34,16 @@ class RejectionHandler {
 	}
 
 	/**
-	 * A store outage that reaches a controller unhandled (e.g. Spring Session looking a session up)
-	 * is {@code provider_unavailable}, 503, counted, never a 500 with a stack trace.
+	 * A store outage that reaches a controller unhandled (e.g. Spring Session looking a
+	 * session up) is {@code provider_unavailable}, 503, counted, never a 500 with a stack
+	 * trace.
 	 */
 	@ExceptionHandler(StoreUnavailableException.class)
 	ResponseEntity<ErrorBody> unavailable(StoreUnavailableException ex) {
 		this.metrics.error(FailureReason.PROVIDER_UNAVAILABLE);
 		return ErrorResponses.status(FailureReason.PROVIDER_UNAVAILABLE.status())
-			.body(ErrorBody.of(FailureReason.PROVIDER_UNAVAILABLE, "The session or token store is unavailable; try again later."));
+			.body(ErrorBody.of(FailureReason.PROVIDER_UNAVAILABLE,
+					"The session or token store is unavailable; try again later."));
 	}
 
 }

@@ -6,7 +6,10 @@ import dev.authwatch.auth.FailureReason;
 import dev.authwatch.events.AuthEvent.Severity;
 import dev.authwatch.events.AuthEvent.Type;
 
-/** Turns every chain decision into an event: successes as info, client rejections as warnings, system failures as errors. */
+/**
+ * Turns every chain decision into an event: successes as info, client rejections as
+ * warnings, system failures as errors.
+ */
 final class AuthAttemptEvents implements AuthAttemptListener {
 
 	private final AuthEventLog log;
@@ -24,7 +27,8 @@ final class AuthAttemptEvents implements AuthAttemptListener {
 		}
 		FailureReason failure = attempt.failure();
 		Severity severity = (failure != null && failure.isSystemFailure()) ? Severity.ERROR : Severity.WARNING;
-		// A rejected token's subject is unverified, but it is what an admin looking up that user wants to see.
+		// A rejected token's subject is unverified, but it is what an admin looking up
+		// that user wants to see.
 		this.log.publish(Type.AUTH_FAILURE, severity, method, (failure != null) ? failure.code() : null,
 				attempt.claimedSubject());
 	}

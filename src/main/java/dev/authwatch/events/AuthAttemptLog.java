@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per rejected handshake, with its taxonomy reason and never its credential: system
- * failures at WARN, client rejections at DEBUG (a flood of bad tokens must not turn into a flood of
- * blocking log writes on container threads; the counters and events carry them). Logger
- * {@code dev.authwatch.auth.attempts}.
+ * One log line per rejected handshake, with its taxonomy reason and never its credential:
+ * system failures at WARN, client rejections at DEBUG (a flood of bad tokens must not
+ * turn into a flood of blocking log writes on container threads; the counters and events
+ * carry them). Logger {@code dev.authwatch.auth.attempts}.
  */
 final class AuthAttemptLog implements AuthAttemptListener {
 
@@ -24,10 +24,12 @@ final class AuthAttemptLog implements AuthAttemptListener {
 		}
 		String method = (attempt.method() != null) ? attempt.method().code() : "none";
 		if (failure.isSystemFailure()) {
-			logger.warn("handshake rejected reason={} method={} status={}", failure.code(), method, failure.status().value());
+			logger.warn("handshake rejected reason={} method={} status={}", failure.code(), method,
+					failure.status().value());
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("handshake rejected reason={} method={} status={}", failure.code(), method, failure.status().value());
+			logger.debug("handshake rejected reason={} method={} status={}", failure.code(), method,
+					failure.status().value());
 		}
 	}
 

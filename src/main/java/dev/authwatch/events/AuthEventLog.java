@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recent events of this instance in a fixed ring (lock-free: a sequence number picks the slot,
- * consecutive numbers distant slots, see {@link RingSlots}), and live subscribers. Subscribers are
- * called on the thread that publishes — often a handshake — so they must hand the event off, never
- * block.
+ * The recent events of this instance in a fixed ring (lock-free: a sequence number picks
+ * the slot, consecutive numbers distant slots, see {@link RingSlots}), and live
+ * subscribers. Subscribers are called on the thread that publishes — often a handshake —
+ * so they must hand the event off, never block.
  */
 public final class AuthEventLog {
 
@@ -60,12 +60,17 @@ public final class AuthEventLog {
 		}
 	}
 
-	/** The key events use for {@code userId}, to find a user's events without storing the id. */
+	/**
+	 * The key events use for {@code userId}, to find a user's events without storing the
+	 * id.
+	 */
 	public @Nullable String userRef(@Nullable String userId) {
 		return (userId != null) ? Long.toHexString(this.userKeys.of(userId)) : null;
 	}
 
-	/** @return up to {@code limit} events, newest first */
+	/**
+	 * @return up to {@code limit} events, newest first
+	 */
 	public List<AuthEvent> recent(int limit) {
 		long newest = this.sequence.get();
 		long oldest = Math.max(1, newest - Math.min(limit, this.ring.length()) + 1);
@@ -79,7 +84,9 @@ public final class AuthEventLog {
 		return events;
 	}
 
-	/** @return a handle that ends the subscription when closed */
+	/**
+	 * @return a handle that ends the subscription when closed
+	 */
 	public AutoCloseable subscribe(Consumer<AuthEvent> subscriber) {
 		this.subscribers.add(subscriber);
 		return () -> this.subscribers.remove(subscriber);

@@ -14,5 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("authwatch.events")
 @Validated
-public record EventsProperties(@DefaultValue("1000") @Min(value = 10, message = "authwatch.events.capacity must be at least 10") @Max(value = 1_000_000, message = "authwatch.events.capacity must be at most 1000000") int capacity) {
+public record EventsProperties(
+		@DefaultValue("1000") @Min(value = 10, message = "authwatch.events.capacity must be at least 10") @Max(
+				value = 1_000_000, message = "authwatch.events.capacity must be at most 1000000") int capacity) {
 }

@@ -7,8 +7,9 @@ import dev.authwatch.jwthealth.JwtConfigEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Puts changes of the JWT configuration into the event log, so that drift and rotation reach the
- * admin event stream and the dashboard next to the authentication events they explain.
+ * Puts changes of the JWT configuration into the event log, so that drift and rotation
+ * reach the admin event stream and the dashboard next to the authentication events they
+ * explain.
  */
 final class JwtConfigEvents {
 

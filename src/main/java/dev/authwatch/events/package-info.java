@@ -1,6 +1,6 @@
 /**
- * The event log of authentication attempts and connection lifecycle, for the admin API and the
- * dashboard.
+ * The event log of authentication attempts and connection lifecycle, for the admin API
+ * and the dashboard.
  */
 @NullMarked
 package dev.authwatch.events;

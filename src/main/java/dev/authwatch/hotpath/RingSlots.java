@@ -1,12 +1,12 @@
 package dev.authwatch.hotpath;
 
 /**
- * Maps the sequence numbers of a ring buffer to its slots so that consecutive numbers land far
- * apart: threads that claim neighbouring numbers at the same moment then write different cache
- * lines instead of fighting over one (false sharing). Sequence {@code s} goes to slot
- * {@code (s mod capacity) * stride mod capacity}, a permutation of the slots because the stride
- * and the capacity are coprime; every {@code capacity} consecutive numbers still use every slot
- * once, so the ring keeps exactly {@code capacity} entries.
+ * Maps the sequence numbers of a ring buffer to its slots so that consecutive numbers
+ * land far apart: threads that claim neighbouring numbers at the same moment then write
+ * different cache lines instead of fighting over one (false sharing). Sequence {@code s}
+ * goes to slot {@code (s mod capacity) * stride mod capacity}, a permutation of the slots
+ * because the stride and the capacity are coprime; every {@code capacity} consecutive
+ * numbers still use every slot once, so the ring keeps exactly {@code capacity} entries.
  */
 public final class RingSlots {
 
@@ -41,7 +41,9 @@ public final class RingSlots {
 		return this.capacity;
 	}
 
-	/** @param sequence a non-negative sequence number */
+	/**
+	 * @param sequence a non-negative sequence number
+	 */
 	public int slot(long sequence) {
 		return (int) (sequence % this.capacity * this.stride % this.capacity);
 	}

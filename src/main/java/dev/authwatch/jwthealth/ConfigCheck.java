@@ -2,7 +2,10 @@ package dev.authwatch.jwthealth;
 
 import dev.authwatch.metrics.AuthMetricNames;
 
-/** The JWT configuration checks: their key in {@code /health/jwt} details and their metric tag. */
+/**
+ * The JWT configuration checks: their key in {@code /health/jwt} details and their metric
+ * tag.
+ */
 public enum ConfigCheck {
 
 	SECRET_AVAILABLE("jwt_secret_available", AuthMetricNames.CHECK_SECRET_AVAILABLE),

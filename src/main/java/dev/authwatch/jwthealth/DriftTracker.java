@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Counts drift once per <em>new</em> drift: a peer seen with a differing key id that was not
- * already drifting with that key id at the previous check. Logs and publishes an event each time.
+ * Counts drift once per <em>new</em> drift: a peer seen with a differing key id that was
+ * not already drifting with that key id at the previous check. Logs and publishes an
+ * event each time.
  */
 final class DriftTracker {
 

@@ -14,8 +14,9 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Key state of a single instance on the memory store, in a small properties file in the data
- * directory (key ids and times only: nothing secret). The timeline is kept in the same file.
+ * Key state of a single instance on the memory store, in a small properties file in the
+ * data directory (key ids and times only: nothing secret). The timeline is kept in the
+ * same file.
  */
 final class FileKeyStateStore implements KeyStateStore {
 
@@ -54,7 +55,8 @@ final class FileKeyStateStore implements KeyStateStore {
 				state.load(reader);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not read the JWT key state file " + this.file.toAbsolutePath(), ex);
+				throw new UncheckedIOException("Could not read the JWT key state file " + this.file.toAbsolutePath(),
+						ex);
 			}
 		}
 		return state;

@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks configured peers ({@code authwatch.jwt.peers}) for their {@code /health/jwt} with a
- * {@link PeerProof}, all at once and with a short timeout. A peer that accepts the proof answers
- * its key id; one that refuses it as signed by a key it does not know is drift; one that does not
- * answer, or answers something else, is unknown, never drift.
+ * Asks configured peers ({@code authwatch.jwt.peers}) for their {@code /health/jwt} with
+ * a {@link PeerProof}, all at once and with a short timeout. A peer that accepts the
+ * proof answers its key id; one that refuses it as signed by a key it does not know is
+ * drift; one that does not answer, or answers something else, is unknown, never drift.
  */
 final class HttpPeers {
 
@@ -50,10 +50,13 @@ final class HttpPeers {
 		String proof = this.proof.mint();
 		if (proof == null) {
 			return this.peers.stream()
-				.map((peer) -> PeerView.Observation.unknown(peer.toString(), VIA, "this instance has no key to prove itself with"))
+				.map((peer) -> PeerView.Observation.unknown(peer.toString(), VIA,
+						"this instance has no key to prove itself with"))
 				.toList();
 		}
-		List<CompletableFuture<PeerView.Observation>> calls = this.peers.stream().map((peer) -> ask(peer, proof)).toList();
+		List<CompletableFuture<PeerView.Observation>> calls = this.peers.stream()
+			.map((peer) -> ask(peer, proof))
+			.toList();
 		return calls.stream().map(CompletableFuture::join).toList();
 	}
 
@@ -73,8 +76,8 @@ final class HttpPeers {
 		}
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
 			.thenApply((response) -> read(name, response))
-			.exceptionally((ex) -> PeerView.Observation.unknown(name, VIA,
-					"it did not answer within " + this.timeout.toMillis() + " ms (" + rootCause(ex).getClass().getSimpleName() + ")"));
+			.exceptionally((ex) -> PeerView.Observation.unknown(name, VIA, "it did not answer within "
+					+ this.timeout.toMillis() + " ms (" + rootCause(ex).getClass().getSimpleName() + ")"));
 	}
 
 	private PeerView.Observation read(String name, HttpResponse<String> response) {
@@ -83,17 +86,21 @@ final class HttpPeers {
 			JsonNode refused = (details != null) ? details.get(JwtHealthReport.PEER_PROOF) : null;
 			if (refused != null) {
 				return PeerProof.meansAnotherKey(refused.asString())
-						? PeerView.Observation.refused(name, VIA, "it does not accept this instance's key (" + refused.asString() + ")")
-						: PeerView.Observation.unknown(name, VIA, "it refused this instance's proof (" + refused.asString() + ")");
+						? PeerView.Observation.refused(name, VIA,
+								"it does not accept this instance's key (" + refused.asString() + ")")
+						: PeerView.Observation.unknown(name, VIA,
+								"it refused this instance's proof (" + refused.asString() + ")");
 			}
 			if (details == null || !details.has(JwtHealthReport.KEY_ID)) {
-				return PeerView.Observation.unknown(name, VIA, "it answered HTTP " + response.statusCode() + " without a JWT health body");
+				return PeerView.Observation.unknown(name, VIA,
+						"it answered HTTP " + response.statusCode() + " without a JWT health body");
 			}
 			JsonNode keyId = details.get(JwtHealthReport.KEY_ID);
 			return PeerView.Observation.answered(name, VIA, keyId.isNull() ? null : keyId.asString());
 		}
 		catch (JacksonException ex) {
-			return PeerView.Observation.unknown(name, VIA, "it answered HTTP " + response.statusCode() + " without a JWT health body");
+			return PeerView.Observation.unknown(name, VIA,
+					"it answered HTTP " + response.statusCode() + " without a JWT health body");
 		}
 	}
 

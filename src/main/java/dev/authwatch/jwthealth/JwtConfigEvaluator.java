@@ -14,9 +14,10 @@ import dev.authwatch.auth.jwt.SecretProvenance;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns what is known about the configuration (provenance, self-test, peers, rotations) into a
- * {@link JwtHealthReport}: the checks, the score, the details and one actionable sentence per
- * failing check. Pure: the same inputs give the same report, for the endpoint and the CLI alike.
+ * Turns what is known about the configuration (provenance, self-test, peers, rotations)
+ * into a {@link JwtHealthReport}: the checks, the score, the details and one actionable
+ * sentence per failing check. Pure: the same inputs give the same report, for the
+ * endpoint and the CLI alike.
  */
 final class JwtConfigEvaluator {
 
@@ -31,11 +32,12 @@ final class JwtConfigEvaluator {
 		List<String> issues = new ArrayList<>();
 		Map<ConfigCheck, Boolean> checks = new EnumMap<>(ConfigCheck.class);
 		checks.put(ConfigCheck.SECRET_AVAILABLE, current != null);
-		checks.put(ConfigCheck.SECRET_LENGTH, current != null && current.lengthValid()
-				&& (previous == null || previous.lengthValid()));
-		checks.put(ConfigCheck.SECRET_FORMAT, current != null && current.formatValid()
-				&& (previous == null || previous.formatValid()));
-		checks.put(ConfigCheck.CROSS_SERVICE_CONSISTENCY, keyRing.usable() && peers.stream().noneMatch(PeerView::drift));
+		checks.put(ConfigCheck.SECRET_LENGTH,
+				current != null && current.lengthValid() && (previous == null || previous.lengthValid()));
+		checks.put(ConfigCheck.SECRET_FORMAT,
+				current != null && current.formatValid() && (previous == null || previous.formatValid()));
+		checks.put(ConfigCheck.CROSS_SERVICE_CONSISTENCY,
+				keyRing.usable() && peers.stream().noneMatch(PeerView::drift));
 		checks.put(ConfigCheck.ENVIRONMENT_ALIGNED, provenance.environmentAligned());
 		checks.put(ConfigCheck.SELF_TEST, selfTest.passed());
 		if (current == null) {
@@ -63,8 +65,8 @@ final class JwtConfigEvaluator {
 	private static void secretIssues(String name, SecretPolicy.Assessment assessment, List<String> issues) {
 		List<String> problems = assessment.problems();
 		if (!assessment.lengthValid()) {
-			issues.add(name + " is too short: " + problems.get(0) + ". Generate a new one with `java -jar authwatch.jar rotate`"
-					+ " or `openssl rand -base64 48`.");
+			issues.add(name + " is too short: " + problems.get(0)
+					+ ". Generate a new one with `java -jar authwatch.jar rotate`" + " or `openssl rand -base64 48`.");
 		}
 		if (!assessment.formatValid()) {
 			List<String> format = assessment.lengthValid() ? problems : problems.subList(1, problems.size());
@@ -77,7 +79,8 @@ final class JwtConfigEvaluator {
 		String own = keyRing.usable() ? keyRing.current().kid() : null;
 		for (PeerView peer : peers) {
 			if (peer.drift()) {
-				String what = (peer.keyId() != null) ? " signs with key id " + peer.keyId() + " but this instance uses " + own
+				String what = (peer.keyId() != null)
+						? " signs with key id " + peer.keyId() + " but this instance uses " + own
 						: ": " + peer.problem() + ", while this instance uses key id " + own;
 				issues.add("Configuration drift: " + peer.peer() + " (via " + peer.via() + ")" + what
 						+ "; tokens from one are rejected by the other. Give every instance the same JWT secret.");
@@ -110,7 +113,8 @@ final class JwtConfigEvaluator {
 				ConfigCheck.SECRET_FORMAT, ConfigCheck.CROSS_SERVICE_CONSISTENCY, ConfigCheck.ENVIRONMENT_ALIGNED)) {
 			details.put(check.detailKey(), checks.get(check));
 		}
-		// Only the fingerprint of a usable key is published: one of a weak secret would confirm a guess.
+		// Only the fingerprint of a usable key is published: one of a weak secret would
+		// confirm a guess.
 		details.put("key_id", keyRing.usable() ? keyRing.current().kid() : null);
 		details.put("secret_source", keyRing.secretSource());
 		details.put("last_rotation", (lastRotation != null) ? lastRotation.toString() : null);

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One complete check of the JWT configuration: the probe-token self-test, the exchange of
- * fingerprints through Redis (when used) and the configured peers, then the evaluation. Used by
- * the scheduled monitor and by the {@code validate} command, so both give the same verdict.
+ * fingerprints through Redis (when used) and the configured peers, then the evaluation.
+ * Used by the scheduled monitor and by the {@code validate} command, so both give the
+ * same verdict.
  */
 public final class JwtConfigInspector {
 
@@ -41,13 +42,16 @@ public final class JwtConfigInspector {
 	}
 
 	/** For the command line: the configured peers over HTTP, no Redis, no scheduling. */
-	public static JwtConfigInspector forCommandLine(JwtKeyRing keyRing, JwtProperties properties, AccessTokenIssuer issuer,
-			AccessTokenValidator validator, List<URI> peers, Duration peerTimeout, Clock clock) {
-		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), null,
-				new HttpPeers(peers, peerTimeout, new PeerProof(keyRing, properties, clock), JsonMapper.builder().build()), clock);
+	public static JwtConfigInspector forCommandLine(JwtKeyRing keyRing, JwtProperties properties,
+			AccessTokenIssuer issuer, AccessTokenValidator validator, List<URI> peers, Duration peerTimeout,
+			Clock clock) {
+		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), null, new HttpPeers(
+				peers, peerTimeout, new PeerProof(keyRing, properties, clock), JsonMapper.builder().build()), clock);
 	}
 
-	/** One check, as {@code GET /health/jwt} would report it (without rotation history). */
+	/**
+	 * One check, as {@code GET /health/jwt} would report it (without rotation history).
+	 */
 	public JwtHealthReport inspectOnce() {
 		return inspect(null).report();
 	}

@@ -24,7 +24,10 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @Configuration(proxyBeanMethods = false)
 class JwtHealthConfiguration {
 
-	/** Ahead of actuator's endpoint mapping (order -100), which would claim {@code /health/jwt}. */
+	/**
+	 * Ahead of actuator's endpoint mapping (order -100), which would claim
+	 * {@code /health/jwt}.
+	 */
 	private static final int ENDPOINT_MAPPING_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	@Bean
@@ -40,10 +43,11 @@ class JwtHealthConfiguration {
 
 	@Bean
 	JwtConfigInspector jwtConfigInspector(JwtKeyRing keyRing, AccessTokenIssuer issuer, AccessTokenValidator validator,
-			JwtProperties properties, ObjectProvider<RedisFingerprintBoard> board, JsonMapper json,
-			PeerProof peerProof, Clock clock) {
-		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator), board.getIfAvailable(),
-				new HttpPeers(properties.peers(), properties.peerTimeout(), peerProof, json), clock);
+			JwtProperties properties, ObjectProvider<RedisFingerprintBoard> board, JsonMapper json, PeerProof peerProof,
+			Clock clock) {
+		return new JwtConfigInspector(keyRing, new ProbeTokenSelfTest(keyRing, issuer, validator),
+				board.getIfAvailable(), new HttpPeers(properties.peers(), properties.peerTimeout(), peerProof, json),
+				clock);
 	}
 
 	@Bean
@@ -53,8 +57,8 @@ class JwtHealthConfiguration {
 
 	@Bean
 	JwtHealthMonitor jwtHealthMonitor(JwtConfigInspector inspector, JwtKeyRing keyRing, JwtHealthMetrics metrics,
-			JwtProperties properties, KeyStateStore keyState, ApplicationEventPublisher events,
-			TaskScheduler scheduler, MeterRegistry registry, Clock clock) {
+			JwtProperties properties, KeyStateStore keyState, ApplicationEventPublisher events, TaskScheduler scheduler,
+			MeterRegistry registry, Clock clock) {
 		RotationTracker rotations = new RotationTracker(keyState, metrics.rotations(), events, clock);
 		JwtHealthMetrics.registerLastRotation(registry, rotations);
 		return new JwtHealthMonitor(inspector, keyRing, rotations, new DriftTracker(metrics.drifts(), events, clock),
@@ -70,8 +74,10 @@ class JwtHealthConfiguration {
 	SimpleUrlHandlerMapping jwtHealthEndpointMapping(JwtHealthMonitor monitor, PeerProof peerProof,
 			HealthEndpointProperties health, JsonMapper json) {
 		Show showDetails = (health.getShowDetails() != null) ? health.getShowDetails() : Show.NEVER;
-		return new SimpleUrlHandlerMapping(Map.of(JwtHealthEndpoint.PATH,
-				new JwtHealthEndpoint(monitor, peerProof, showDetails, health.getRoles(), json)), ENDPOINT_MAPPING_ORDER);
+		return new SimpleUrlHandlerMapping(
+				Map.of(JwtHealthEndpoint.PATH,
+						new JwtHealthEndpoint(monitor, peerProof, showDetails, health.getRoles(), json)),
+				ENDPOINT_MAPPING_ORDER);
 	}
 
 }

@@ -18,12 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
 
 /**
- * {@code GET /health/jwt}: the latest JWT configuration report, 200 when healthy or degraded, 503
- * when unhealthy. The full report goes to the callers {@code /health} shows details to
- * ({@code management.endpoint.health.show-details} and {@code roles}: an admin token by default);
- * a peer presenting a {@link PeerProof} gets the key id; anyone else the status and score. Served by
- * its own handler mapping ahead of actuator's, because actuator would otherwise answer this path as
- * the {@code jwt} component of {@code /health} in its own format.
+ * {@code GET /health/jwt}: the latest JWT configuration report, 200 when healthy or
+ * degraded, 503 when unhealthy. The full report goes to the callers {@code /health} shows
+ * details to ({@code management.endpoint.health.show-details} and {@code roles}: an admin
+ * token by default); a peer presenting a {@link PeerProof} gets the key id; anyone else
+ * the status and score. Served by its own handler mapping ahead of actuator's, because
+ * actuator would otherwise answer this path as the {@code jwt} component of
+ * {@code /health} in its own format.
  */
 final class JwtHealthEndpoint implements HttpRequestHandler {
 
@@ -39,7 +40,8 @@ final class JwtHealthEndpoint implements HttpRequestHandler {
 
 	private final JsonMapper json;
 
-	JwtHealthEndpoint(JwtHealthMonitor monitor, PeerProof peerProof, Show showDetails, Set<String> roles, JsonMapper json) {
+	JwtHealthEndpoint(JwtHealthMonitor monitor, PeerProof peerProof, Show showDetails, Set<String> roles,
+			JsonMapper json) {
 		this.monitor = monitor;
 		this.peerProof = peerProof;
 		this.showDetails = showDetails;

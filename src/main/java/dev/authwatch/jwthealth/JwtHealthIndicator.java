@@ -4,8 +4,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code jwt} component of {@code /health}: UP when healthy or degraded (the status and score
- * say which), DOWN when unhealthy. Reads the latest scheduled report; never checks per request.
+ * The {@code jwt} component of {@code /health}: UP when healthy or degraded (the status
+ * and score say which), DOWN when unhealthy. Reads the latest scheduled report; never
+ * checks per request.
  */
 final class JwtHealthIndicator implements HealthIndicator {
 

@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.TimeGauge;
 
 /**
  * The {@code jwt_*} meters of SPEC §4, every series registered at startup: the score, one
- * {@code jwt_config_check{check}} per check, the drift and rotation counters and the last-rotation
- * time ({@code jwt_secret_last_rotation_timestamp_seconds}).
+ * {@code jwt_config_check{check}} per check, the drift and rotation counters and the
+ * last-rotation time ({@code jwt_secret_last_rotation_timestamp_seconds}).
  */
 final class JwtHealthMetrics {
 
@@ -46,10 +46,14 @@ final class JwtHealthMetrics {
 			.register(registry);
 	}
 
-	/** The tracker is the gauge's state: Micrometer holds it weakly, and the monitor bean holds it strongly. */
+	/**
+	 * The tracker is the gauge's state: Micrometer holds it weakly, and the monitor bean
+	 * holds it strongly.
+	 */
 	static void registerLastRotation(MeterRegistry registry, RotationTracker rotations) {
-		TimeGauge.builder(AuthMetricNames.JWT_SECRET_LAST_ROTATION_TIMESTAMP, rotations, TimeUnit.SECONDS,
-				RotationTracker::lastRotationEpochSeconds)
+		TimeGauge
+			.builder(AuthMetricNames.JWT_SECRET_LAST_ROTATION_TIMESTAMP, rotations, TimeUnit.SECONDS,
+					RotationTracker::lastRotationEpochSeconds)
 			.description("Time of the last JWT secret rotation, seconds since the epoch; 0 until one is known")
 			.register(registry);
 	}

@@ -14,8 +14,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Continuous validation: checks the JWT configuration once at startup and then every
- * {@code AUTHENTICATION_HEALTH_CHECK_INTERVAL}, keeping the latest report for the endpoint, the
- * actuator component and the gauges, so that serving them costs nothing.
+ * {@code AUTHENTICATION_HEALTH_CHECK_INTERVAL}, keeping the latest report for the
+ * endpoint, the actuator component and the gauges, so that serving them costs nothing.
  */
 final class JwtHealthMonitor implements SmartLifecycle {
 

@@ -9,10 +9,10 @@ import dev.authwatch.auth.FailureReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One evaluation of the JWT configuration. {@link #body()} is exactly the {@code /health/jwt}
- * body an admin sees: {@code status}, {@code score}, {@code details}, {@code issues}; nothing in it
- * is secret, but the key id with the checks would let a guess of the secret be confirmed offline,
- * so a stranger sees {@link #summary()} only.
+ * One evaluation of the JWT configuration. {@link #body()} is exactly the
+ * {@code /health/jwt} body an admin sees: {@code status}, {@code score}, {@code details},
+ * {@code issues}; nothing in it is secret, but the key id with the checks would let a
+ * guess of the secret be confirmed offline, so a stranger sees {@link #summary()} only.
  */
 public record JwtHealthReport(JwtHealthStatus status, int score, Map<ConfigCheck, Boolean> checks,
 		Map<String, Object> details, List<String> issues) {
@@ -39,7 +39,10 @@ public record JwtHealthReport(JwtHealthStatus status, int score, Map<ConfigCheck
 		return summary;
 	}
 
-	/** The verdict and {@code details} holding only {@code key_id}, or only why a peer's proof was refused. */
+	/**
+	 * The verdict and {@code details} holding only {@code key_id}, or only why a peer's
+	 * proof was refused.
+	 */
 	Map<String, Object> peerView(@Nullable FailureReason refused) {
 		Map<String, Object> view = summary();
 		view.put("details", (refused != null) ? Map.of(PEER_PROOF, refused.code())

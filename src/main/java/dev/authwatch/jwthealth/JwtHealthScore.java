@@ -3,9 +3,10 @@ package dev.authwatch.jwthealth;
 import java.util.Map;
 
 /**
- * SPEC §5 scoring: secret available 40, cross-service consistency 30, format compliance 20 (length
- * and format), environment alignment 10. Score ≥ 90 healthy, ≥ 60 degraded, else unhealthy; an
- * unavailable secret, or one that cannot sign and verify a probe token, is always unhealthy.
+ * SPEC §5 scoring: secret available 40, cross-service consistency 30, format compliance
+ * 20 (length and format), environment alignment 10. Score ≥ 90 healthy, ≥ 60 degraded,
+ * else unhealthy; an unavailable secret, or one that cannot sign and verify a probe
+ * token, is always unhealthy.
  */
 final class JwtHealthScore {
 

@@ -2,7 +2,9 @@ package dev.authwatch.jwthealth;
 
 import java.util.Locale;
 
-/** The verdict of {@code /health/jwt}; also the exit code of {@code validate} (0, 1, 2). */
+/**
+ * The verdict of {@code /health/jwt}; also the exit code of {@code validate} (0, 1, 2).
+ */
 public enum JwtHealthStatus {
 
 	HEALTHY, DEGRADED, UNHEALTHY;

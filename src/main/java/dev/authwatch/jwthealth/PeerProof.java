@@ -13,17 +13,20 @@ import dev.authwatch.auth.jwt.JwtProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How instances compare key ids over HTTP without publishing them: an instance asks a peer's
- * {@code /health/jwt} with a short-lived token signed by its own current key, for an audience of
- * its own ({@code <audience>/jwt-peer}), so that the token is refused everywhere else (handshake,
- * admin API, tickets). A peer that accepts it (the key is its current or previous one) answers with
- * its key id, which the caller holding that key could learn from any token the peer issues anyway;
- * a peer that refuses it with {@code unknown_key} or {@code invalid_signature} does not know the
- * caller's key: drift.
+ * How instances compare key ids over HTTP without publishing them: an instance asks a
+ * peer's {@code /health/jwt} with a short-lived token signed by its own current key, for
+ * an audience of its own ({@code <audience>/jwt-peer}), so that the token is refused
+ * everywhere else (handshake, admin API, tickets). A peer that accepts it (the key is its
+ * current or previous one) answers with its key id, which the caller holding that key
+ * could learn from any token the peer issues anyway; a peer that refuses it with
+ * {@code unknown_key} or {@code invalid_signature} does not know the caller's key: drift.
  */
 public final class PeerProof {
 
-	/** The request header carrying the proof; not {@code Authorization}, which the health chain reads as a login. */
+	/**
+	 * The request header carrying the proof; not {@code Authorization}, which the health
+	 * chain reads as a login.
+	 */
 	static final String HEADER = "AuthWatch-Peer-Proof";
 
 	static final String SUBJECT = "authwatch-jwt-peer";
@@ -43,17 +46,25 @@ public final class PeerProof {
 		this.validator = new AccessTokenValidator(keyRing, peers, clock);
 	}
 
-	/** A proof for this instance's next requests to its peers; {@code null} without a key to sign it. */
+	/**
+	 * A proof for this instance's next requests to its peers; {@code null} without a key
+	 * to sign it.
+	 */
 	@Nullable String mint() {
 		return this.keyRing.usable() ? this.issuer.issue(SUBJECT, List.of(), TTL).value() : null;
 	}
 
-	/** @return {@code null} when {@code proof} is a valid peer proof, else why not */
+	/**
+	 * @return {@code null} when {@code proof} is a valid peer proof, else why not
+	 */
 	@Nullable FailureReason check(String proof) {
 		return (this.validator.validate(proof) instanceof AuthDecision.Rejected rejected) ? rejected.reason() : null;
 	}
 
-	/** Whether a peer refusing this instance's proof for {@code reason} means it does not hold this instance's key. */
+	/**
+	 * Whether a peer refusing this instance's proof for {@code reason} means it does not
+	 * hold this instance's key.
+	 */
 	static boolean meansAnotherKey(String reason) {
 		return FailureReason.UNKNOWN_KEY.code().equals(reason) || FailureReason.INVALID_SIGNATURE.code().equals(reason);
 	}

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks a list of peers for their key ids, proving this process holds its key ({@link PeerProof}),
- * and compares them with this process's own key id. For the {@code monitor} command; without a
- * usable local key every peer is unknown, since peers tell their key id only to a holder of a key
- * they accept.
+ * Asks a list of peers for their key ids, proving this process holds its key
+ * ({@link PeerProof}), and compares them with this process's own key id. For the
+ * {@code monitor} command; without a usable local key every peer is unknown, since peers
+ * tell their key id only to a holder of a key they accept.
  */
 public final class PeerSurvey {
 
@@ -23,7 +23,8 @@ public final class PeerSurvey {
 	private final @Nullable String ownKeyId;
 
 	public PeerSurvey(JwtKeyRing keyRing, JwtProperties properties, List<URI> peers, Duration timeout, Clock clock) {
-		this.peers = new HttpPeers(peers, timeout, new PeerProof(keyRing, properties, clock), JsonMapper.builder().build());
+		this.peers = new HttpPeers(peers, timeout, new PeerProof(keyRing, properties, clock),
+				JsonMapper.builder().build());
 		this.ownKeyId = keyRing.usable() ? keyRing.current().kid() : null;
 	}
 

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param via {@code redis} or {@code http}
  * @param keyId the peer's current key id, {@code null} when unknown
  * @param status {@code consistent}, {@code drift} or {@code unknown}
- * @param problem why the status is unknown, or why it is drift when the peer's key id is unknown; else
- * {@code null}
+ * @param problem why the status is unknown, or why it is drift when the peer's key id is
+ * unknown; else {@code null}
  */
 public record PeerView(String peer, String via, @Nullable String keyId, String status, @Nullable String problem) {
 
@@ -23,9 +23,11 @@ public record PeerView(String peer, String via, @Nullable String keyId, String s
 	/**
 	 * An observation before it is compared with this instance's own key id.
 	 *
-	 * @param refusesOwnKey the peer refused this instance's proof as signed with a key it does not know
+	 * @param refusesOwnKey the peer refused this instance's proof as signed with a key it
+	 * does not know
 	 */
-	record Observation(String peer, String via, @Nullable String keyId, @Nullable String problem, boolean refusesOwnKey) {
+	record Observation(String peer, String via, @Nullable String keyId, @Nullable String problem,
+			boolean refusesOwnKey) {
 
 		static Observation answered(String peer, String via, @Nullable String keyId) {
 			return new Observation(peer, via, keyId, (keyId != null) ? null : "it reports no usable key", false);
@@ -44,10 +46,11 @@ public record PeerView(String peer, String via, @Nullable String keyId, String s
 				return new PeerView(this.peer, this.via, null, DRIFT, this.problem);
 			}
 			if (this.keyId == null || ownKeyId == null) {
-				return new PeerView(this.peer, this.via, this.keyId, UNKNOWN, (this.problem != null) ? this.problem
-						: "this instance has no usable key to compare");
+				return new PeerView(this.peer, this.via, this.keyId, UNKNOWN,
+						(this.problem != null) ? this.problem : "this instance has no usable key to compare");
 			}
-			return new PeerView(this.peer, this.via, this.keyId, this.keyId.equals(ownKeyId) ? CONSISTENT : DRIFT, null);
+			return new PeerView(this.peer, this.via, this.keyId, this.keyId.equals(ownKeyId) ? CONSISTENT : DRIFT,
+					null);
 		}
 
 	}

@@ -8,7 +8,10 @@ import dev.authwatch.auth.jwt.AccessTokenIssuer;
 import dev.authwatch.auth.jwt.AccessTokenValidator;
 import dev.authwatch.auth.jwt.JwtKeyRing;
 
-/** Signs a short-lived probe token with the current key and verifies it the way a handshake would. */
+/**
+ * Signs a short-lived probe token with the current key and verifies it the way a
+ * handshake would.
+ */
 final class ProbeTokenSelfTest {
 
 	static final String PROBE_SUBJECT = "authwatch-self-test";
@@ -38,7 +41,8 @@ final class ProbeTokenSelfTest {
 			return SelfTestResult.pass();
 		}
 		catch (RuntimeException ex) {
-			// The exception type only: messages from crypto libraries are not shown to operators verbatim.
+			// The exception type only: messages from crypto libraries are not shown to
+			// operators verbatim.
 			return SelfTestResult.fail("signing the probe token failed (" + ex.getClass().getSimpleName() + ")");
 		}
 	}

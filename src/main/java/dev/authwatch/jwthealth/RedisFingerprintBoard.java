@@ -15,8 +15,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Every instance publishes {@code {service, instance, environment, fingerprint, key ids,
- * checked_at}} under {@code authwatch:jwt:instance:<environment>:<instance>} with a TTL of a few
- * check intervals, and reads the others of its environment. Fingerprints only, never secrets.
+ * checked_at}} under {@code authwatch:jwt:instance:<environment>:<instance>} with a TTL
+ * of a few check intervals, and reads the others of its environment. Fingerprints only,
+ * never secrets.
  */
 public final class RedisFingerprintBoard {
 
@@ -36,7 +37,10 @@ public final class RedisFingerprintBoard {
 
 	private final Duration ttl;
 
-	/** @param checkInterval how often the instances check: a record lives for {@link #recordTtl three} */
+	/**
+	 * @param checkInterval how often the instances check: a record lives for
+	 * {@link #recordTtl three}
+	 */
 	public RedisFingerprintBoard(StringRedisTemplate redis, JsonMapper json, InstanceIdentity identity,
 			Duration checkInterval) {
 		this.redis = redis;
@@ -45,13 +49,18 @@ public final class RedisFingerprintBoard {
 		this.ttl = recordTtl(checkInterval);
 	}
 
-	/** Three intervals: a record outlives a late check but not a stopped instance for long. */
+	/**
+	 * Three intervals: a record outlives a late check but not a stopped instance for
+	 * long.
+	 */
 	static Duration recordTtl(Duration interval) {
 		Duration ttl = interval.multipliedBy(3);
 		return (ttl.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : ttl;
 	}
 
-	/** Publishes this instance (when it has a key) and returns what the others published. */
+	/**
+	 * Publishes this instance (when it has a key) and returns what the others published.
+	 */
 	List<PeerView.Observation> exchange(List<String> keyIds, Instant now) {
 		try {
 			if (!keyIds.isEmpty()) {
@@ -62,7 +71,8 @@ public final class RedisFingerprintBoard {
 			return others();
 		}
 		catch (DataAccessException ex) {
-			return List.of(PeerView.Observation.unknown("redis", VIA, "Redis did not answer, so other instances are unknown"));
+			return List
+				.of(PeerView.Observation.unknown("redis", VIA, "Redis did not answer, so other instances are unknown"));
 		}
 	}
 
@@ -96,10 +106,12 @@ public final class RedisFingerprintBoard {
 			}
 			try {
 				InstanceRecord other = this.json.readValue(value, InstanceRecord.class);
-				observations.add(PeerView.Observation.answered(other.service() + "/" + other.instance(), VIA, other.fingerprint()));
+				observations.add(PeerView.Observation.answered(other.service() + "/" + other.instance(), VIA,
+						other.fingerprint()));
 			}
 			catch (JacksonException ex) {
-				observations.add(PeerView.Observation.unknown("redis", VIA, "an instance record in Redis is unreadable"));
+				observations
+					.add(PeerView.Observation.unknown("redis", VIA, "an instance record in Redis is unreadable"));
 			}
 		}
 		return observations;

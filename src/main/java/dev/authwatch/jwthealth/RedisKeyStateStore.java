@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Key state shared by every instance of a service in an environment: {@code GETSET} on the current
- * key id, so that of instances restarting together with a new secret exactly one counts the
- * rotation; the timeline is a capped list.
+ * Key state shared by every instance of a service in an environment: {@code GETSET} on
+ * the current key id, so that of instances restarting together with a new secret exactly
+ * one counts the rotation; the timeline is a capped list.
  */
 public final class RedisKeyStateStore implements KeyStateStore {
 

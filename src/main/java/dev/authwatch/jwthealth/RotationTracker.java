@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * A change of this service's own key id (a restart or reload with a new secret) is a rotation:
- * counted, timestamped, logged, published as an event and added to the timeline.
+ * A change of this service's own key id (a restart or reload with a new secret) is a
+ * rotation: counted, timestamped, logged, published as an event and added to the
+ * timeline.
  */
 final class RotationTracker {
 
@@ -40,7 +41,9 @@ final class RotationTracker {
 		this.clock = clock;
 	}
 
-	/** Compares the key id in use with the one last recorded; safe to call at every check. */
+	/**
+	 * Compares the key id in use with the one last recorded; safe to call at every check.
+	 */
 	synchronized void observe(String keyId) {
 		if (keyId.equals(this.knownKeyId)) {
 			return;

@@ -2,7 +2,10 @@ package dev.authwatch.jwthealth;
 
 import org.jspecify.annotations.Nullable;
 
-/** Whether this instance signed and then verified a probe token with its own configuration. */
+/**
+ * Whether this instance signed and then verified a probe token with its own
+ * configuration.
+ */
 record SelfTestResult(boolean passed, @Nullable String problem) {
 
 	static SelfTestResult pass() {

@@ -6,9 +6,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Key state on the memory store when the data directory cannot be written: nothing is kept, so
- * every start looks like the first and no rotation is counted. The {@code dataDir} health
- * component is DOWN meanwhile; the key ring and authentication are unaffected.
+ * Key state on the memory store when the data directory cannot be written: nothing is
+ * kept, so every start looks like the first and no rotation is counted. The
+ * {@code dataDir} health component is DOWN meanwhile; the key ring and authentication are
+ * unaffected.
  */
 final class UnrecordedKeyStateStore implements KeyStateStore {
 

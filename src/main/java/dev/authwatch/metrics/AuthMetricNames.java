@@ -1,9 +1,10 @@
 package dev.authwatch.metrics;
 
 /**
- * Every AuthWatch meter name and tag key, in Micrometer's dotted form. Prometheus scrapes them with
- * underscores and, for counters, a {@code _total} suffix: {@code auth.logins} is
- * {@code auth_logins_total}. The alert rules and the Grafana dashboard use those scraped names.
+ * Every AuthWatch meter name and tag key, in Micrometer's dotted form. Prometheus scrapes
+ * them with underscores and, for counters, a {@code _total} suffix: {@code auth.logins}
+ * is {@code auth_logins_total}. The alert rules and the Grafana dashboard use those
+ * scraped names.
  */
 public final class AuthMetricNames {
 
@@ -17,7 +18,9 @@ public final class AuthMetricNames {
 
 	public static final String WS_DISCONNECTS = "auth.ws.disconnects";
 
-	/** Events of this instance the cluster's event relay dropped because it fell behind. */
+	/**
+	 * Events of this instance the cluster's event relay dropped because it fell behind.
+	 */
 	public static final String CLUSTER_EVENTS_DROPPED = "auth.cluster.events.dropped";
 
 	public static final String WS_HEARTBEAT_RTT = "auth.ws.heartbeat.rtt";
@@ -33,7 +36,10 @@ public final class AuthMetricNames {
 	/** Joins with {@code since}, by {@code recovered} (true, false). */
 	public static final String WS_RECOVERIES = "auth.ws.recoveries";
 
-	/** Distribution of the messages a room's history holds, observed at each join with {@code since}. */
+	/**
+	 * Distribution of the messages a room's history holds, observed at each join with
+	 * {@code since}.
+	 */
 	public static final String WS_HISTORY = "auth.ws.history";
 
 	public static final String TAG_RECOVERED = "recovered";
@@ -44,16 +50,25 @@ public final class AuthMetricNames {
 	/** {@code jwt_config_health_score}: 0–100, weights 40/30/20/10 (SPEC §5). */
 	public static final String JWT_CONFIG_HEALTH_SCORE = "jwt.config.health.score";
 
-	/** {@code jwt_config_check{check}}: 1 ok, 0 failing; one series per check from startup. */
+	/**
+	 * {@code jwt_config_check{check}}: 1 ok, 0 failing; one series per check from
+	 * startup.
+	 */
 	public static final String JWT_CONFIG_CHECK = "jwt.config.check";
 
-	/** {@code jwt_config_drift_total}: once per newly seen instance with a different key id. */
+	/**
+	 * {@code jwt_config_drift_total}: once per newly seen instance with a different key
+	 * id.
+	 */
 	public static final String JWT_CONFIG_DRIFT = "jwt.config.drift";
 
 	/** {@code jwt_secret_rotations_total}: changes of this service's own key id. */
 	public static final String JWT_SECRET_ROTATIONS = "jwt.secret.rotations";
 
-	/** {@code jwt_secret_last_rotation_timestamp_seconds} (a time gauge; 0 until a rotation is known). */
+	/**
+	 * {@code jwt_secret_last_rotation_timestamp_seconds} (a time gauge; 0 until a
+	 * rotation is known).
+	 */
 	public static final String JWT_SECRET_LAST_ROTATION_TIMESTAMP = "jwt.secret.last.rotation.timestamp";
 
 	public static final String TAG_CHECK = "check";
@@ -72,7 +87,10 @@ public final class AuthMetricNames {
 
 	public static final String CHECK_SELF_TEST = "startup_self_test";
 
-	/** OAuth provider interactions by step and result: {@code auth_oauth_total{step,result}}. */
+	/**
+	 * OAuth provider interactions by step and result:
+	 * {@code auth_oauth_total{step,result}}.
+	 */
 	public static final String OAUTH = "auth.oauth";
 
 	/** Gauge: epoch seconds of the last successful JWKS fetch, 0 before the first. */
@@ -90,7 +108,10 @@ public final class AuthMetricNames {
 	/** Password resets by {@code event}: requested, completed, failed. */
 	public static final String PASSWORD_RESET = "auth.password.reset";
 
-	/** Requests and connections refused or closed by a resource limit, by {@code limit} (see {@link Limit}). */
+	/**
+	 * Requests and connections refused or closed by a resource limit, by {@code limit}
+	 * (see {@link Limit}).
+	 */
 	public static final String LIMITS = "auth.limits";
 
 	public static final String TAG_LIMIT = "limit";

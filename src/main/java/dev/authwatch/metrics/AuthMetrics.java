@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The authentication meters. Every label value comes from a closed enum and every series is
- * registered at startup, so a panel shows 0 rather than "no data" and recording on the handshake
- * path is an array lookup: no tag building, no registry lookup, no allocation.
+ * The authentication meters. Every label value comes from a closed enum and every series
+ * is registered at startup, so a panel shows 0 rather than "no data" and recording on the
+ * handshake path is an array lookup: no tag building, no registry lookup, no allocation.
  */
 public final class AuthMetrics implements AuthAttemptListener {
 
@@ -59,7 +59,8 @@ public final class AuthMetrics implements AuthAttemptListener {
 
 	private static Counter loginCounter(MeterRegistry registry, LoginMethod method, String result) {
 		return Counter.builder(AuthMetricNames.LOGINS)
-			.description("Authentication attempts by method and result; jwt, ticket and session are WebSocket handshakes")
+			.description(
+					"Authentication attempts by method and result; jwt, ticket and session are WebSocket handshakes")
 			.tag(AuthMetricNames.TAG_METHOD, method.label())
 			.tag(AuthMetricNames.TAG_RESULT, result)
 			.register(registry);

@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The chat's delivery guarantees at work (SPEC §11): acks, duplicates suppressed, recoveries and
- * the size of the histories they read. Every series registered at zero; no label per room or user.
+ * The chat's delivery guarantees at work (SPEC §11): acks, duplicates suppressed,
+ * recoveries and the size of the histories they read. Every series registered at zero; no
+ * label per room or user.
  */
 public final class DeliveryMetrics {
 

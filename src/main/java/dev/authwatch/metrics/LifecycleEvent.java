@@ -18,7 +18,10 @@ public enum LifecycleEvent {
 	RESET_REQUESTED(AuthMetricNames.PASSWORD_RESET, AuthMetricNames.TAG_EVENT, "requested"),
 	RESET_COMPLETED(AuthMetricNames.PASSWORD_RESET, AuthMetricNames.TAG_EVENT, "completed"),
 	RESET_FAILED(AuthMetricNames.PASSWORD_RESET, AuthMetricNames.TAG_EVENT, "failed"),
-	/** An existing account's link could not be stored or delivered (the requester saw the usual 202). */
+	/**
+	 * An existing account's link could not be stored or delivered (the requester saw the
+	 * usual 202).
+	 */
 	RESET_UNDELIVERED(AuthMetricNames.PASSWORD_RESET, AuthMetricNames.TAG_EVENT, "undelivered");
 
 	private final String meter;

@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The token lifecycle meters: refresh results and latency, guest and password-reset events. Every
- * series is registered at zero on startup, like {@link AuthMetrics}.
+ * The token lifecycle meters: refresh results and latency, guest and password-reset
+ * events. Every series is registered at zero on startup, like {@link AuthMetrics}.
  */
 public final class LifecycleMetrics {
 
@@ -41,7 +41,8 @@ public final class LifecycleMetrics {
 		return switch (meter) {
 			case AuthMetricNames.REFRESH -> "Refresh-token rotations by result; reuse revokes the token family";
 			case AuthMetricNames.GUEST -> "Guest tokens issued, upgraded to accounts, or expired unused";
-			default -> "Password resets requested, completed, failed (refused confirmations) or undelivered (no link issued)";
+			default ->
+				"Password resets requested, completed, failed (refused confirmations) or undelivered (no link issued)";
 		};
 	}
 

@@ -3,7 +3,10 @@ package dev.authwatch.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** {@code auth_limits_total{limit}}: every series registered at zero, like {@link AuthMetrics}. */
+/**
+ * {@code auth_limits_total{limit}}: every series registered at zero, like
+ * {@link AuthMetrics}.
+ */
 public final class LimitMetrics {
 
 	private final Counter[] counters;

@@ -36,7 +36,10 @@ class MetricsConfiguration {
 		return new DeliveryMetrics(registry);
 	}
 
-	/** Replaces Boot's {@code FileDescriptorMetrics}, whose open-file count made scrapes slow with many connections. */
+	/**
+	 * Replaces Boot's {@code FileDescriptorMetrics}, whose open-file count made scrapes
+	 * slow with many connections.
+	 */
 	@Bean
 	FileDescriptorMetrics fileDescriptorMetrics() {
 		return new ScheduledFileDescriptorMetrics();

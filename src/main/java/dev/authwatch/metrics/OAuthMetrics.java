@@ -8,9 +8,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code auth_oauth_total{step,result}} and the JWKS freshness gauge. Every step/result pair is
- * registered at startup, whether OAuth is configured or not, so the OAuth panels show 0, not "no
- * data".
+ * {@code auth_oauth_total{step,result}} and the JWKS freshness gauge. Every step/result
+ * pair is registered at startup, whether OAuth is configured or not, so the OAuth panels
+ * show 0, not "no data".
  */
 public final class OAuthMetrics {
 

@@ -14,10 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * {@code process.files.open} and {@code process.files.max}, named as Micrometer's
- * {@link FileDescriptorMetrics} names them (and replacing Boot's instance of it), but with the open
- * count taken off the scrape: the JDK counts open files by listing {@code /proc/self/fd}, which took
- * ~35 ms of every {@code /metrics} call with 19,000 connections open (docs/benchmarks.md). The count
- * is refreshed every {@value #REFRESH_MILLIS} ms instead; the limit is a cheap call and read live.
+ * {@link FileDescriptorMetrics} names them (and replacing Boot's instance of it), but
+ * with the open count taken off the scrape: the JDK counts open files by listing
+ * {@code /proc/self/fd}, which took ~35 ms of every {@code /metrics} call with 19,000
+ * connections open (docs/benchmarks.md). The count is refreshed every
+ * {@value #REFRESH_MILLIS} ms instead; the limit is a cheap call and read live.
  */
 final class ScheduledFileDescriptorMetrics extends FileDescriptorMetrics {
 

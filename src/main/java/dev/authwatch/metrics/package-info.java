@@ -1,6 +1,6 @@
 /**
- * Every meter: names in {@link dev.authwatch.metrics.AuthMetricNames}, every series registered at
- * zero from closed sets.
+ * Every meter: names in {@link dev.authwatch.metrics.AuthMetricNames}, every series
+ * registered at zero from closed sets.
  */
 @NullMarked
 package dev.authwatch.metrics;

@@ -7,15 +7,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import dev.authwatch.hotpath.RingSlots;
 
 /**
- * The last {@code capacity} authentication attempts, in a fixed ring of primitive arrays. A writer
- * claims a slot from one {@link AtomicLong} sequence and publishes it with a per-slot stamp, so
- * recording never locks, never blocks and never allocates. Readers skip a slot whose stamp changed
- * while they read it (a seqlock per slot). Old attempts are not removed: readers ignore those older
- * than the window, and newer attempts overwrite them. Consecutive sequence numbers go to distant slots
- * (see {@link RingSlots}), so concurrent writers do not share cache lines.
+ * The last {@code capacity} authentication attempts, in a fixed ring of primitive arrays.
+ * A writer claims a slot from one {@link AtomicLong} sequence and publishes it with a
+ * per-slot stamp, so recording never locks, never blocks and never allocates. Readers
+ * skip a slot whose stamp changed while they read it (a seqlock per slot). Old attempts
+ * are not removed: readers ignore those older than the window, and newer attempts
+ * overwrite them. Consecutive sequence numbers go to distant slots (see
+ * {@link RingSlots}), so concurrent writers do not share cache lines.
  * <p>
- * An attempt is encoded in one int: bits 0-7 hold the failure reason's ordinal + 1 (0 on success),
- * bits 8-15 the method's ordinal + 1 (0 when no method claimed the credential).
+ * An attempt is encoded in one int: bits 0-7 hold the failure reason's ordinal + 1 (0 on
+ * success), bits 8-15 the method's ordinal + 1 (0 when no method claimed the credential).
  */
 final class AttemptWindow {
 
@@ -25,7 +26,10 @@ final class AttemptWindow {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	/** 0: never written; {@link #WRITING}: being written; otherwise the writer's sequence + 1. */
+	/**
+	 * 0: never written; {@link #WRITING}: being written; otherwise the writer's sequence
+	 * + 1.
+	 */
 	private final AtomicLongArray stamps;
 
 	private final long[] timesMillis;
@@ -65,7 +69,10 @@ final class AttemptWindow {
 		this.stamps.setRelease(slot, seq + 1);
 	}
 
-	/** Visits every attempt recorded after {@code sinceMillis} (exclusive), in no particular order. */
+	/**
+	 * Visits every attempt recorded after {@code sinceMillis} (exclusive), in no
+	 * particular order.
+	 */
 	void forEachAfter(long sinceMillis, Visitor visitor) {
 		for (int slot = 0; slot < this.timesMillis.length; slot++) {
 			long before = this.stamps.getAcquire(slot);
@@ -101,7 +108,8 @@ final class AttemptWindow {
 	interface Visitor {
 
 		/**
-		 * @param methodOrdinal the {@code AuthMethod} ordinal, -1 when none claimed the credential
+		 * @param methodOrdinal the {@code AuthMethod} ordinal, -1 when none claimed the
+		 * credential
 		 * @param failureOrdinal the {@code FailureReason} ordinal, -1 on success
 		 */
 		void visit(int methodOrdinal, int failureOrdinal, long durationNanos, long userKey);

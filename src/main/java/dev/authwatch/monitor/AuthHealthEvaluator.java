@@ -8,8 +8,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Assesses authentication health from the monitor's window and every registered circuit breaker.
- * Cheap enough to call per health request or scrape: one pass over at most
+ * Assesses authentication health from the monitor's window and every registered circuit
+ * breaker. Cheap enough to call per health request or scrape: one pass over at most
  * {@code max-samples} primitive slots and a sort of their latencies. Without a monitor
  * (monitoring disabled) the level is {@code unknown} unless a breaker is open.
  */

@@ -9,9 +9,10 @@ import dev.authwatch.auth.FailureReason;
 import dev.authwatch.crypto.UserKeys;
 
 /**
- * Records every decision of the authentication chain in a sliding window and reports the window's
- * figures. Recording is lock-free and allocation-free (see {@link AttemptWindow}); user ids are kept
- * only as keyed hashes (see {@link UserKeys}), and only where drift detection needs them.
+ * Records every decision of the authentication chain in a sliding window and reports the
+ * window's figures. Recording is lock-free and allocation-free (see
+ * {@link AttemptWindow}); user ids are kept only as keyed hashes (see {@link UserKeys}),
+ * and only where drift detection needs them.
  */
 public final class AuthenticationMonitor implements AuthAttemptListener {
 
@@ -44,8 +45,9 @@ public final class AuthenticationMonitor implements AuthAttemptListener {
 	}
 
 	/**
-	 * Only signature failures need a user: "many distinct users" is what marks configuration drift.
-	 * The subject such a token claims is unverified; it is hashed at once and never kept.
+	 * Only signature failures need a user: "many distinct users" is what marks
+	 * configuration drift. The subject such a token claims is unverified; it is hashed at
+	 * once and never kept.
 	 */
 	private long userKey(AuthAttempt attempt) {
 		FailureReason failure = attempt.failure();

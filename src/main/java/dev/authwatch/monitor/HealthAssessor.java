@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Derives the SPEC §5 level and warnings from window figures and breaker states. Rates are
- * compared in integer arithmetic so that boundaries are exact (5 of 100 is 5 %, not 4.99…).
+ * Derives the SPEC §5 level and warnings from window figures and breaker states. Rates
+ * are compared in integer arithmetic so that boundaries are exact (5 of 100 is 5 %, not
+ * 4.99…).
  * <ul>
- * <li><b>critical</b>: any breaker open (even with no attempts: a dependency known to be down is
- * not "unknown"), system failures ≥ 50 %, or average latency ≥ 5 s;</li>
+ * <li><b>critical</b>: any breaker open (even with no attempts: a dependency known to be
+ * down is not "unknown"), system failures ≥ 50 %, or average latency ≥ 5 s;</li>
  * <li><b>unknown</b>: otherwise, no attempts in the window;</li>
  * <li><b>degraded</b>: system failures ≥ 5 %, average latency ≥ 2 s, or client rejections
  * &gt; 50 %;</li>
@@ -24,7 +25,10 @@ final class HealthAssessor {
 
 	static final Duration CRITICAL_LATENCY = Duration.ofSeconds(5);
 
-	/** Distinct users whose signature failures make drift likelier than one client's bad token. */
+	/**
+	 * Distinct users whose signature failures make drift likelier than one client's bad
+	 * token.
+	 */
 	static final int DRIFT_MIN_USERS = 5;
 
 	private HealthAssessor() {
@@ -39,11 +43,13 @@ final class HealthAssessor {
 			long system = snapshot.systemFailures();
 			if (system * 2 >= attempts) {
 				critical = true;
-				warnings.add("System failures at " + percent(snapshot.systemFailureRate()) + " of " + attempts + " attempts (critical at 50%)");
+				warnings.add("System failures at " + percent(snapshot.systemFailureRate()) + " of " + attempts
+						+ " attempts (critical at 50%)");
 			}
 			else if (system * 20 >= attempts) {
 				degraded = true;
-				warnings.add("System failures at " + percent(snapshot.systemFailureRate()) + " of " + attempts + " attempts (degraded at 5%)");
+				warnings.add("System failures at " + percent(snapshot.systemFailureRate()) + " of " + attempts
+						+ " attempts (degraded at 5%)");
 			}
 			Duration average = snapshot.averageLatency();
 			if (average.compareTo(CRITICAL_LATENCY) >= 0) {
@@ -57,7 +63,8 @@ final class HealthAssessor {
 			if (snapshot.clientRejections() * 2 > attempts) {
 				degraded = true;
 				warnings.add("Client rejection surge: " + percent(snapshot.clientRejectionRate()) + " of " + attempts
-						+ " attempts rejected" + topReason(snapshot) + "; an attack, a broken client or configuration drift");
+						+ " attempts rejected" + topReason(snapshot)
+						+ "; an attack, a broken client or configuration drift");
 			}
 			driftWarning(snapshot, warnings);
 		}
@@ -85,12 +92,16 @@ final class HealthAssessor {
 		return open;
 	}
 
-	/** invalid_signature/unknown_key for many distinct users at once: the key, not the clients, changed. */
+	/**
+	 * invalid_signature/unknown_key for many distinct users at once: the key, not the
+	 * clients, changed.
+	 */
 	private static void driftWarning(WindowSnapshot snapshot, List<String> warnings) {
 		long signature = snapshot.signatureFailures();
 		if (snapshot.signatureFailureUsers() >= DRIFT_MIN_USERS && signature * 2 > snapshot.failures()) {
 			warnings.add("Suspected JWT configuration drift: invalid_signature/unknown_key for "
-					+ snapshot.signatureFailureUsers() + " distinct users (" + percent(WindowSnapshot.ratio(signature, snapshot.failures()))
+					+ snapshot.signatureFailureUsers() + " distinct users ("
+					+ percent(WindowSnapshot.ratio(signature, snapshot.failures()))
 					+ " of failures); check that every instance and issuer uses the same JWT secret");
 		}
 	}

@@ -7,7 +7,10 @@ import java.util.TreeMap;
 
 import dev.authwatch.auth.AuthMethod;
 
-/** The {@code wsAuth} health details, keyed by the names operators and the dashboard rely on. */
+/**
+ * The {@code wsAuth} health details, keyed by the names operators and the dashboard rely
+ * on.
+ */
 final class HealthDetails {
 
 	static final String LEVEL = "level";
@@ -41,7 +44,10 @@ final class HealthDetails {
 	private HealthDetails() {
 	}
 
-	/** Rates are ratios from 0 to 1, rounded to 4 decimals; latencies milliseconds, 3 decimals. */
+	/**
+	 * Rates are ratios from 0 to 1, rounded to 4 decimals; latencies milliseconds, 3
+	 * decimals.
+	 */
 	static Map<String, Object> of(HealthAssessment assessment, boolean monitoring) {
 		WindowSnapshot snapshot = assessment.snapshot();
 		Map<String, Object> details = new LinkedHashMap<>();

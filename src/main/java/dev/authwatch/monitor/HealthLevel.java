@@ -2,7 +2,10 @@ package dev.authwatch.monitor;
 
 import java.util.Locale;
 
-/** Authentication health levels of SPEC §5, with their {@code auth_health_status} gauge values. */
+/**
+ * Authentication health levels of SPEC §5, with their {@code auth_health_status} gauge
+ * values.
+ */
 public enum HealthLevel {
 
 	UNKNOWN(0), HEALTHY(1), DEGRADED(2), CRITICAL(3);

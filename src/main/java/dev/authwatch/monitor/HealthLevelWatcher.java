@@ -9,9 +9,9 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Re-assesses authentication health every {@code authwatch.monitor.health-check-interval} and logs
- * each change of level, with the warnings that explain it, so a log reader sees when and why
- * authentication degraded even if nobody was looking at {@code /health}.
+ * Re-assesses authentication health every {@code authwatch.monitor.health-check-interval}
+ * and logs each change of level, with the warnings that explain it, so a log reader sees
+ * when and why authentication degraded even if nobody was looking at {@code /health}.
  */
 final class HealthLevelWatcher implements SchedulingConfigurer {
 
@@ -40,7 +40,8 @@ final class HealthLevelWatcher implements SchedulingConfigurer {
 		this.last = level;
 		if (level != previous) {
 			if (level == HealthLevel.DEGRADED || level == HealthLevel.CRITICAL) {
-				logger.warn("Authentication health changed from {} to {}: {}", previous.code(), level.code(), assessment.warnings());
+				logger.warn("Authentication health changed from {} to {}: {}", previous.code(), level.code(),
+						assessment.warnings());
 			}
 			else {
 				logger.info("Authentication health changed from {} to {}", previous.code(), level.code());

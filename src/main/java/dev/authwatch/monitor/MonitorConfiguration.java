@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Authentication monitoring. With {@code authwatch.monitor.enabled=false}
  * ({@code WEBSOCKET_AUTH_MONITORING_ENABLED=false}) no attempt is recorded: there is no
- * {@link AuthenticationMonitor} bean, but {@code wsAuth} stays and reports level {@code unknown}
- * unless a circuit breaker is open.
+ * {@link AuthenticationMonitor} bean, but {@code wsAuth} stays and reports level
+ * {@code unknown} unless a circuit breaker is open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MonitorProperties.class)
@@ -43,7 +43,10 @@ class MonitorConfiguration {
 		return new WsAuthHealthIndicator(evaluator);
 	}
 
-	/** {@code auth_health_status}: 0 unknown, 1 healthy, 2 degraded, 3 critical; assessed at scrape. */
+	/**
+	 * {@code auth_health_status}: 0 unknown, 1 healthy, 2 degraded, 3 critical; assessed
+	 * at scrape.
+	 */
 	@Bean
 	MeterBinder authHealthStatusGauge(AuthHealthEvaluator evaluator) {
 		return (registry) -> Gauge

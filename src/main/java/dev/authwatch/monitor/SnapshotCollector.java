@@ -14,8 +14,8 @@ import dev.authwatch.auth.AuthMethod;
 import dev.authwatch.auth.FailureReason;
 
 /**
- * Folds the attempts of an {@link AttemptWindow} into a {@link WindowSnapshot}. Used once per
- * snapshot, on the caller's thread: it may allocate, the recording path does not.
+ * Folds the attempts of an {@link AttemptWindow} into a {@link WindowSnapshot}. Used once
+ * per snapshot, on the caller's thread: it may allocate, the recording path does not.
  */
 final class SnapshotCollector implements AttemptWindow.Visitor {
 

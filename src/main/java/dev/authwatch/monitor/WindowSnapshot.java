@@ -23,10 +23,9 @@ import dev.authwatch.auth.FailureReason;
  * @param signatureFailures {@code invalid_signature} and {@code unknown_key} rejections
  * @param signatureFailureUsers distinct (hashed) users among those rejections
  */
-public record WindowSnapshot(Duration window, long attempts, long successes, long systemFailures,
-		long clientRejections, Duration averageLatency, Duration p95Latency, Duration p99Latency,
-		List<ReasonCount> topFailureReasons, Map<AuthMethod, MethodFigures> methods, long signatureFailures,
-		int signatureFailureUsers) {
+public record WindowSnapshot(Duration window, long attempts, long successes, long systemFailures, long clientRejections,
+		Duration averageLatency, Duration p95Latency, Duration p99Latency, List<ReasonCount> topFailureReasons,
+		Map<AuthMethod, MethodFigures> methods, long signatureFailures, int signatureFailureUsers) {
 
 	public WindowSnapshot {
 		topFailureReasons = List.copyOf(topFailureReasons);
@@ -34,7 +33,8 @@ public record WindowSnapshot(Duration window, long attempts, long successes, lon
 	}
 
 	static WindowSnapshot empty(Duration window) {
-		return new WindowSnapshot(window, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, List.of(), Map.of(), 0, 0);
+		return new WindowSnapshot(window, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, List.of(), Map.of(),
+				0, 0);
 	}
 
 	public long failures() {

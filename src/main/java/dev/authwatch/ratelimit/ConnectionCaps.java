@@ -7,10 +7,11 @@ import dev.authwatch.metrics.LimitMetrics;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How many WebSocket connections one client (IPv4 address or IPv6 /64) and one user may hold at
- * once. The handshake checks the counts before the upgrade (429 {@code rate_limited}); the
- * connection is counted when it opens ({@link #admit}, atomic, so concurrent handshakes cannot
- * overshoot) and given back when it closes ({@link Admission#release}, once, however it ends).
+ * How many WebSocket connections one client (IPv4 address or IPv6 /64) and one user may
+ * hold at once. The handshake checks the counts before the upgrade (429
+ * {@code rate_limited}); the connection is counted when it opens ({@link #admit}, atomic,
+ * so concurrent handshakes cannot overshoot) and given back when it closes
+ * ({@link Admission#release}, once, however it ends).
  */
 public final class ConnectionCaps {
 
@@ -27,12 +28,16 @@ public final class ConnectionCaps {
 		this.metrics = metrics;
 	}
 
-	/** @return whether the client may open one more connection now (and if not, counted) */
+	/**
+	 * @return whether the client may open one more connection now (and if not, counted)
+	 */
 	boolean clientHasRoom(String clientKey) {
 		return hasRoom(this.perClient, clientKey, this.properties.connectionsPerClient(), Limit.CONNECTIONS_PER_CLIENT);
 	}
 
-	/** @return whether the user may open one more connection now (and if not, counted) */
+	/**
+	 * @return whether the user may open one more connection now (and if not, counted)
+	 */
 	boolean userHasRoom(String userId) {
 		return hasRoom(this.perUser, userId, this.properties.connectionsPerUser(), Limit.CONNECTIONS_PER_USER);
 	}
@@ -47,7 +52,8 @@ public final class ConnectionCaps {
 
 	/**
 	 * Counts an opened connection against both caps.
-	 * @return its admission, to release when it closes, or {@code null} when a cap is reached (counted)
+	 * @return its admission, to release when it closes, or {@code null} when a cap is
+	 * reached (counted)
 	 */
 	public @Nullable Admission admit(String clientKey, String userId) {
 		if (!this.properties.enabled()) {

@@ -7,8 +7,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies {@link RateLimited} before the handler's arguments are resolved; the refusal goes to the
- * error handler like any other (429 JSON, counted).
+ * Applies {@link RateLimited} before the handler's arguments are resolved; the refusal
+ * goes to the error handler like any other (429 JSON, counted).
  */
 final class RateLimitInterceptor implements HandlerInterceptor {
 

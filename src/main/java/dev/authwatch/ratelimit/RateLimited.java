@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Spends one attempt of the client's budget for this scope before the handler runs, so before its
- * body is read and bound: over the budget is 429 {@code rate_limited} whatever the body holds.
+ * Spends one attempt of the client's budget for this scope before the handler runs, so
+ * before its body is read and bound: over the budget is 429 {@code rate_limited} whatever
+ * the body holds.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,8 +12,8 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpRequest;
 
 /**
- * Handshakes per client before authentication and per user after it, and the connections each
- * already holds ({@link ConnectionCaps}); over a limit is 429 {@code rate_limited}.
+ * Handshakes per client before authentication and per user after it, and the connections
+ * each already holds ({@link ConnectionCaps}); over a limit is 429 {@code rate_limited}.
  */
 final class RateLimitingHandshakeGate implements HandshakeGate {
 
@@ -54,7 +54,8 @@ final class RateLimitingHandshakeGate implements HandshakeGate {
 			return ClientKeys.of(servlet.getServletRequest().getRemoteAddr());
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? ClientKeys.of(remote.getAddress().getHostAddress()) : "unknown";
+		return (remote != null && remote.getAddress() != null) ? ClientKeys.of(remote.getAddress().getHostAddress())
+				: "unknown";
 	}
 
 }

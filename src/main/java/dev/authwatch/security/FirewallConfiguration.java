@@ -14,9 +14,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Spring Security's strict firewall, defaults unchanged, with header checks that do not use
- * regular expressions; what it refuses is answered 400 {@code malformed} as JSON and counted. (A
- * handshake's authentication chain answers a refused header itself, as a rejected attempt.)
+ * Spring Security's strict firewall, defaults unchanged, with header checks that do not
+ * use regular expressions; what it refuses is answered 400 {@code malformed} as JSON and
+ * counted. (A handshake's authentication chain answers a refused header itself, as a
+ * rejected attempt.)
  */
 @Configuration(proxyBeanMethods = false)
 public class FirewallConfiguration {

@@ -2,11 +2,11 @@ package dev.authwatch.security;
 
 /**
  * The header rules of Spring Security's {@code StrictHttpFirewall} without its regular
- * expressions: a header name may hold any assigned, non-control character; a value may also hold
- * a tab. The firewall checks every header a request reads, and the regular expressions cost more
- * than the rest of a WebSocket handshake's header handling together (docs/benchmarks.md), mostly
- * on the long {@code Authorization} value. Printable ASCII, nearly every header, is decided by one
- * comparison per character.
+ * expressions: a header name may hold any assigned, non-control character; a value may
+ * also hold a tab. The firewall checks every header a request reads, and the regular
+ * expressions cost more than the rest of a WebSocket handshake's header handling together
+ * (docs/benchmarks.md), mostly on the long {@code Authorization} value. Printable ASCII,
+ * nearly every header, is decided by one comparison per character.
  */
 final class HeaderCharacters {
 
@@ -39,7 +39,10 @@ final class HeaderCharacters {
 		return true;
 	}
 
-	/** {@code \p{IsAssigned}} and not {@code \p{IsControl}}, as java.util.regex defines them. */
+	/**
+	 * {@code \p{IsAssigned}} and not {@code \p{IsControl}}, as java.util.regex defines
+	 * them.
+	 */
 	private static boolean isAllowed(int codePoint, boolean tabAllowed) {
 		if (tabAllowed && codePoint == '\t') {
 			return true;

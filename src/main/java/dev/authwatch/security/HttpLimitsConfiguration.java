@@ -12,7 +12,10 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class HttpLimitsConfiguration {
 
-	/** First of all filters after character encoding: nothing may read a body before it is bounded. */
+	/**
+	 * First of all filters after character encoding: nothing may read a body before it is
+	 * bounded.
+	 */
 	static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean

@@ -8,12 +8,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits on what an HTTP request may make the service read. The JSON read constraints of every
- * body the service parses are Jackson's ({@code spring.jackson.factory.constraints.read.*} in
- * {@code application.yml}).
+ * Limits on what an HTTP request may make the service read. The JSON read constraints of
+ * every body the service parses are Jackson's
+ * ({@code spring.jackson.factory.constraints.read.*} in {@code application.yml}).
  *
- * @param maxBodySize the largest request body on any endpoint; a larger one is answered 413
- * {@code malformed} before it is read (declared size) or as soon as it crosses the limit (chunked)
+ * @param maxBodySize the largest request body on any endpoint; a larger one is answered
+ * 413 {@code malformed} before it is read (declared size) or as soon as it crosses the
+ * limit (chunked)
  */
 @ConfigurationProperties("authwatch.http")
 @Validated

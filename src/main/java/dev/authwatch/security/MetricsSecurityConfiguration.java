@@ -18,8 +18,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 
 /**
  * {@code METRICS_PATH} behind HTTP basic, only when both {@code METRICS_USERNAME} and
- * {@code METRICS_PASSWORD} are set; otherwise the catch-all chain leaves it open for Prometheus.
- * The scrape user lives in this chain only: it is no application user and cannot call anything else.
+ * {@code METRICS_PASSWORD} are set; otherwise the catch-all chain leaves it open for
+ * Prometheus. The scrape user lives in this chain only: it is no application user and
+ * cannot call anything else.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${authwatch.metrics.username:}' != '' and '${authwatch.metrics.password:}' != ''")
@@ -28,12 +29,14 @@ class MetricsSecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http, MetricsAccessProperties properties,
-			@Value("${management.endpoints.web.path-mapping.prometheus:/metrics}") String metricsPath) throws Exception {
+			@Value("${management.endpoints.web.path-mapping.prometheus:/metrics}") String metricsPath)
+			throws Exception {
 		String password = properties.password();
 		User.UserBuilder scraper = User.withUsername(properties.username())
 			.password(password.startsWith("{") ? password : "{noop}" + password)
 			.roles("metrics");
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(scraper.build()));
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
+				new InMemoryUserDetailsManager(scraper.build()));
 		provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
 		entryPoint.setRealmName("authwatch-metrics");

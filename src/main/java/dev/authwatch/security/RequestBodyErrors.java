@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A request body that is not the JSON an endpoint expects is {@code malformed}, counted: 413 when
- * it is too large (over {@code authwatch.http.max-body-size}, or beyond a Jackson read constraint:
- * string length, nesting depth, document length), 400 otherwise.
+ * A request body that is not the JSON an endpoint expects is {@code malformed}, counted:
+ * 413 when it is too large (over {@code authwatch.http.max-body-size}, or beyond a
+ * Jackson read constraint: string length, nesting depth, document length), 400 otherwise.
  */
 @RestControllerAdvice
 class RequestBodyErrors {

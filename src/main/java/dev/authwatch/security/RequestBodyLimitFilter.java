@@ -27,14 +27,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body before anything reads it. A declared {@code Content-Length} over the
- * limit is answered 413 at once, unread; a body without one (chunked) reads through a stream that
- * fails once it crosses the limit, which {@link RequestBodyErrors} answers 413. Nothing here
- * buffers: the limit costs a counter per read.
+ * Bounds every request body before anything reads it. A declared {@code Content-Length}
+ * over the limit is answered 413 at once, unread; a body without one (chunked) reads
+ * through a stream that fails once it crosses the limit, which {@link RequestBodyErrors}
+ * answers 413. Nothing here buffers: the limit costs a counter per read.
  */
 final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	static final ErrorBody TOO_LARGE = ErrorBody.of(FailureReason.MALFORMED, "The request body is larger than this service accepts.");
+	static final ErrorBody TOO_LARGE = ErrorBody.of(FailureReason.MALFORMED,
+			"The request body is larger than this service accepts.");
 
 	private final long maxBytes;
 
@@ -58,7 +59,8 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 		if (declared > this.maxBytes) {
 			this.metrics.error(FailureReason.MALFORMED);
 			this.limits.record(Limit.REQUEST_BODY);
-			// Do not let the container read the rest of the body to keep the connection alive.
+			// Do not let the container read the rest of the body to keep the connection
+			// alive.
 			response.setHeader(HttpHeaders.CONNECTION, "close");
 			ErrorResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, this.json);
 			return;

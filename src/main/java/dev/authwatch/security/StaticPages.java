@@ -7,11 +7,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The filter chain of a static page (the admin dashboard, the chat page): open to everyone, since it
- * holds no data (everything it shows comes from an API that checks the caller's token); no session,
- * no cookie credential read; served with a strict content security policy (scripts, styles and
- * connections, WebSocket included, from this origin only; no inline script or style; no framing)
- * and without a referrer.
+ * The filter chain of a static page (the admin dashboard, the chat page): open to
+ * everyone, since it holds no data (everything it shows comes from an API that checks the
+ * caller's token); no session, no cookie credential read; served with a strict content
+ * security policy (scripts, styles and connections, WebSocket included, from this origin
+ * only; no inline script or style; no framing) and without a referrer.
  */
 public final class StaticPages {
 

@@ -11,8 +11,8 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * Guards the Redis session repository with the shared {@code redis} breaker: a Redis outage makes
- * a session lookup fail fast instead of waiting for a timeout.
+ * Guards the Redis session repository with the shared {@code redis} breaker: a Redis
+ * outage makes a session lookup fail fast instead of waiting for a timeout.
  */
 final class CircuitBreakingSessionRepository<S extends Session> implements SessionRepository<S> {
 
@@ -38,9 +38,9 @@ final class CircuitBreakingSessionRepository<S extends Session> implements Sessi
 	}
 
 	/**
-	 * A failed lookup is "no session" plus a {@link SessionStoreOutage} mark on the request. A
-	 * stored session that is not the JSON this version writes (Java-serialized by an older
-	 * version, or planted) is no session either: its owner logs in again.
+	 * A failed lookup is "no session" plus a {@link SessionStoreOutage} mark on the
+	 * request. A stored session that is not the JSON this version writes (Java-serialized
+	 * by an older version, or planted) is no session either: its owner logs in again.
 	 */
 	@Override
 	public @Nullable S findById(String id) {

@@ -10,9 +10,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
- * Guards a remote ticket store with a circuit breaker: once the store keeps failing, calls fail
- * at once with {@link StoreUnavailableException} instead of each waiting for a timeout, and the
- * breaker probes the store again on its own until it recovers.
+ * Guards a remote ticket store with a circuit breaker: once the store keeps failing,
+ * calls fail at once with {@link StoreUnavailableException} instead of each waiting for a
+ * timeout, and the breaker probes the store again on its own until it recovers.
  */
 final class CircuitBreakingTicketStore implements TicketStore {
 

@@ -14,9 +14,9 @@ import dev.authwatch.token.RefreshFamilyStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Families in this JVM, in bounded Caffeine caches that drop a family (and the hashes of all its
- * tokens) when it expires. Each family's state changes under its own lock: compare-and-set of the
- * current token.
+ * Families in this JVM, in bounded Caffeine caches that drop a family (and the hashes of
+ * all its tokens) when it expires. Each family's state changes under its own lock:
+ * compare-and-set of the current token.
  */
 final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 
@@ -43,7 +43,10 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 
 	private final Cache<String, State> families;
 
-	/** Every token hash ever issued in a live family, current or used: reuse is detected by lookup. */
+	/**
+	 * Every token hash ever issued in a live family, current or used: reuse is detected
+	 * by lookup.
+	 */
 	private final Cache<String, TokenEntry> tokens;
 
 	private final LocalUserRevocations userRevocations;
@@ -89,7 +92,8 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 				return new Unknown();
 			}
 			state.currentHash = nextHash;
-			state.currentExpiresAt = nextExpiresAt.isAfter(state.family.expiresAt()) ? state.family.expiresAt() : nextExpiresAt;
+			state.currentExpiresAt = nextExpiresAt.isAfter(state.family.expiresAt()) ? state.family.expiresAt()
+					: nextExpiresAt;
 			this.tokens.put(nextHash, new TokenEntry(state.family.id(), state.family.expiresAt()));
 			return new Rotated(state.family);
 		}
@@ -122,7 +126,8 @@ final class InMemoryRefreshFamilyStore implements RefreshFamilyStore {
 		State state = this.families.getIfPresent(familyId);
 		if (state != null) {
 			synchronized (state) {
-				state.family = new RefreshFamily(state.family.id(), state.family.userId(), roles, state.family.expiresAt());
+				state.family = new RefreshFamily(state.family.id(), state.family.userId(), roles,
+						state.family.expiresAt());
 			}
 		}
 	}

@@ -7,7 +7,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.authwatch.token.ResetTokenStore;
 
-/** Reset tokens in this JVM: a bounded cache with the reset TTL; removal from its map is atomic. */
+/**
+ * Reset tokens in this JVM: a bounded cache with the reset TTL; removal from its map is
+ * atomic.
+ */
 final class InMemoryResetTokenStore implements ResetTokenStore {
 
 	private final Cache<String, String> tokens;

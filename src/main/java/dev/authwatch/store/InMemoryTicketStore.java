@@ -12,8 +12,9 @@ import dev.authwatch.auth.ticket.TicketStore;
 import dev.authwatch.hotpath.HotPathCaches;
 
 /**
- * Tickets in this JVM only (the embedded default): a bounded Caffeine cache whose entries expire
- * on their own; {@code remove} on its map view is atomic, so a ticket is taken once.
+ * Tickets in this JVM only (the embedded default): a bounded Caffeine cache whose entries
+ * expire on their own; {@code remove} on its map view is atomic, so a ticket is taken
+ * once.
  */
 final class InMemoryTicketStore implements TicketStore {
 
@@ -28,7 +29,8 @@ final class InMemoryTicketStore implements TicketStore {
 		this.clock = clock;
 		this.tickets = HotPathCaches.newBuilder()
 			.maximumSize(maximumSize)
-			.expireAfter(Expiry.<String, Entry>creating((key, entry) -> Duration.between(clock.instant(), entry.expiresAt())))
+			.expireAfter(Expiry
+				.<String, Entry>creating((key, entry) -> Duration.between(clock.instant(), entry.expiresAt())))
 			.build();
 	}
 

@@ -10,10 +10,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-user revocations held in this JVM, each until the credentials it voids have expired: the
- * memory store's own, and the Redis store's copy of those made on or heard of by this instance.
- * Only admins, password resets and user-store changes write here, so the bound is not an
- * attacker's lever.
+ * Per-user revocations held in this JVM, each until the credentials it voids have
+ * expired: the memory store's own, and the Redis store's copy of those made on or heard
+ * of by this instance. Only admins, password resets and user-store changes write here, so
+ * the bound is not an attacker's lever.
  */
 final class LocalUserRevocations {
 

@@ -33,9 +33,9 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * {@code authwatch.store=memory} (the default): every piece of shared state lives in this JVM,
- * bounded so that no flood can exhaust the heap, and this instance is the whole cluster.
- * {@link RedisStoreConfiguration} is the other backend; nothing else looks at
+ * {@code authwatch.store=memory} (the default): every piece of shared state lives in this
+ * JVM, bounded so that no flood can exhaust the heap, and this instance is the whole
+ * cluster. {@link RedisStoreConfiguration} is the other backend; nothing else looks at
  * {@code authwatch.store}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,7 +66,10 @@ class MemoryStoreConfiguration {
 		return new InMemoryResetTokenStore(MAX_IN_MEMORY_RESET_TOKENS, reset.ttl());
 	}
 
-	/** A bounded Caffeine map that drops idle sessions itself; Boot's Redis session configuration backs off. */
+	/**
+	 * A bounded Caffeine map that drops idle sessions itself; Boot's Redis session
+	 * configuration backs off.
+	 */
 	@Bean
 	SessionRepository<? extends Session> sessionRepository(LoginSessionProperties sessions) {
 		MapSessionRepository repository = new MapSessionRepository(Caffeine.newBuilder()
@@ -115,7 +118,10 @@ class MemoryStoreConfiguration {
 		return new InMemoryAuditLog(properties.capacity());
 	}
 
-	/** The last key state in the data directory, so that a rotation across a restart is seen. */
+	/**
+	 * The last key state in the data directory, so that a rotation across a restart is
+	 * seen.
+	 */
 	@Bean
 	KeyStateStore keyStateStore(DataDirectory dataDirectory) {
 		return KeyStateStore.inDataDirectory(dataDirectory);

@@ -9,9 +9,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Runs one Redis call through the shared {@code redis} circuit breaker. A Redis failure becomes a
- * {@link StoreUnavailableException} before the breaker sees it (the breaker records only that
- * type), and an open breaker fails at once with the same exception.
+ * Runs one Redis call through the shared {@code redis} circuit breaker. A Redis failure
+ * becomes a {@link StoreUnavailableException} before the breaker sees it (the breaker
+ * records only that type), and an open breaker fails at once with the same exception.
  */
 final class RedisCalls {
 

@@ -11,15 +11,18 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * One {@code PING} at startup with the Redis store. Credentials Redis refuses cannot heal by
- * themselves, so they stop the service with the settings to fix (never their values); an
- * unreachable Redis only warns, as the {@code redis} breaker covers outages.
+ * One {@code PING} at startup with the Redis store. Credentials Redis refuses cannot heal
+ * by themselves, so they stop the service with the settings to fix (never their values);
+ * an unreachable Redis only warns, as the {@code redis} breaker covers outages.
  */
 final class RedisCredentialsCheck implements InitializingBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisCredentialsCheck.class);
 
-	/** Redis's error codes for a wrong password or user, and for a connection that never authenticated. */
+	/**
+	 * Redis's error codes for a wrong password or user, and for a connection that never
+	 * authenticated.
+	 */
 	private static final List<String> REFUSALS = List.of("WRONGPASS", "NOAUTH");
 
 	private final RedisConnectionFactory connections;

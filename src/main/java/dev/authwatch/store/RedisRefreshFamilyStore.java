@@ -17,14 +17,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Families in Redis, shared by every instance. A family is a hash (owner, roles, current token
- * hash and expiry, revoked flag); every token hash it ever had points to it until the family
- * expires. Rotation is one Lua script, so Redis runs the compare-and-set of the current token
- * atomically across instances. (The family key is derived inside the script: fine for a single
- * Redis or Sentinel, not for Cluster.) A per-user revocation is the instant before which the
- * user's credentials are void, under the hash of the user id; a credential's standing (its family
- * and its user) is one script, one round trip. The revocations made on or heard of by this
- * instance are also kept locally, for the handshake of a credential without a family.
+ * Families in Redis, shared by every instance. A family is a hash (owner, roles, current
+ * token hash and expiry, revoked flag); every token hash it ever had points to it until
+ * the family expires. Rotation is one Lua script, so Redis runs the compare-and-set of
+ * the current token atomically across instances. (The family key is derived inside the
+ * script: fine for a single Redis or Sentinel, not for Cluster.) A per-user revocation is
+ * the instant before which the user's credentials are void, under the hash of the user
+ * id; a credential's standing (its family and its user) is one script, one round trip.
+ * The revocations made on or heard of by this instance are also kept locally, for the
+ * handshake of a credential without a family.
  */
 final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
@@ -38,7 +39,10 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
 	static final String REVOKED_USER = "authwatch:revocation:user:";
 
-	/** Keeps the later of two revocation instants (instances' clocks may disagree a little). */
+	/**
+	 * Keeps the later of two revocation instants (instances' clocks may disagree a
+	 * little).
+	 */
 	private static final RedisScript<Long> REVOKE_USER = RedisScript.of("""
 			local current = redis.call('GET', KEYS[1])
 			if current and tonumber(current) >= tonumber(ARGV[1]) then
@@ -112,9 +116,10 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
 	@Override
 	public Rotation rotate(String presentedHash, String nextHash, Instant nextExpiresAt, Instant now) {
-		List<?> result = this.calls.call("rotate refresh token", () -> this.redis.execute(ROTATE,
-				List.of(TOKEN + presentedHash, TOKEN + nextHash), FAMILY, presentedHash, nextHash,
-				Long.toString(now.toEpochMilli()), Long.toString(nextExpiresAt.toEpochMilli())));
+		List<?> result = this.calls.call("rotate refresh token",
+				() -> this.redis.execute(ROTATE, List.of(TOKEN + presentedHash, TOKEN + nextHash), FAMILY,
+						presentedHash, nextHash, Long.toString(now.toEpochMilli()),
+						Long.toString(nextExpiresAt.toEpochMilli())));
 		if (result == null || result.size() < 5) {
 			return new Unknown();
 		}
@@ -181,15 +186,16 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 	@Override
 	public void revokeUser(String userId, Instant before, Duration retention) {
 		this.known.remember(userId, before, retention);
-		this.calls.run("revoke user", () -> this.redis.execute(REVOKE_USER, List.of(REVOKED_USER + Hashes.sha256(userId)),
-				Long.toString(before.toEpochMilli()), Long.toString(retention.toMillis())));
+		this.calls.run("revoke user",
+				() -> this.redis.execute(REVOKE_USER, List.of(REVOKED_USER + Hashes.sha256(userId)),
+						Long.toString(before.toEpochMilli()), Long.toString(retention.toMillis())));
 	}
 
 	@Override
 	public Standing standing(@Nullable String familyId, String userId, Instant now) {
-		List<?> result = this.calls.call("read credential standing", () -> this.redis.execute(STANDING,
-				List.of(REVOKED_USER + Hashes.sha256(userId)), (familyId != null) ? FAMILY + familyId : "",
-				Long.toString(now.toEpochMilli())));
+		List<?> result = this.calls.call("read credential standing",
+				() -> this.redis.execute(STANDING, List.of(REVOKED_USER + Hashes.sha256(userId)),
+						(familyId != null) ? FAMILY + familyId : "", Long.toString(now.toEpochMilli())));
 		if (result == null || result.size() < 2) {
 			throw new StoreUnavailableException("Redis answered the standing of a credential with " + result, null);
 		}

@@ -7,7 +7,10 @@ import dev.authwatch.token.ResetTokenStore;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Reset tokens in Redis: {@code SET … PX} and one {@code GETDEL}, so a token is used once across instances. */
+/**
+ * Reset tokens in Redis: {@code SET … PX} and one {@code GETDEL}, so a token is used once
+ * across instances.
+ */
 final class RedisResetTokenStore implements ResetTokenStore {
 
 	static final String KEY_PREFIX = "authwatch:reset:";

@@ -12,9 +12,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Revocations over Redis pub/sub: every instance subscribes to one channel and closes its own
- * matching connections. A message is {@code USER:<id>}, {@code USER@<epoch millis>:<id>} (the
- * user's credentials issued before that instant are void) or {@code FAMILY:<id>}; ids are opaque.
+ * Revocations over Redis pub/sub: every instance subscribes to one channel and closes its
+ * own matching connections. A message is {@code USER:<id>},
+ * {@code USER@<epoch millis>:<id>} (the user's credentials issued before that instant are
+ * void) or {@code FAMILY:<id>}; ids are opaque.
  */
 final class RedisRevocations implements RevocationBus {
 
@@ -34,15 +35,17 @@ final class RedisRevocations implements RevocationBus {
 			this.redis.convertAndSend(CHANNEL, format(revocation));
 		}
 		catch (DataAccessException ex) {
-			// The store already refuses the revoked credentials everywhere; only other instances'
+			// The store already refuses the revoked credentials everywhere; only other
+			// instances'
 			// open sockets stay until their credential expires.
-			logger.warn("Could not tell other instances about a revocation ({}): {}", revocation.kind(), ex.getMessage());
+			logger.warn("Could not tell other instances about a revocation ({}): {}", revocation.kind(),
+					ex.getMessage());
 		}
 	}
 
 	static String format(Revocation revocation) {
-		String kind = (revocation.before() != null) ? revocation.kind().name() + "@" + revocation.before().toEpochMilli()
-				: revocation.kind().name();
+		String kind = (revocation.before() != null)
+				? revocation.kind().name() + "@" + revocation.before().toEpochMilli() : revocation.kind().name();
 		return kind + ":" + revocation.id();
 	}
 
@@ -55,8 +58,8 @@ final class RedisRevocations implements RevocationBus {
 		int at = kind.indexOf('@');
 		try {
 			Instant before = (at < 0) ? null : Instant.ofEpochMilli(Long.parseLong(kind.substring(at + 1)));
-			return new Revocation(Revocation.Kind.valueOf((at < 0) ? kind : kind.substring(0, at)), message.substring(colon + 1),
-					before);
+			return new Revocation(Revocation.Kind.valueOf((at < 0) ? kind : kind.substring(0, at)),
+					message.substring(colon + 1), before);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

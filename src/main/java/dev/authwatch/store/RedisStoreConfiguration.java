@@ -57,16 +57,20 @@ import org.springframework.session.data.redis.RedisSessionRepository;
 
 /**
  * {@code authwatch.store=redis}: every piece of shared state in one Redis (the usual
- * {@code spring.data.redis.*} settings), every credential store behind the {@code redis} circuit
- * breaker, and every instance on that Redis one cluster. {@link MemoryStoreConfiguration} is the
- * other backend; nothing else looks at {@code authwatch.store}. One class on purpose: it is the
- * whole list of what Redis holds, and the only place that depends on every feature's Redis class.
+ * {@code spring.data.redis.*} settings), every credential store behind the {@code redis}
+ * circuit breaker, and every instance on that Redis one cluster.
+ * {@link MemoryStoreConfiguration} is the other backend; nothing else looks at
+ * {@code authwatch.store}. One class on purpose: it is the whole list of what Redis
+ * holds, and the only place that depends on every feature's Redis class.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = AuthWatchProperties.STORE, havingValue = "redis")
 class RedisStoreConfiguration {
 
-	/** The resilience4j instance guarding every Redis call; configured under {@code resilience4j.circuitbreaker.instances.redis}. */
+	/**
+	 * The resilience4j instance guarding every Redis call; configured under
+	 * {@code resilience4j.circuitbreaker.instances.redis}.
+	 */
 	static final String REDIS_BREAKER = "redis";
 
 	/** How long a user revocation heard of from another instance is kept here. */
@@ -81,7 +85,8 @@ class RedisStoreConfiguration {
 
 	@Bean
 	TicketStore ticketStore(StringRedisTemplate redis, JsonMapper json, CircuitBreakerRegistry breakers) {
-		return new CircuitBreakingTicketStore(new RedisTicketStore(redis, json), breakers.circuitBreaker(REDIS_BREAKER));
+		return new CircuitBreakingTicketStore(new RedisTicketStore(redis, json),
+				breakers.circuitBreaker(REDIS_BREAKER));
 	}
 
 	@Bean
@@ -96,11 +101,12 @@ class RedisStoreConfiguration {
 	}
 
 	/**
-	 * How login sessions are written to Redis: plain JSON values (the session holds only strings
-	 * and numbers, see {@code SessionAttributes}), read back as JSON strings, numbers, arrays and
-	 * objects only. No type information is written or honoured, so nothing in Redis can make the
-	 * service instantiate a class of its choosing (unlike Java serialization, Spring Session's
-	 * default, or Jackson's polymorphic default typing).
+	 * How login sessions are written to Redis: plain JSON values (the session holds only
+	 * strings and numbers, see {@code SessionAttributes}), read back as JSON strings,
+	 * numbers, arrays and objects only. No type information is written or honoured, so
+	 * nothing in Redis can make the service instantiate a class of its choosing (unlike
+	 * Java serialization, Spring Session's default, or Jackson's polymorphic default
+	 * typing).
 	 */
 	@Bean
 	RedisSerializer<Object> springSessionDefaultRedisSerializer() {
@@ -108,9 +114,10 @@ class RedisStoreConfiguration {
 	}
 
 	/**
-	 * Spring Session's {@code RedisSessionRepository} under {@code authwatch:session:}, values as
-	 * JSON ({@link #springSessionDefaultRedisSerializer()}), behind the breaker. Defining the
-	 * repository here makes Boot's own Redis session configuration back off.
+	 * Spring Session's {@code RedisSessionRepository} under {@code authwatch:session:},
+	 * values as JSON ({@link #springSessionDefaultRedisSerializer()}), behind the
+	 * breaker. Defining the repository here makes Boot's own Redis session configuration
+	 * back off.
 	 */
 	@Bean
 	SessionRepository<? extends Session> sessionRepository(LoginSessionProperties sessions,
@@ -136,8 +143,8 @@ class RedisStoreConfiguration {
 	}
 
 	/**
-	 * The check after registration is a Redis round trip, done by two threads of its own off the
-	 * handshake (a bounded queue; past it, the connection's thread checks).
+	 * The check after registration is a Redis round trip, done by two threads of its own
+	 * off the handshake (a bounded queue; past it, the connection's thread checks).
 	 */
 	@Bean(defaultCandidate = false)
 	Executor admissionRecheckExecutor() {
@@ -151,10 +158,12 @@ class RedisStoreConfiguration {
 	@Bean
 	ChannelListener revocationListener(ConnectionRegistry registry, LocalUserRevocations known) {
 		return new ChannelListener(RedisRevocations.CHANNEL, (message, pattern) -> {
-			RevocationBus.Revocation revocation = RedisRevocations.parse(new String(message.getBody(), StandardCharsets.UTF_8));
+			RevocationBus.Revocation revocation = RedisRevocations
+				.parse(new String(message.getBody(), StandardCharsets.UTF_8));
 			if (revocation != null) {
 				if (revocation.before() != null) {
-					// Only lets this instance refuse such a credential at the handshake; the check after registration asks Redis.
+					// Only lets this instance refuse such a credential at the handshake;
+					// the check after registration asks Redis.
 					known.remember(revocation.id(), revocation.before(), HEARD_OF_RETENTION);
 				}
 				registry.revokeLocally(revocation);
@@ -176,8 +185,8 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
-	DirectorySync directorySync(ConnectionRegistry registry, RedisConnectionDirectory directory, RedisMembership membership,
-			LocalInstance self, ClusterProperties properties,
+	DirectorySync directorySync(ConnectionRegistry registry, RedisConnectionDirectory directory,
+			RedisMembership membership, LocalInstance self, ClusterProperties properties,
 			@Qualifier("clusterScheduler") ThreadPoolTaskScheduler clusterScheduler) {
 		return new DirectorySync(registry, directory, membership, self.id(), clusterScheduler,
 				properties.directoryInterval());
@@ -225,21 +234,23 @@ class RedisStoreConfiguration {
 	// One subscription for every channel
 
 	@Bean
-	RedisMessageListenerContainer redisListeners(RedisConnectionFactory connections, ObjectProvider<ChannelListener> listeners,
-			@Qualifier("pubSubDelivery") ThreadPoolTaskExecutor delivery) {
+	RedisMessageListenerContainer redisListeners(RedisConnectionFactory connections,
+			ObjectProvider<ChannelListener> listeners, @Qualifier("pubSubDelivery") ThreadPoolTaskExecutor delivery) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(delivery);
 		listeners.orderedStream()
-			.forEach((listener) -> container.addMessageListener(listener.listener(), new ChannelTopic(listener.channel())));
+			.forEach((listener) -> container.addMessageListener(listener.listener(),
+					new ChannelTopic(listener.channel())));
 		container.setAutoStartup(false);
 		return container;
 	}
 
 	/**
-	 * A single thread, so that messages are handled in the order Redis delivers them (a room's
-	 * messages in offset order). When it falls behind by a full queue, the subscription thread
-	 * handles messages itself: Redis then buffers for this subscriber instead of this JVM.
+	 * A single thread, so that messages are handled in the order Redis delivers them (a
+	 * room's messages in offset order). When it falls behind by a full queue, the
+	 * subscription thread handles messages itself: Redis then buffers for this subscriber
+	 * instead of this JVM.
 	 */
 	@Bean(defaultCandidate = false)
 	ThreadPoolTaskExecutor pubSubDelivery() {

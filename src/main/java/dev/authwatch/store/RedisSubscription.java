@@ -13,9 +13,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Starts AuthWatch's Redis subscription without making startup depend on Redis: when Redis is
- * down the service starts anyway (tickets and sessions answer 503 meanwhile) and the subscription
- * is retried until it succeeds.
+ * Starts AuthWatch's Redis subscription without making startup depend on Redis: when
+ * Redis is down the service starts anyway (tickets and sessions answer 503 meanwhile) and
+ * the subscription is retried until it succeeds.
  */
 final class RedisSubscription implements SmartLifecycle {
 
@@ -56,7 +56,8 @@ final class RedisSubscription implements SmartLifecycle {
 			return true;
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Redis is unreachable; revocations and room messages from other instances are not received until it is back ({})",
+			logger.warn(
+					"Redis is unreachable; revocations and room messages from other instances are not received until it is back ({})",
 					ex.getMessage());
 			return false;
 		}

@@ -16,14 +16,18 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Tickets in Redis, shared by every instance: {@code SET … EX} to mint and one {@code GETDEL} to
- * redeem, so of any number of concurrent redemptions on any instances exactly one wins.
+ * Tickets in Redis, shared by every instance: {@code SET … EX} to mint and one
+ * {@code GETDEL} to redeem, so of any number of concurrent redemptions on any instances
+ * exactly one wins.
  */
 final class RedisTicketStore implements TicketStore {
 
 	static final String KEY_PREFIX = "authwatch:ticket:";
 
-	/** {@code credentialIssuedAtEpochMilli} is {@code null} when the issue time is unknown. */
+	/**
+	 * {@code credentialIssuedAtEpochMilli} is {@code null} when the issue time is
+	 * unknown.
+	 */
 	private record StoredGrant(String userId, Set<String> roles, long credentialExpiresAtEpochMilli,
 			@Nullable String credentialId, @Nullable Long credentialIssuedAtEpochMilli) {
 	}
@@ -66,7 +70,8 @@ final class RedisTicketStore implements TicketStore {
 			StoredGrant stored = this.json.readValue(value, StoredGrant.class);
 			return Optional.of(new TicketGrant(stored.userId(), stored.roles(),
 					Instant.ofEpochMilli(stored.credentialExpiresAtEpochMilli()), stored.credentialId(),
-					(stored.credentialIssuedAtEpochMilli() != null) ? Instant.ofEpochMilli(stored.credentialIssuedAtEpochMilli()) : null));
+					(stored.credentialIssuedAtEpochMilli() != null)
+							? Instant.ofEpochMilli(stored.credentialIssuedAtEpochMilli()) : null));
 		}
 		catch (JacksonException ex) {
 			return Optional.empty();

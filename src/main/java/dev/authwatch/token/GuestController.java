@@ -27,7 +27,8 @@ class GuestController {
 	@PostMapping("/api/auth/guest")
 	ResponseEntity<TokenResponse> guest() {
 		if (!this.properties.enabled()) {
-			throw new AuthRejectedException(FailureReason.REVOKED, "Guest access is disabled (authwatch.guest.enabled).");
+			throw new AuthRejectedException(FailureReason.REVOKED,
+					"Guest access is disabled (authwatch.guest.enabled).");
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(this.guests.issue()));
 	}

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.ServletServerHttpRequest;
 
-/** A login that presents a guest's token ({@code Authorization: Bearer}) upgrades that guest. */
+/**
+ * A login that presents a guest's token ({@code Authorization: Bearer}) upgrades that
+ * guest.
+ */
 final class GuestUpgrade {
 
 	private final BearerTokenResolver tokens;
@@ -23,8 +26,8 @@ final class GuestUpgrade {
 	}
 
 	void afterLogin(HttpServletRequest request) {
-		if (request.getHeader("Authorization") == null
-				|| !(this.tokens.resolve(new ServletServerHttpRequest(request)) instanceof BearerTokenResolver.Found found)) {
+		if (request.getHeader("Authorization") == null || !(this.tokens
+			.resolve(new ServletServerHttpRequest(request)) instanceof BearerTokenResolver.Found found)) {
 			return;
 		}
 		if (this.validator.validate(found.token()) instanceof AuthDecision.Authenticated authenticated) {

@@ -17,8 +17,8 @@ import dev.authwatch.metrics.LifecycleMetrics;
 import dev.authwatch.metrics.LoginMethod;
 
 /**
- * Guest tokens: role {@code guest}, a random subject, a short life and no refresh token. The
- * guests of this instance are tracked until their token expires, so that
+ * Guest tokens: role {@code guest}, a random subject, a short life and no refresh token.
+ * The guests of this instance are tracked until their token expires, so that
  * {@code auth_guest_total{event}} tells issued guests apart from those who logged in
  * ({@code upgraded}) and those whose token ran out ({@code expired}).
  */
@@ -68,7 +68,9 @@ final class Guests {
 		return token;
 	}
 
-	/** A guest of this instance logged in with an account: counted once, then forgotten. */
+	/**
+	 * A guest of this instance logged in with an account: counted once, then forgotten.
+	 */
 	void upgraded(AuthenticatedPrincipal guest) {
 		if (guest.roles().contains(ROLE) && this.live.asMap().remove(guest.userId()) != null) {
 			this.lifecycle.record(LifecycleEvent.GUEST_UPGRADED);

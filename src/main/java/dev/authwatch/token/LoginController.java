@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/auth/login}: username and password for an access token and a refresh token;
- * with {@code "session": true} also a server session cookie and its CSRF token.
+ * {@code POST /api/auth/login}: username and password for an access token and a refresh
+ * token; with {@code "session": true} also a server session cookie and its CSRF token.
  */
 @RestController
 class LoginController {
@@ -41,8 +41,8 @@ class LoginController {
 
 	private final LoginLockout lockout;
 
-	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics, GuestUpgrade guestUpgrade,
-			SessionLogin sessions, LoginLockout lockout) {
+	LoginController(PasswordCheck passwords, RefreshTokens refreshTokens, AuthMetrics metrics,
+			GuestUpgrade guestUpgrade, SessionLogin sessions, LoginLockout lockout) {
 		this.lockout = lockout;
 		this.passwords = passwords;
 		this.refreshTokens = refreshTokens;
@@ -70,7 +70,8 @@ class LoginController {
 			RefreshTokens.Pair tokens = this.refreshTokens.login(account.username(), account.roles());
 			TokenResponse body = TokenResponse.of(tokens);
 			if (Boolean.TRUE.equals(request.session())) {
-				body = body.withCsrfToken(this.sessions.start(http, account.username(), account.roles(), tokens.refresh().familyId()));
+				body = body.withCsrfToken(
+						this.sessions.start(http, account.username(), account.roles(), tokens.refresh().familyId()));
 			}
 			this.metrics.login(LoginMethod.PASSWORD, true);
 			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
@@ -86,7 +87,8 @@ class LoginController {
 		if (username == null || password == null || username.isBlank() || password.isEmpty()
 				|| username.length() > MAX_FIELD_LENGTH || password.length() > MAX_FIELD_LENGTH) {
 			this.metrics.login(LoginMethod.PASSWORD, false);
-			throw new AuthRejectedException(FailureReason.MALFORMED, "Send a username and a password (at most 256 characters each).");
+			throw new AuthRejectedException(FailureReason.MALFORMED,
+					"Send a username and a password (at most 256 characters each).");
 		}
 		LoginLockout.Attempt attempt = this.lockout.begin(username, clientKey);
 		UserAccount account = this.passwords.check(username, password).orElseThrow(() -> {

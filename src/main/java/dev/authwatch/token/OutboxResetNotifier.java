@@ -11,8 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
- * Appends each reset link to a file in the data directory that a developer can read (one line per
- * link). The file is created readable by its owner only; links never go to the application log.
+ * Appends each reset link to a file in the data directory that a developer can read (one
+ * line per link). The file is created readable by its owner only; links never go to the
+ * application log.
  */
 final class OutboxResetNotifier implements ResetNotifier {
 
@@ -42,7 +43,8 @@ final class OutboxResetNotifier implements ResetNotifier {
 			return;
 		}
 		try {
-			Files.createFile(this.outbox, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(this.outbox,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException ex) {
 			Files.createFile(this.outbox);

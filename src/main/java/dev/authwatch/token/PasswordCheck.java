@@ -8,8 +8,8 @@ import dev.authwatch.user.UserStore;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks a username and password. An unknown user costs the same bcrypt comparison as a known
- * one, so the answer time does not tell whether an account exists.
+ * Checks a username and password. An unknown user costs the same bcrypt comparison as a
+ * known one, so the answer time does not tell whether an account exists.
  */
 final class PasswordCheck {
 

@@ -20,7 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordResetConfiguration {
 
-	/** One thread and a bounded queue: a flood of reset requests is dropped, not queued without end. */
+	/**
+	 * One thread and a bounded queue: a flood of reset requests is dropped, not queued
+	 * without end.
+	 */
 	@Bean(destroyMethod = "shutdown", defaultCandidate = false)
 	ExecutorService passwordResetExecutor() {
 		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), (task) -> {
@@ -32,9 +35,11 @@ class PasswordResetConfiguration {
 
 	@Bean
 	PasswordResets passwordResets(UserStore users, ResetTokenStore tokens, ObjectProvider<ResetNotifier> notifier,
-			PasswordEncoder encoder, RefreshTokens refreshTokens, PasswordResetProperties properties, LifecycleMetrics metrics,
-			@Qualifier("passwordResetExecutor") ExecutorService executor, DataDirectory dataDirectory, Clock clock) {
-		// A ResetNotifier bean (e.g. one that sends mail) replaces the default outbox file.
+			PasswordEncoder encoder, RefreshTokens refreshTokens, PasswordResetProperties properties,
+			LifecycleMetrics metrics, @Qualifier("passwordResetExecutor") ExecutorService executor,
+			DataDirectory dataDirectory, Clock clock) {
+		// A ResetNotifier bean (e.g. one that sends mail) replaces the default outbox
+		// file.
 		ResetNotifier delivery = notifier
 			.getIfAvailable(() -> new OutboxResetNotifier(dataDirectory.require(DataFile.RESET_OUTBOX), clock));
 		return new PasswordResets(users, tokens, delivery, encoder, refreshTokens, properties, metrics, executor);

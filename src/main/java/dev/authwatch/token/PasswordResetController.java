@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/password-reset} and {@code POST /api/auth/password-reset/confirm}. */
+/**
+ * {@code POST /api/auth/password-reset} and
+ * {@code POST /api/auth/password-reset/confirm}.
+ */
 @RestController
 class PasswordResetController {
 

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Password reset: a request always gets the same answer, and the work for an existing account
- * (token, store, notifier) happens off the request thread, so neither the answer nor its timing
- * tells whether the account exists. Confirming uses the single-use token, sets the new password
- * and revokes every login of the account.
+ * Password reset: a request always gets the same answer, and the work for an existing
+ * account (token, store, notifier) happens off the request thread, so neither the answer
+ * nor its timing tells whether the account exists. Confirming uses the single-use token,
+ * sets the new password and revokes every login of the account.
  */
 final class PasswordResets {
 
@@ -45,7 +45,8 @@ final class PasswordResets {
 	private final Executor background;
 
 	PasswordResets(UserStore users, ResetTokenStore tokens, ResetNotifier notifier, PasswordEncoder encoder,
-			RefreshTokens refreshTokens, PasswordResetProperties properties, LifecycleMetrics metrics, Executor background) {
+			RefreshTokens refreshTokens, PasswordResetProperties properties, LifecycleMetrics metrics,
+			Executor background) {
 		this.users = users;
 		this.tokens = tokens;
 		this.notifier = notifier;
@@ -68,11 +69,12 @@ final class PasswordResets {
 		try {
 			String token = OpaqueTokens.generate();
 			this.tokens.save(OpaqueTokens.hash(token), username, this.properties.ttl());
-			this.notifier.send(username, URI.create(this.properties.linkBase() + "?token="
-					+ URLEncoder.encode(token, StandardCharsets.US_ASCII)));
+			this.notifier.send(username, URI
+				.create(this.properties.linkBase() + "?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII)));
 		}
 		catch (RuntimeException ex) {
-			// The requester got the same 202 as everyone: the counter is what tells an operator.
+			// The requester got the same 202 as everyone: the counter is what tells an
+			// operator.
 			this.metrics.record(LifecycleEvent.RESET_UNDELIVERED);
 			logger.warn("A password-reset link could not be issued: {}", ex.getClass().getSimpleName());
 		}
@@ -97,7 +99,8 @@ final class PasswordResets {
 		if (token == null || !OpaqueTokens.isWellFormed(token)) {
 			throw new AuthRejectedException(FailureReason.MALFORMED, "Send the reset token from the link as token.");
 		}
-		if (newPassword == null || newPassword.length() < this.properties.minPasswordLength() || newPassword.length() > 256) {
+		if (newPassword == null || newPassword.length() < this.properties.minPasswordLength()
+				|| newPassword.length() > 256) {
 			throw new AuthRejectedException(FailureReason.MALFORMED,
 					"The new password must have " + this.properties.minPasswordLength() + " to 256 characters.");
 		}
@@ -107,7 +110,8 @@ final class PasswordResets {
 						"The reset token is unknown, expired or already used."));
 		}
 		catch (StoreUnavailableException ex) {
-			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The token store is unavailable; try again later.");
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE,
+					"The token store is unavailable; try again later.");
 		}
 	}
 

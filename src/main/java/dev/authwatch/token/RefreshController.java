@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/refresh} rotates a refresh token; {@code POST /api/auth/logout} revokes its family. */
+/**
+ * {@code POST /api/auth/refresh} rotates a refresh token; {@code POST /api/auth/logout}
+ * revokes its family.
+ */
 @RestController
 class RefreshController {
 
@@ -45,11 +48,13 @@ class RefreshController {
 	}
 
 	/**
-	 * With {@code refresh_token} in the body, revokes that token's family. Without, the session
-	 * cookie identifies the login: a cookie-authenticated call, so it must carry the CSRF token.
+	 * With {@code refresh_token} in the body, revokes that token's family. Without, the
+	 * session cookie identifies the login: a cookie-authenticated call, so it must carry
+	 * the CSRF token.
 	 */
 	@PostMapping("/api/auth/logout")
-	ResponseEntity<Void> logout(@RequestBody(required = false) @Nullable RefreshRequest request, HttpServletRequest http) {
+	ResponseEntity<Void> logout(@RequestBody(required = false) @Nullable RefreshRequest request,
+			HttpServletRequest http) {
 		if (request == null || request.refreshToken() == null) {
 			if (http.getRequestedSessionId() == null) {
 				throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS,

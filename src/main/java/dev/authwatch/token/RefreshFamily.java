@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The chain of refresh tokens that descends from one login. Only its newest token can be rotated;
- * presenting an older one is reuse and revokes the whole family.
+ * The chain of refresh tokens that descends from one login. Only its newest token can be
+ * rotated; presenting an older one is reuse and revokes the whole family.
  *
  * @param id random family id, carried as {@code fid} in the family's access tokens
  * @param userId whom the family belongs to; never logged

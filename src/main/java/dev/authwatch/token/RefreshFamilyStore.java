@@ -8,9 +8,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps refresh-token families and per-user revocations. Tokens arrive hashed. Implementations make {@link #rotate} atomic:
- * of any number of concurrent rotations of one token, exactly one succeeds.
- * Every method may throw {@link dev.authwatch.auth.StoreUnavailableException}.
+ * Keeps refresh-token families and per-user revocations. Tokens arrive hashed.
+ * Implementations make {@link #rotate} atomic: of any number of concurrent rotations of
+ * one token, exactly one succeeds. Every method may throw
+ * {@link dev.authwatch.auth.StoreUnavailableException}.
  */
 public interface RefreshFamilyStore {
 
@@ -18,12 +19,15 @@ public interface RefreshFamilyStore {
 	void create(RefreshFamily family, String tokenHash, Instant tokenExpiresAt);
 
 	/**
-	 * Replaces the presented token by the next one if it is its family's current, unexpired token.
-	 * Presenting an older token of the family revokes the family.
+	 * Replaces the presented token by the next one if it is its family's current,
+	 * unexpired token. Presenting an older token of the family revokes the family.
 	 */
 	Rotation rotate(String presentedHash, String nextHash, Instant nextExpiresAt, Instant now);
 
-	/** Revokes the family of this token, current or not; {@code null} when the token is unknown. */
+	/**
+	 * Revokes the family of this token, current or not; {@code null} when the token is
+	 * unknown.
+	 */
 	@Nullable RefreshFamily revokeByToken(String tokenHash);
 
 	void revoke(String familyId);
@@ -35,9 +39,9 @@ public interface RefreshFamilyStore {
 	List<String> revokeAllOf(String userId);
 
 	/**
-	 * Voids every credential of the user issued before {@code before}, for {@code retention}
-	 * (longer than any credential it voids lives). A later revocation of the same user only moves
-	 * the instant forward.
+	 * Voids every credential of the user issued before {@code before}, for
+	 * {@code retention} (longer than any credential it voids lives). A later revocation
+	 * of the same user only moves the instant forward.
 	 */
 	void revokeUser(String userId, Instant before, Duration retention);
 
@@ -48,14 +52,16 @@ public interface RefreshFamilyStore {
 	Standing standing(@Nullable String familyId, String userId, Instant now);
 
 	/**
-	 * The user's revocation as this instance knows it without asking a shared store: exact for the
-	 * memory store, the revocations made or heard of here for Redis.
+	 * The user's revocation as this instance knows it without asking a shared store:
+	 * exact for the memory store, the revocations made or heard of here for Redis.
 	 */
 	@Nullable Instant knownUserRevocation(String userId);
 
 	/**
-	 * @param familyActive whether the family is active ({@code true} when the credential has none)
-	 * @param userRevokedBefore credentials of the user issued before this instant are void; {@code null} when none are
+	 * @param familyActive whether the family is active ({@code true} when the credential
+	 * has none)
+	 * @param userRevokedBefore credentials of the user issued before this instant are
+	 * void; {@code null} when none are
 	 */
 	record Standing(boolean familyActive, @Nullable Instant userRevokedBefore) {
 	}

@@ -25,16 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refresh-token families: a login starts one, each refresh rotates its token, presenting a used
- * token revokes it (reuse detection, RFC 9700 §4.14.2), logout revokes it. Revoking a family
- * closes its live connections with 4003.
+ * Refresh-token families: a login starts one, each refresh rotates its token, presenting
+ * a used token revokes it (reuse detection, RFC 9700 §4.14.2), logout revokes it.
+ * Revoking a family closes its live connections with 4003.
  * <p>
- * A refresh asks the user store for the user's current state: families are started by password
- * logins only, so a family whose user the store no longer knows belongs to a removed user (the
- * family and every credential of the user are revoked, {@code revoked}), and a family whose roles
- * the user no longer has all of belongs to a demoted user (every credential of the user issued so
- * far is revoked, the family carries the current roles from then on). Guests and OAuth logins
- * have no family, so no refresh.
+ * A refresh asks the user store for the user's current state: families are started by
+ * password logins only, so a family whose user the store no longer knows belongs to a
+ * removed user (the family and every credential of the user are revoked,
+ * {@code revoked}), and a family whose roles the user no longer has all of belongs to a
+ * demoted user (every credential of the user issued so far is revoked, the family carries
+ * the current roles from then on). Guests and OAuth logins have no family, so no refresh.
  */
 public final class RefreshTokens {
 
@@ -60,8 +60,8 @@ public final class RefreshTokens {
 	private final Clock clock;
 
 	RefreshTokens(RefreshFamilyStore store, Revocations revocations, UserStore users, AccessTokenIssuer issuer,
-			RefreshProperties properties, ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle,
-			Clock clock) {
+			RefreshProperties properties, ConnectionRegistry connections, AuthMetrics metrics,
+			LifecycleMetrics lifecycle, Clock clock) {
 		this.store = store;
 		this.revocations = revocations;
 		this.users = users;
@@ -86,7 +86,9 @@ public final class RefreshTokens {
 	public record Pair(AccessTokenIssuer.IssuedToken access, Issued refresh) {
 	}
 
-	/** Starts a family for a fresh login and issues its first access and refresh tokens. */
+	/**
+	 * Starts a family for a fresh login and issues its first access and refresh tokens.
+	 */
 	public Pair login(String userId, Collection<String> roles) {
 		Instant now = this.clock.instant();
 		RefreshFamily family = new RefreshFamily(UUID.randomUUID().toString(), userId, new HashSet<>(roles),
@@ -100,7 +102,10 @@ public final class RefreshTokens {
 		return new Pair(access(family), new Issued(token, expiresAt, family.id()));
 	}
 
-	/** Rotates the refresh token; the answer of a rejection is thrown as {@link AuthRejectedException}. */
+	/**
+	 * Rotates the refresh token; the answer of a rejection is thrown as
+	 * {@link AuthRejectedException}.
+	 */
 	public Pair refresh(@Nullable String token) {
 		long start = System.nanoTime();
 		try {
@@ -122,13 +127,14 @@ public final class RefreshTokens {
 
 	private Pair rotate(@Nullable String token) {
 		if (token == null || !OpaqueTokens.isWellFormed(token)) {
-			throw new AuthRejectedException(FailureReason.MALFORMED, "Send the refresh token you were given as refresh_token.");
+			throw new AuthRejectedException(FailureReason.MALFORMED,
+					"Send the refresh token you were given as refresh_token.");
 		}
 		Instant now = this.clock.instant();
 		String next = OpaqueTokens.generate();
 		Instant nextExpiresAt = now.plus(this.properties.ttl());
-		RefreshFamilyStore.Rotation rotation = storeCall(() -> this.store.rotate(OpaqueTokens.hash(token),
-				OpaqueTokens.hash(next), nextExpiresAt, now));
+		RefreshFamilyStore.Rotation rotation = storeCall(
+				() -> this.store.rotate(OpaqueTokens.hash(token), OpaqueTokens.hash(next), nextExpiresAt, now));
 		if (rotation instanceof RefreshFamilyStore.Rotated rotated) {
 			RefreshFamily family = current(rotated.family());
 			return new Pair(access(family), new Issued(next, min(nextExpiresAt, family.expiresAt()), family.id()));
@@ -141,10 +147,14 @@ public final class RefreshTokens {
 		if (rotation instanceof RefreshFamilyStore.Revoked) {
 			throw new AuthRejectedException(FailureReason.REVOKED, "The refresh token's login has been revoked.");
 		}
-		throw new AuthRejectedException(FailureReason.REVOKED, "The refresh token is unknown or has expired; log in again.");
+		throw new AuthRejectedException(FailureReason.REVOKED,
+				"The refresh token is unknown or has expired; log in again.");
 	}
 
-	/** The family as the user store sees its user now: removed users are refused, demoted ones revoked first. */
+	/**
+	 * The family as the user store sees its user now: removed users are refused, demoted
+	 * ones revoked first.
+	 */
 	private RefreshFamily current(RefreshFamily family) {
 		Optional<UserAccount> account = this.users.find(family.userId());
 		if (account.isEmpty()) {
@@ -162,8 +172,8 @@ public final class RefreshTokens {
 		});
 		if (!roles.containsAll(family.roles())) {
 			int closed = revokeUser(family.userId());
-			audit.warn("Roles of family {} reduced: the user's earlier credentials revoked, {} connection(s) closed", family.id(),
-					closed);
+			audit.warn("Roles of family {} reduced: the user's earlier credentials revoked, {} connection(s) closed",
+					family.id(), closed);
 		}
 		return new RefreshFamily(family.id(), family.userId(), roles, family.expiresAt());
 	}
@@ -191,8 +201,8 @@ public final class RefreshTokens {
 	}
 
 	/**
-	 * Revokes every family of the user (password reset, an admin's disconnect) and closes the
-	 * user's connections with 4003.
+	 * Revokes every family of the user (password reset, an admin's disconnect) and closes
+	 * the user's connections with 4003.
 	 * @return how many connections were closed
 	 */
 	public int revokeAllOf(String userId) {
@@ -225,7 +235,8 @@ public final class RefreshTokens {
 			return call.get();
 		}
 		catch (StoreUnavailableException ex) {
-			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The token store is unavailable; try again later.");
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE,
+					"The token store is unavailable; try again later.");
 		}
 	}
 

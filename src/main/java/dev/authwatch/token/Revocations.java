@@ -14,17 +14,17 @@ import dev.authwatch.websocket.ConnectionRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Revocation by login and by user. A credential is revoked when its family is (logout, reuse,
- * password reset, an admin's disconnect) or when it was issued before its user's revocation
- * instant. Revoking a user voids every credential of the user, with or without a family, and
- * closes the user's connections everywhere with 4003.
+ * Revocation by login and by user. A credential is revoked when its family is (logout,
+ * reuse, password reset, an admin's disconnect) or when it was issued before its user's
+ * revocation instant. Revoking a user voids every credential of the user, with or without
+ * a family, and closes the user's connections everywhere with 4003.
  * <p>
- * An access token's {@code iat} has whole seconds, so a token issued in the same second as a
- * revocation cannot be told from one issued just before it. The revocation instant is therefore
- * the next whole second, and a credential issued before it is void: the one second after a
- * revocation voids too much, never too little. The revoking call returns only once that second
- * has begun, so whatever is issued after it answered (a new login, the refresh that revoked a
- * demoted user) is valid.
+ * An access token's {@code iat} has whole seconds, so a token issued in the same second
+ * as a revocation cannot be told from one issued just before it. The revocation instant
+ * is therefore the next whole second, and a credential issued before it is void: the one
+ * second after a revocation voids too much, never too little. The revoking call returns
+ * only once that second has begun, so whatever is issued after it answered (a new login,
+ * the refresh that revoked a demoted user) is valid.
  */
 public final class Revocations implements RevocationCheck {
 
@@ -34,8 +34,8 @@ public final class Revocations implements RevocationCheck {
 	private static final AuthDecision.Rejected USER_REVOKED = new AuthDecision.Rejected(FailureReason.REVOKED,
 			"The credential was issued before its user's credentials were revoked.");
 
-	private static final AuthDecision.Rejected STORE_UNAVAILABLE = new AuthDecision.Rejected(FailureReason.PROVIDER_UNAVAILABLE,
-			"The token store is unavailable; try again later.");
+	private static final AuthDecision.Rejected STORE_UNAVAILABLE = new AuthDecision.Rejected(
+			FailureReason.PROVIDER_UNAVAILABLE, "The token store is unavailable; try again later.");
 
 	private final RefreshFamilyStore store;
 
@@ -45,7 +45,10 @@ public final class Revocations implements RevocationCheck {
 
 	private final Clock clock;
 
-	/** @param retention how long a user revocation is kept: longer than any credential it voids lives */
+	/**
+	 * @param retention how long a user revocation is kept: longer than any credential it
+	 * voids lives
+	 */
 	Revocations(RefreshFamilyStore store, ConnectionRegistry connections, Duration retention, Clock clock) {
 		this.store = store;
 		this.connections = connections;
@@ -53,7 +56,10 @@ public final class Revocations implements RevocationCheck {
 		this.clock = clock;
 	}
 
-	/** A login's credential fails closed when the store cannot answer (503), as it always has at the handshake. */
+	/**
+	 * A login's credential fails closed when the store cannot answer (503), as it always
+	 * has at the handshake.
+	 */
 	@Override
 	public AuthDecision.@Nullable Rejected atHandshake(AuthenticatedPrincipal principal) {
 		if (principal.credentialId() == null) {
@@ -68,8 +74,8 @@ public final class Revocations implements RevocationCheck {
 	}
 
 	/**
-	 * When the store cannot answer, what this instance knows decides: the admin API stays usable in
-	 * a store outage, and no revocation can be recorded during one either.
+	 * When the store cannot answer, what this instance knows decides: the admin API stays
+	 * usable in a store outage, and no revocation can be recorded during one either.
 	 */
 	@Override
 	public AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal) {
@@ -103,8 +109,9 @@ public final class Revocations implements RevocationCheck {
 	}
 
 	/**
-	 * Voids every credential of the user issued until now and closes the user's connections;
-	 * returns once credentials issued from now on are valid (at most a second later).
+	 * Voids every credential of the user issued until now and closes the user's
+	 * connections; returns once credentials issued from now on are valid (at most a
+	 * second later).
 	 * @return how many connections this instance closed
 	 * @throws StoreUnavailableException when the store did not record the revocation
 	 */

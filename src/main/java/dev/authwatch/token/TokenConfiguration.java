@@ -29,26 +29,28 @@ class TokenConfiguration {
 	}
 
 	@Bean
-	RefreshTokens refreshTokens(RefreshFamilyStore store, Revocations revocations, UserStore users, AccessTokenIssuer issuer,
-			RefreshProperties properties, ConnectionRegistry connections, AuthMetrics metrics, LifecycleMetrics lifecycle,
-			Clock clock) {
+	RefreshTokens refreshTokens(RefreshFamilyStore store, Revocations revocations, UserStore users,
+			AccessTokenIssuer issuer, RefreshProperties properties, ConnectionRegistry connections, AuthMetrics metrics,
+			LifecycleMetrics lifecycle, Clock clock) {
 		return new RefreshTokens(store, revocations, users, issuer, properties, connections, metrics, lifecycle, clock);
 	}
 
 	/**
-	 * A user revocation is kept as long as the longest-lived credential it can void: a login
-	 * (whose sessions and refreshes end with its family), an access token, a guest token.
+	 * A user revocation is kept as long as the longest-lived credential it can void: a
+	 * login (whose sessions and refreshes end with its family), an access token, a guest
+	 * token.
 	 */
 	@Bean
-	Revocations revocations(RefreshFamilyStore store, ConnectionRegistry connections, RefreshProperties refresh, JwtProperties jwt,
-			GuestProperties guests, Clock clock) {
+	Revocations revocations(RefreshFamilyStore store, ConnectionRegistry connections, RefreshProperties refresh,
+			JwtProperties jwt, GuestProperties guests, Clock clock) {
 		Duration retention = Collections.max(List.of(refresh.familyLifetime(), jwt.accessTokenTtl(), guests.ttl()))
 			.plus(jwt.clockSkew());
 		return new Revocations(store, connections, retention, clock);
 	}
 
 	@Bean
-	Guests guests(AccessTokenIssuer issuer, GuestProperties properties, AuthMetrics metrics, LifecycleMetrics lifecycle) {
+	Guests guests(AccessTokenIssuer issuer, GuestProperties properties, AuthMetrics metrics,
+			LifecycleMetrics lifecycle) {
 		return new Guests(issuer, properties, metrics, lifecycle, Ticker.systemTicker(), Scheduler.systemScheduler());
 	}
 

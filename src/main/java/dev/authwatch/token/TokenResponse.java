@@ -25,7 +25,8 @@ record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProp
 	}
 
 	TokenResponse withCsrfToken(String token) {
-		return new TokenResponse(this.accessToken, this.tokenType, this.expiresIn, this.refreshToken, this.refreshExpiresIn, token);
+		return new TokenResponse(this.accessToken, this.tokenType, this.expiresIn, this.refreshToken,
+				this.refreshExpiresIn, token);
 	}
 
 	private static long secondsUntil(Instant instant) {

@@ -1,6 +1,6 @@
 /**
- * Logins and the token lifecycle: password login, guests, refresh families, password reset and
- * revocation.
+ * Logins and the token lifecycle: password login, guests, refresh families, password
+ * reset and revocation.
  */
 @NullMarked
 package dev.authwatch.token;

@@ -6,7 +6,8 @@ import java.util.Set;
  * A user who may log in with a password.
  *
  * @param username the login name; never logged or used as a metric label
- * @param passwordHash the password in Spring Security's {@code {id}} form, e.g. {@code {bcrypt}…}
+ * @param passwordHash the password in Spring Security's {@code {id}} form, e.g.
+ * {@code {bcrypt}…}
  * @param roles the roles put in the user's access tokens
  */
 public record UserAccount(String username, String passwordHash, Set<String> roles) {

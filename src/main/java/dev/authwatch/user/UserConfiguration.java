@@ -20,7 +20,10 @@ class UserConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(UserConfiguration.class);
 
-	/** Encodings accepted for configured passwords; the legacy digests (MD5, SHA-1, …) are refused. */
+	/**
+	 * Encodings accepted for configured passwords; the legacy digests (MD5, SHA-1, …) are
+	 * refused.
+	 */
 	private static final Set<String> ACCEPTED_IDS = Set.of("bcrypt", "pbkdf2", "pbkdf2@SpringSecurity_v5_8", "argon2",
 			"argon2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8", "noop");
 
@@ -37,14 +40,17 @@ class UserConfiguration {
 			AuthWatchProperties.User user = properties.users().get(i);
 			String id = encodingId(user.password());
 			if (!ACCEPTED_IDS.contains(id)) {
-				throw new IllegalStateException("authwatch.users[" + i + "].password must be in Spring Security's {id} form "
-						+ "with id bcrypt (recommended), pbkdf2, argon2, scrypt or noop; got '{" + id + "}'");
+				throw new IllegalStateException(
+						"authwatch.users[" + i + "].password must be in Spring Security's {id} form "
+								+ "with id bcrypt (recommended), pbkdf2, argon2, scrypt or noop; got '{" + id + "}'");
 			}
 			if (!names.add(user.username())) {
 				throw new IllegalStateException("authwatch.users[" + i + "].username is configured twice");
 			}
 			if ("noop".equals(id)) {
-				logger.warn("authwatch.users[{}] has a plain-text (noop) password: use a bcrypt hash outside development", i);
+				logger.warn(
+						"authwatch.users[{}] has a plain-text (noop) password: use a bcrypt hash outside development",
+						i);
 			}
 			accounts.add(new UserAccount(user.username(), user.password(), new HashSet<>(user.roles())));
 		}

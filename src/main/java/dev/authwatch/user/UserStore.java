@@ -2,7 +2,10 @@ package dev.authwatch.user;
 
 import java.util.Optional;
 
-/** Where password users come from. The default keeps the users configured under {@code authwatch.users}. */
+/**
+ * Where password users come from. The default keeps the users configured under
+ * {@code authwatch.users}.
+ */
 public interface UserStore {
 
 	Optional<UserAccount> find(String username);

@@ -9,15 +9,16 @@ import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.jwt.Admission;
 
 /**
- * Checks a connection's credential against the store once more after the connection became
- * reachable by revocations (registered, or reauthenticated with a new credential). A revocation
- * writes the store and then closes the registered connections; a connection is registered and
- * then checked here; so a credential revoked while its handshake was in flight is either seen
- * here or its connection is seen by the revocation, and is closed with 4003 either way.
+ * Checks a connection's credential against the store once more after the connection
+ * became reachable by revocations (registered, or reauthenticated with a new credential).
+ * A revocation writes the store and then closes the registered connections; a connection
+ * is registered and then checked here; so a credential revoked while its handshake was in
+ * flight is either seen here or its connection is seen by the revocation, and is closed
+ * with 4003 either way.
  * <p>
- * The check runs on its own threads, after the upgrade: with Redis it costs a round trip, which
- * must not lengthen the handshake. If the store cannot answer, the connection stays (the store
- * could not have recorded a revocation either).
+ * The check runs on its own threads, after the upgrade: with Redis it costs a round trip,
+ * which must not lengthen the handshake. If the store cannot answer, the connection stays
+ * (the store could not have recorded a revocation either).
  */
 final class AdmissionRecheck {
 
@@ -36,7 +37,8 @@ final class AdmissionRecheck {
 			this.executor.execute(() -> closeIfRevoked(connection, principal));
 		}
 		catch (RejectedExecutionException ex) {
-			// More connections than the checks keep up with: check on the caller's thread rather than not at all.
+			// More connections than the checks keep up with: check on the caller's thread
+			// rather than not at all.
 			closeIfRevoked(connection, principal);
 		}
 	}

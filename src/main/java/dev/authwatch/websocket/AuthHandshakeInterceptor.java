@@ -20,8 +20,9 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * Runs the authentication chain before the upgrade. A rejection is answered right here with the
- * taxonomy status and JSON body, so an unauthenticated client never gets a WebSocket.
+ * Runs the authentication chain before the upgrade. A rejection is answered right here
+ * with the taxonomy status and JSON body, so an unauthenticated client never gets a
+ * WebSocket.
  */
 final class AuthHandshakeInterceptor implements HandshakeInterceptor {
 
@@ -47,7 +48,8 @@ final class AuthHandshakeInterceptor implements HandshakeInterceptor {
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
 			Map<String, Object> attributes) throws Exception {
 		ChainTrace trace = this.traces.claim(request.getHeaders().getFirst(HandshakeTraces.HEADER));
-		AuthDecision decision = (trace != null) ? this.chain.authenticate(request, trace) : this.chain.authenticate(request);
+		AuthDecision decision = (trace != null) ? this.chain.authenticate(request, trace)
+				: this.chain.authenticate(request);
 		if (decision instanceof AuthDecision.Authenticated authenticated) {
 			attributes.put(PRINCIPAL_ATTRIBUTE, authenticated.principal());
 			return true;

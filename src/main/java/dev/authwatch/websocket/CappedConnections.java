@@ -11,11 +11,12 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * Counts every opened chat connection against the per-client and per-user caps and gives its place
- * back when it closes. The handshake already refused clients and users at their cap; this is the
- * atomic count, so that handshakes racing each other cannot overshoot it: the loser is closed with
- * 1008 before the chat sees it. The container reports every close of an opened connection here,
- * whatever ended it (client, server, network, shutdown), so no place leaks.
+ * Counts every opened chat connection against the per-client and per-user caps and gives
+ * its place back when it closes. The handshake already refused clients and users at their
+ * cap; this is the atomic count, so that handshakes racing each other cannot overshoot
+ * it: the loser is closed with 1008 before the chat sees it. The container reports every
+ * close of an opened connection here, whatever ended it (client, server, network,
+ * shutdown), so no place leaks.
  */
 final class CappedConnections extends WebSocketHandlerDecorator {
 
@@ -59,7 +60,8 @@ final class CappedConnections extends WebSocketHandlerDecorator {
 		if (remote == null) {
 			return "unknown";
 		}
-		return ClientKeys.of((remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString());
+		return ClientKeys
+			.of((remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString());
 	}
 
 }

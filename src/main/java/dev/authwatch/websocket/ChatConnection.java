@@ -22,15 +22,19 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * One live, authenticated WebSocket connection: who it is, until when its credential is valid,
- * the rooms it has joined, its message budget, its heartbeat state and its {@link Outbox}.
- * Nothing sent to it blocks the sender: text frames go through the outbox; pings and close frames
- * are control frames the container writes with a short timeout ({@link #CONTROL_FRAME_TIMEOUT_MILLIS}),
- * never behind a stuck text frame, and a close frame only after the frames queued before it.
+ * One live, authenticated WebSocket connection: who it is, until when its credential is
+ * valid, the rooms it has joined, its message budget, its heartbeat state and its
+ * {@link Outbox}. Nothing sent to it blocks the sender: text frames go through the
+ * outbox; pings and close frames are control frames the container writes with a short
+ * timeout ({@link #CONTROL_FRAME_TIMEOUT_MILLIS}), never behind a stuck text frame, and a
+ * close frame only after the frames queued before it.
  */
 public final class ChatConnection {
 
-	/** Tomcat's per-session limit on a blocking write (pings and close frames); its default is 20 s. */
+	/**
+	 * Tomcat's per-session limit on a blocking write (pings and close frames); its
+	 * default is 20 s.
+	 */
 	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	static final long CONTROL_FRAME_TIMEOUT_MILLIS = 1000;
@@ -60,17 +64,21 @@ public final class ChatConnection {
 
 	private volatile @Nullable ScheduledFuture<?> expiryTask;
 
-	/** Parts of a text message that arrived split; only the container's thread for this session touches it. */
+	/**
+	 * Parts of a text message that arrived split; only the container's thread for this
+	 * session touches it.
+	 */
 	private @Nullable StringBuilder partialText;
 
 	private long partialTextBytes;
 
 	/**
-	 * @param session the container's session (not a decorator: its native session writes asynchronously)
+	 * @param session the container's session (not a decorator: its native session writes
+	 * asynchronously)
 	 * @param slowConsumerCounter counts a connection closed as a slow consumer
 	 */
-	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt, Bucket messageBudget,
-			WebSocketProperties properties, Runnable slowConsumerCounter) {
+	ChatConnection(WebSocketSession session, AuthenticatedPrincipal principal, Instant connectedAt,
+			Bucket messageBudget, WebSocketProperties properties, Runnable slowConsumerCounter) {
 		this.session = session;
 		this.principal = principal;
 		this.connectedAt = connectedAt;
@@ -113,7 +121,10 @@ public final class ChatConnection {
 		return this.principal.expiresAt();
 	}
 
-	/** The peer's address as the container saw it (behind a trusted proxy, the forwarded one). */
+	/**
+	 * The peer's address as the container saw it (behind a trusted proxy, the forwarded
+	 * one).
+	 */
 	public @Nullable String remoteAddress() {
 		java.net.InetSocketAddress address = this.session.getRemoteAddress();
 		if (address == null) {
@@ -136,10 +147,11 @@ public final class ChatConnection {
 	}
 
 	/**
-	 * Collects a text message the container delivers in parts (it buffers only a small part, see
-	 * {@code WebSocketConfiguration}). A message that arrives whole, the usual case, is returned
-	 * without being copied.
-	 * @return the whole message once its last part arrived, {@code null} while parts are missing
+	 * Collects a text message the container delivers in parts (it buffers only a small
+	 * part, see {@code WebSocketConfiguration}). A message that arrives whole, the usual
+	 * case, is returned without being copied.
+	 * @return the whole message once its last part arrived, {@code null} while parts are
+	 * missing
 	 */
 	@Nullable String appendText(String part, int bytes, boolean last) {
 		if (last && this.partialText == null) {
@@ -163,7 +175,10 @@ public final class ChatConnection {
 		return this.messageBudget.tryConsume(1);
 	}
 
-	/** Replaces the principal after in-band reauthentication; the caller reschedules expiry. */
+	/**
+	 * Replaces the principal after in-band reauthentication; the caller reschedules
+	 * expiry.
+	 */
 	void reauthenticated(AuthenticatedPrincipal renewed) {
 		this.principal = renewed;
 	}
@@ -176,14 +191,18 @@ public final class ChatConnection {
 		}
 	}
 
-	/** Queues a text frame; never blocks, never throws (a connection that cannot keep up is closed). */
+	/**
+	 * Queues a text frame; never blocks, never throws (a connection that cannot keep up
+	 * is closed).
+	 */
 	void send(TextMessage message) {
 		this.outbox.offer(message.getPayload());
 	}
 
 	/**
-	 * Closes the connection as a slow consumer if a text frame has been stuck for the send time
-	 * limit: found by the next send or, for a connection nothing more is sent to, the heartbeat.
+	 * Closes the connection as a slow consumer if a text frame has been stuck for the
+	 * send time limit: found by the next send or, for a connection nothing more is sent
+	 * to, the heartbeat.
 	 * @return whether it was closed
 	 */
 	boolean closeIfStalled() {
@@ -195,14 +214,17 @@ public final class ChatConnection {
 	}
 
 	/**
-	 * Whether text frames are being written to the peer: they complete, so it reads, and a ping
-	 * would have to wait for the container's write lock behind them.
+	 * Whether text frames are being written to the peer: they complete, so it reads, and
+	 * a ping would have to wait for the container's write lock behind them.
 	 */
 	boolean busyWriting() {
 		return this.outbox.busy();
 	}
 
-	/** Pings; the heartbeat asks {@link #closeIfStalled()} and {@link #busyWriting()} first, so a ping never waits behind a frame. */
+	/**
+	 * Pings; the heartbeat asks {@link #closeIfStalled()} and {@link #busyWriting()}
+	 * first, so a ping never waits behind a frame.
+	 */
 	void ping(ByteBuffer payload) {
 		try {
 			this.session.sendMessage(new PingMessage(payload));
@@ -220,9 +242,9 @@ public final class ChatConnection {
 	}
 
 	/**
-	 * Closes from the server side, remembering why for the disconnect metric. The close frame waits
-	 * at most {@link #CONTROL_FRAME_TIMEOUT_MILLIS} for the peer; for a peer that stopped reading it is
-	 * not even tried: the connection is dropped at once.
+	 * Closes from the server side, remembering why for the disconnect metric. The close
+	 * frame waits at most {@link #CONTROL_FRAME_TIMEOUT_MILLIS} for the peer; for a peer
+	 * that stopped reading it is not even tried: the connection is dropped at once.
 	 */
 	public void close(CloseStatus status, DisconnectReason reason) {
 		this.closeReason.compareAndSet(null, reason);

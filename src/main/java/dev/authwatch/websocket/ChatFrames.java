@@ -13,10 +13,12 @@ final class ChatFrames {
 	}
 
 	/**
-	 * Anything a client sends: {@code join}, {@code leave}, {@code message}, {@code reauth}.
+	 * Anything a client sends: {@code join}, {@code leave}, {@code message},
+	 * {@code reauth}.
+	 *
 	 * @param id the client's message id, for its ack and for resends
-	 * @param since on a join, the last offset of the room the client has; left as JSON so that a
-	 * value that is not an offset gets its own error
+	 * @param since on a join, the last offset of the room the client has; left as JSON so
+	 * that a value that is not an offset gets its own error
 	 */
 	record ClientFrame(@Nullable String type, @Nullable String room, @Nullable String text, @Nullable String token,
 			@Nullable String id, @Nullable JsonNode since) {
@@ -45,7 +47,9 @@ final class ChatFrames {
 
 	}
 
-	/** The answer to a message with an id: it is stored and published at {@code offset}. */
+	/**
+	 * The answer to a message with an id: it is stored and published at {@code offset}.
+	 */
 	record Ack(String type, String id, String room, long offset) {
 
 		Ack(String id, String room, long offset) {
@@ -56,7 +60,9 @@ final class ChatFrames {
 
 	/**
 	 * {@code joined} / {@code left} acknowledgements.
-	 * @param recovered for a join with {@code since}: whether every message after it was replayed
+	 *
+	 * @param recovered for a join with {@code since}: whether every message after it was
+	 * replayed
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record RoomAck(String type, String room, @Nullable Boolean recovered) {
@@ -88,8 +94,8 @@ final class ChatFrames {
 	/** Error codes of the chat protocol (distinct from the authentication taxonomy). */
 	enum ChatError {
 
-		INVALID_JSON, INVALID_FRAME, UNKNOWN_TYPE, MESSAGE_TOO_LARGE, RATE_LIMITED, INVALID_ROOM, NOT_IN_ROOM, TOO_MANY_ROOMS,
-		REAUTH_FAILED, NOT_DELIVERED, INVALID_ID, INVALID_SINCE, UNKNOWN_OFFSET, NOT_JOINED;
+		INVALID_JSON, INVALID_FRAME, UNKNOWN_TYPE, MESSAGE_TOO_LARGE, RATE_LIMITED, INVALID_ROOM, NOT_IN_ROOM,
+		TOO_MANY_ROOMS, REAUTH_FAILED, NOT_DELIVERED, INVALID_ID, INVALID_SINCE, UNKNOWN_OFFSET, NOT_JOINED;
 
 		String code() {
 			return name().toLowerCase(java.util.Locale.ROOT);

@@ -11,8 +11,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The chat's frames: parses what a client sends, acts on it and answers. A bad frame gets an
- * error frame, never a stack trace, and the connection stays usable.
+ * The chat's frames: parses what a client sends, acts on it and answers. A bad frame gets
+ * an error frame, never a stack trace, and the connection stays usable.
  */
 final class ChatProtocol {
 
@@ -56,8 +56,8 @@ final class ChatProtocol {
 			case "leave" -> leave(connection, frame);
 			case "message" -> message(connection, frame);
 			case "reauth" -> reauth(connection, frame);
-			default -> error(connection, ChatError.UNKNOWN_TYPE, "Unknown frame type; expected join, leave, message or reauth.",
-					null);
+			default -> error(connection, ChatError.UNKNOWN_TYPE,
+					"Unknown frame type; expected join, leave, message or reauth.", null);
 		}
 	}
 
@@ -107,11 +107,12 @@ final class ChatProtocol {
 		}
 		Reauthentication.Result result = this.reauthentication.reauthenticate(connection, frame.token());
 		switch (result.outcome()) {
-			case SUCCESS -> this.replies.send(connection, new ChatFrames.Reauthenticated(connection.credentialExpiresAt()));
+			case SUCCESS ->
+				this.replies.send(connection, new ChatFrames.Reauthenticated(connection.credentialExpiresAt()));
 			case REJECTED -> {
 				AuthDecision.Rejected rejected = (AuthDecision.Rejected) result.decision();
-				this.replies.send(connection, new ChatFrames.Error("error", ChatError.REAUTH_FAILED.code(), rejected.message(),
-						null, null, rejected.reason().code()));
+				this.replies.send(connection, new ChatFrames.Error("error", ChatError.REAUTH_FAILED.code(),
+						rejected.message(), null, null, rejected.reason().code()));
 			}
 			case USER_MISMATCH -> {
 				// The connection is already closed with 1008.
@@ -121,8 +122,8 @@ final class ChatProtocol {
 
 	private @Nullable String validRoom(ChatConnection connection, ClientFrame frame) {
 		if (frame.room() == null || !ROOM_NAME.matcher(frame.room()).matches()) {
-			this.replies.error(connection, ChatError.INVALID_ROOM, "A room name is 1 to 64 letters, digits, '_', '.' or '-'.",
-					null, frame.id());
+			this.replies.error(connection, ChatError.INVALID_ROOM,
+					"A room name is 1 to 64 letters, digits, '_', '.' or '-'.", null, frame.id());
 			return null;
 		}
 		return frame.room();

@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.web.socket.TextMessage;
 
-/** Room membership of this instance; a message reaches members of its room and nobody else. */
+/**
+ * Room membership of this instance; a message reaches members of its room and nobody
+ * else.
+ */
 public final class ChatRooms {
 
 	private final Map<String, Map<ChatConnection, RoomMember>> members = new ConcurrentHashMap<>();
@@ -16,8 +19,9 @@ public final class ChatRooms {
 	}
 
 	/**
-	 * Joins, or stays a member, holding the room's live frames back until {@link RoomMember#live}:
-	 * a member before anything is read, so that no message falls between the history and live.
+	 * Joins, or stays a member, holding the room's live frames back until
+	 * {@link RoomMember#live}: a member before anything is read, so that no message falls
+	 * between the history and live.
 	 */
 	RoomMember joinHolding(String room, ChatConnection connection) {
 		RoomMember member = member(room, connection, true);
@@ -50,7 +54,10 @@ public final class ChatRooms {
 		}
 	}
 
-	/** Sends the frame, the message at {@code offset}, to this instance's members of the room. */
+	/**
+	 * Sends the frame, the message at {@code offset}, to this instance's members of the
+	 * room.
+	 */
 	public int deliver(String room, long offset, TextMessage message) {
 		Map<ChatConnection, RoomMember> recipients = this.members.get(room);
 		if (recipients == null) {

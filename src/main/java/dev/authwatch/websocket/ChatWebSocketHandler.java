@@ -22,9 +22,9 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * The life of a {@code /ws/chat} connection after its authenticated handshake: registration,
- * expiry timer, frame size and rate limits, heartbeat pongs, and the disconnect reason on close.
- * What the frames mean is {@link ChatProtocol}'s job.
+ * The life of a {@code /ws/chat} connection after its authenticated handshake:
+ * registration, expiry timer, frame size and rate limits, heartbeat pongs, and the
+ * disconnect reason on close. What the frames mean is {@link ChatProtocol}'s job.
  */
 final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProtocolCapable {
 
@@ -67,7 +67,10 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 		this.clock = clock;
 	}
 
-	/** Lets the handshake select {@code bearer} when a browser sends its token as a subprotocol. */
+	/**
+	 * Lets the handshake select {@code bearer} when a browser sends its token as a
+	 * subprotocol.
+	 */
 	@Override
 	public List<String> getSubProtocols() {
 		return List.of(BearerTokenResolver.SUBPROTOCOL);
@@ -87,13 +90,17 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 	private Bucket messageBudget() {
 		int perSecond = this.properties.maxMessagesPerSecond();
 		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, java.time.Duration.ofSeconds(1)).build())
+			.addLimit(Bandwidth.builder()
+				.capacity(perSecond)
+				.refillGreedy(perSecond, java.time.Duration.ofSeconds(1))
+				.build())
 			.build();
 	}
 
 	/**
 	 * Text arrives in parts of at most the container's small text buffer, so that an idle
-	 * connection does not hold a buffer sized for the largest message; see {@link ChatConnection#appendText}.
+	 * connection does not hold a buffer sized for the largest message; see
+	 * {@link ChatConnection#appendText}.
 	 */
 	@Override
 	public boolean supportsPartialMessages() {
@@ -138,7 +145,8 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
 		ChatConnection connection = this.registry.get(session.getId());
 		if (connection != null) {
-			connection.close(CloseStatus.NOT_ACCEPTABLE.withReason("binary frames are not supported"), DisconnectReason.POLICY);
+			connection.close(CloseStatus.NOT_ACCEPTABLE.withReason("binary frames are not supported"),
+					DisconnectReason.POLICY);
 		}
 	}
 

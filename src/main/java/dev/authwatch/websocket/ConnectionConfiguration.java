@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-/** The connection registry and everything that governs a connection after its handshake. */
+/**
+ * The connection registry and everything that governs a connection after its handshake.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConnectionConfiguration {
 
@@ -27,8 +29,8 @@ class ConnectionConfiguration {
 	}
 
 	/**
-	 * One small pool for every connection's expiry timer and the heartbeat tick. Not a default
-	 * candidate, so that {@code @Scheduled} work keeps Boot's own scheduler.
+	 * One small pool for every connection's expiry timer and the heartbeat tick. Not a
+	 * default candidate, so that {@code @Scheduled} work keeps Boot's own scheduler.
 	 */
 	@Bean(defaultCandidate = false)
 	ThreadPoolTaskScheduler connectionScheduler() {
@@ -36,21 +38,25 @@ class ConnectionConfiguration {
 		scheduler.setPoolSize(2);
 		scheduler.setThreadNamePrefix("ws-lifecycle-");
 		scheduler.setRemoveOnCancelPolicy(true);
-		// Keep timing connections until the registry has closed them all with 1001: stop after it
-		// (a lower phase stops later) and do not refuse work as soon as the context starts closing.
+		// Keep timing connections until the registry has closed them all with 1001: stop
+		// after it
+		// (a lower phase stops later) and do not refuse work as soon as the context
+		// starts closing.
 		scheduler.setAcceptTasksAfterContextClose(true);
 		scheduler.setPhase(ConnectionRegistry.PHASE - 1);
 		return scheduler;
 	}
 
 	@Bean
-	CredentialExpiry credentialExpiry(@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler, JwtProperties jwt, Clock clock) {
+	CredentialExpiry credentialExpiry(@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler,
+			JwtProperties jwt, Clock clock) {
 		return new CredentialExpiry(connectionScheduler, jwt.clockSkew(), clock);
 	}
 
 	@Bean
 	HeartbeatMonitor heartbeatMonitor(ConnectionRegistry registry, MeterRegistry meters, Clock clock,
-			@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler, WebSocketProperties properties) {
+			@Qualifier("connectionScheduler") ThreadPoolTaskScheduler connectionScheduler,
+			WebSocketProperties properties) {
 		return new HeartbeatMonitor(registry, meters, clock, connectionScheduler, properties.heartbeatInterval());
 	}
 
@@ -63,15 +69,16 @@ class ConnectionConfiguration {
 	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, RoomFanout fanout,
 			CredentialExpiry expiry, HeartbeatMonitor heartbeats, Admission admission,
 			@Qualifier("admissionRecheckExecutor") Executor recheckExecutor, AuthMetrics metrics, LimitMetrics limits,
-			DeliveryMetrics delivery, MeterRegistry meters, WebSocketProperties properties, JsonMapper json, Clock clock) {
+			DeliveryMetrics delivery, MeterRegistry meters, WebSocketProperties properties, JsonMapper json,
+			Clock clock) {
 		AdmissionRecheck recheck = new AdmissionRecheck(admission, recheckExecutor);
 		Reauthentication reauthentication = new Reauthentication(admission, expiry, recheck, meters);
 		ChatReplies replies = new ChatReplies(json);
 		ChatProtocol protocol = new ChatProtocol(rooms,
 				new RoomJoin(rooms, fanout, replies, delivery, properties.maxRoomsPerConnection()),
 				new MessageSend(fanout, replies, delivery, clock), reauthentication, replies, json);
-		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, recheck, heartbeats, metrics, limits, properties,
-				clock);
+		return new ChatWebSocketHandler(registry, rooms, protocol, expiry, recheck, heartbeats, metrics, limits,
+				properties, clock);
 	}
 
 }

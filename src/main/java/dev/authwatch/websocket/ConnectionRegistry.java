@@ -23,9 +23,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * The live connections of this instance, with the {@code auth_ws_connections_active} gauge and the
- * {@code auth_ws_disconnects_total} counter. On shutdown it closes every connection with 1001
- * before the web server stops, so clients reconnect elsewhere instead of timing out.
+ * The live connections of this instance, with the {@code auth_ws_connections_active}
+ * gauge and the {@code auth_ws_disconnects_total} counter. On shutdown it closes every
+ * connection with 1001 before the web server stops, so clients reconnect elsewhere
+ * instead of timing out.
  */
 public final class ConnectionRegistry implements SmartLifecycle {
 
@@ -33,7 +34,10 @@ public final class ConnectionRegistry implements SmartLifecycle {
 
 	static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY.withReason("server shutdown");
 
-	/** Stops early: before the web server's graceful shutdown waits for requests to finish. */
+	/**
+	 * Stops early: before the web server's graceful shutdown waits for requests to
+	 * finish.
+	 */
 	static final int PHASE = Integer.MAX_VALUE - 1;
 
 	private final Map<String, ChatConnection> connections = new ConcurrentHashMap<>();
@@ -55,10 +59,11 @@ public final class ConnectionRegistry implements SmartLifecycle {
 			.description("Open authenticated WebSocket connections")
 			.register(registry);
 		for (DisconnectReason reason : DisconnectReason.values()) {
-			this.disconnects.put(reason, Counter.builder(AuthMetricNames.WS_DISCONNECTS)
-				.description("Closed WebSocket connections by reason")
-				.tag(AuthMetricNames.TAG_REASON, reason.label())
-				.register(registry));
+			this.disconnects.put(reason,
+					Counter.builder(AuthMetricNames.WS_DISCONNECTS)
+						.description("Closed WebSocket connections by reason")
+						.tag(AuthMetricNames.TAG_REASON, reason.label())
+						.register(registry));
 		}
 	}
 
@@ -98,12 +103,18 @@ public final class ConnectionRegistry implements SmartLifecycle {
 		return revoke(new Revocation(Revocation.Kind.USER, userId));
 	}
 
-	/** Like {@link #revokeUser(String)}, telling the other instances which credentials of the user are void. */
+	/**
+	 * Like {@link #revokeUser(String)}, telling the other instances which credentials of
+	 * the user are void.
+	 */
 	public int revokeUser(String userId, Instant before) {
 		return revoke(new Revocation(Revocation.Kind.USER, userId, before));
 	}
 
-	/** Like {@link #revokeUser(String)} for the connections of one login (refresh family or session). */
+	/**
+	 * Like {@link #revokeUser(String)} for the connections of one login (refresh family
+	 * or session).
+	 */
 	public int revokeFamily(String familyId) {
 		return revoke(new Revocation(Revocation.Kind.FAMILY, familyId));
 	}
@@ -114,7 +125,10 @@ public final class ConnectionRegistry implements SmartLifecycle {
 		return closed;
 	}
 
-	/** Applies a revocation to this instance's connections only (another instance published it). */
+	/**
+	 * Applies a revocation to this instance's connections only (another instance
+	 * published it).
+	 */
 	public int revokeLocally(Revocation revocation) {
 		int closed = 0;
 		for (ChatConnection connection : this.connections.values()) {

@@ -9,9 +9,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * Closes a connection with 4001 when its credential expires (plus the clock skew validation
- * allows), unless reauthentication moved the expiry first. One shared scheduler holds a timer per
- * connection; no thread per connection.
+ * Closes a connection with 4001 when its credential expires (plus the clock skew
+ * validation allows), unless reauthentication moved the expiry first. One shared
+ * scheduler holds a timer per connection; no thread per connection.
  */
 final class CredentialExpiry {
 

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The parts of the authentication chain that {@code authwatch.websocket.*} sets: where a bearer
- * token may be presented and which origins may connect. Bound here so that {@code auth} never
- * reads the properties of a package that depends on it.
+ * The parts of the authentication chain that {@code authwatch.websocket.*} sets: where a
+ * bearer token may be presented and which origins may connect. Bound here so that
+ * {@code auth} never reads the properties of a package that depends on it.
  */
 @Configuration(proxyBeanMethods = false)
 class HandshakePolicyConfiguration {

@@ -9,12 +9,13 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The filter chain of {@code /ws/chat}: the handshake authenticates itself (the interceptor's
- * admission path), so of Spring Security it keeps only the firewall, which guards every chain, and
- * the security headers on a refused handshake's JSON body. The catch-all chain's security context,
- * anonymous principal, session management, request wrapping, exception translation and
- * authorization filter did nothing for a handshake but cost about 40 µs of server CPU per upgrade
- * (docs/benchmarks.md, "Against what users would run instead").
+ * The filter chain of {@code /ws/chat}: the handshake authenticates itself (the
+ * interceptor's admission path), so of Spring Security it keeps only the firewall, which
+ * guards every chain, and the security headers on a refused handshake's JSON body. The
+ * catch-all chain's security context, anonymous principal, session management, request
+ * wrapping, exception translation and authorization filter did nothing for a handshake
+ * but cost about 40 µs of server CPU per upgrade (docs/benchmarks.md, "Against what users
+ * would run instead").
  */
 @Configuration(proxyBeanMethods = false)
 class HandshakeSecurityConfiguration {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ping/pong bookkeeping of one connection. Written by the heartbeat tick and the pong handler;
- * volatile fields suffice because each field has a single writer at a time.
+ * Ping/pong bookkeeping of one connection. Written by the heartbeat tick and the pong
+ * handler; volatile fields suffice because each field has a single writer at a time.
  */
 public final class Heartbeat {
 
@@ -16,7 +16,10 @@ public final class Heartbeat {
 
 	private volatile @Nullable Instant lastPongAt;
 
-	/** @return how many consecutive pings went unanswered, counting the one still outstanding */
+	/**
+	 * @return how many consecutive pings went unanswered, counting the one still
+	 * outstanding
+	 */
 	int recordTick() {
 		if (this.outstandingPingNanos != 0) {
 			this.missedPongs++;
@@ -28,7 +31,9 @@ public final class Heartbeat {
 		this.outstandingPingNanos = nanos;
 	}
 
-	/** @return the round trip in nanoseconds, or -1 when the pong answers no ping of ours */
+	/**
+	 * @return the round trip in nanoseconds, or -1 when the pong answers no ping of ours
+	 */
 	long pongReceived(long sentNanos, long nowNanos, Instant now) {
 		if (sentNanos != this.outstandingPingNanos) {
 			return -1;

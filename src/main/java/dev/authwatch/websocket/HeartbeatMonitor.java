@@ -17,9 +17,9 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 
 /**
- * Pings every connection each heartbeat interval from one scheduled task and closes those that
- * missed two pongs, and those that stopped reading what they are sent (slow consumers). The ping
- * carries its send time, so the pong yields the round trip.
+ * Pings every connection each heartbeat interval from one scheduled task and closes those
+ * that missed two pongs, and those that stopped reading what they are sent (slow
+ * consumers). The ping carries its send time, so the pong yields the round trip.
  */
 final class HeartbeatMonitor implements SmartLifecycle {
 
@@ -48,8 +48,9 @@ final class HeartbeatMonitor implements SmartLifecycle {
 		this.interval = interval;
 		this.roundTrips = Timer.builder(AuthMetricNames.WS_HEARTBEAT_RTT)
 			.description("Round trip of server pings to WebSocket clients")
-			.serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250),
-					Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
+			.serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+					Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+					Duration.ofSeconds(5))
 			.register(meters);
 	}
 
@@ -92,8 +93,8 @@ final class HeartbeatMonitor implements SmartLifecycle {
 		if (payload.remaining() != Long.BYTES) {
 			return;
 		}
-		long roundTrip = connection.heartbeat().pongReceived(payload.getLong(payload.position()), System.nanoTime(),
-				this.clock.instant());
+		long roundTrip = connection.heartbeat()
+			.pongReceived(payload.getLong(payload.position()), System.nanoTime(), this.clock.instant());
 		if (roundTrip >= 0) {
 			this.roundTrips.record(roundTrip, TimeUnit.NANOSECONDS);
 		}

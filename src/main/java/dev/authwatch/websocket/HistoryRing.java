@@ -11,8 +11,8 @@ import dev.authwatch.websocket.RoomFanout.History;
 import dev.authwatch.websocket.RoomFanout.Kept;
 
 /**
- * A room's history in memory: its last messages, at most {@code size} of them and none older than
- * {@code maxAge}. Not thread-safe: its room's lock guards it.
+ * A room's history in memory: its last messages, at most {@code size} of them and none
+ * older than {@code maxAge}. Not thread-safe: its room's lock guards it.
  */
 final class HistoryRing {
 
@@ -35,7 +35,10 @@ final class HistoryRing {
 		expire(nowMillis);
 	}
 
-	/** What {@link RoomFanout#history} answers, for a room whose latest offset is {@code latest}. */
+	/**
+	 * What {@link RoomFanout#history} answers, for a room whose latest offset is
+	 * {@code latest}.
+	 */
 	History after(long since, long latest, long nowMillis) {
 		expire(nowMillis);
 		List<Kept> after = new ArrayList<>();

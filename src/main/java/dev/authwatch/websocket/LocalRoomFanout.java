@@ -10,20 +10,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * The memory store's fan-out: offsets, sent ids and history in this JVM, delivery straight to the
- * local members. A room's offset, history and delivery happen under the room's lock, so that
- * concurrent senders' messages reach every member in offset order and a join reads the history
- * between two messages, never during one.
+ * The memory store's fan-out: offsets, sent ids and history in this JVM, delivery
+ * straight to the local members. A room's offset, history and delivery happen under the
+ * room's lock, so that concurrent senders' messages reach every member in offset order
+ * and a join reads the history between two messages, never during one.
  */
 public final class LocalRoomFanout implements RoomFanout {
 
 	/**
-	 * Ids remembered at most: a flood of ids must not grow the heap without bound. Beyond it some ids
-	 * are forgotten before their window ends (about 150 bytes each, so at most ~15 MB).
+	 * Ids remembered at most: a flood of ids must not grow the heap without bound. Beyond
+	 * it some ids are forgotten before their window ends (about 150 bytes each, so at
+	 * most ~15 MB).
 	 */
 	static final int MAX_SENT_IDS = 100_000;
 
-	private final Cache<String, Room> rooms = Caffeine.newBuilder().expireAfterAccess(DeliveryProperties.IDLE_ROOM).build();
+	private final Cache<String, Room> rooms = Caffeine.newBuilder()
+		.expireAfterAccess(DeliveryProperties.IDLE_ROOM)
+		.build();
 
 	private final Cache<SentId, Long> sent;
 
@@ -42,8 +45,8 @@ public final class LocalRoomFanout implements RoomFanout {
 
 	@Override
 	public Published publish(String room, String sender, @Nullable String id, String message) {
-		Room state = this.rooms.get(room, (name) -> new Room(new HistoryRing(this.properties.historySize(),
-				this.properties.historyMaxAge())));
+		Room state = this.rooms.get(room,
+				(name) -> new Room(new HistoryRing(this.properties.historySize(), this.properties.historyMaxAge())));
 		SentId sentId = (id != null) ? new SentId(room, sender, id) : null;
 		synchronized (state) {
 			Long first = (sentId != null) ? this.sent.getIfPresent(sentId) : null;

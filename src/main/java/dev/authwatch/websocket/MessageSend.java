@@ -10,8 +10,8 @@ import dev.authwatch.websocket.RoomFanout.Published;
 import org.springframework.dao.DataAccessException;
 
 /**
- * A client's message to a room: published once per id, and acknowledged, when it has an id, only
- * after the fan-out stored and published it.
+ * A client's message to a room: published once per id, and acknowledged, when it has an
+ * id, only after the fan-out stored and published it.
  */
 final class MessageSend {
 
@@ -35,8 +35,8 @@ final class MessageSend {
 	void send(ChatConnection connection, String room, ClientFrame frame) {
 		String id = frame.id();
 		if (id != null && (id.isEmpty() || id.length() > MAX_ID_LENGTH)) {
-			this.replies.error(connection, ChatError.INVALID_ID, "A message id is 1 to " + MAX_ID_LENGTH + " characters.",
-					room, id);
+			this.replies.error(connection, ChatError.INVALID_ID,
+					"A message id is 1 to " + MAX_ID_LENGTH + " characters.", room, id);
 			return;
 		}
 		if (!connection.rooms().contains(room)) {
@@ -48,7 +48,8 @@ final class MessageSend {
 			return;
 		}
 		String sender = connection.principal().userId();
-		String message = this.replies.json(new ChatFrames.Message(room, sender, frame.text(), this.clock.instant(), id));
+		String message = this.replies
+			.json(new ChatFrames.Message(room, sender, frame.text(), this.clock.instant(), id));
 		Published published;
 		try {
 			published = this.fanout.publish(room, sender, id, message);

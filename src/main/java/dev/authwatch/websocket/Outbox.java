@@ -10,12 +10,13 @@ import jakarta.websocket.SendResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text frames on their way to one connection. A send never blocks its caller (the room's
- * fan-out, the protocol, the heartbeat): it queues the frame, and at most one frame is written at a
- * time through the container's asynchronous remote, the next one started by the completion of the
- * last. What a slow reader lets pile up is bounded: more than {@code maxChars} queued (counted in
- * characters, what a chat frame's string holds on the heap), or a write pending longer than
- * {@code sendTimeLimit}, and the connection is a slow consumer.
+ * The text frames on their way to one connection. A send never blocks its caller (the
+ * room's fan-out, the protocol, the heartbeat): it queues the frame, and at most one
+ * frame is written at a time through the container's asynchronous remote, the next one
+ * started by the completion of the last. What a slow reader lets pile up is bounded: more
+ * than {@code maxChars} queued (counted in characters, what a chat frame's string holds
+ * on the heap), or a write pending longer than {@code sendTimeLimit}, and the connection
+ * is a slow consumer.
  */
 final class Outbox implements SendHandler {
 
@@ -44,12 +45,18 @@ final class Outbox implements SendHandler {
 
 	private final ArrayDeque<String> queue = new ArrayDeque<>();
 
-	/** Whether the write in flight returned from {@code sendText} before or after it completed. */
+	/**
+	 * Whether the write in flight returned from {@code sendText} before or after it
+	 * completed.
+	 */
 	private final AtomicInteger completion = new AtomicInteger();
 
 	private long queuedChars;
 
-	/** Whether a drainer exists: set by whoever starts one, cleared by it when the queue is empty. */
+	/**
+	 * Whether a drainer exists: set by whoever starts one, cleared by it when the queue
+	 * is empty.
+	 */
 	private boolean sending;
 
 	private long writeStartedNanos;
@@ -60,7 +67,10 @@ final class Outbox implements SendHandler {
 	/** Set when nothing more is to be written, not even what is queued. */
 	private boolean aborted;
 
-	/** What to run once the queue is written: the close frame, after the frames queued before it. */
+	/**
+	 * What to run once the queue is written: the close frame, after the frames queued
+	 * before it.
+	 */
 	private @Nullable Runnable afterPending;
 
 	Outbox(RemoteEndpoint.Async remote, long maxChars, long sendTimeLimitNanos, Failure failure) {
@@ -97,12 +107,18 @@ final class Outbox implements SendHandler {
 		}
 	}
 
-	/** Whether a text frame is being written or waits: a ping now would only queue behind it. */
+	/**
+	 * Whether a text frame is being written or waits: a ping now would only queue behind
+	 * it.
+	 */
 	synchronized boolean busy() {
 		return this.sending;
 	}
 
-	/** Whether a write has been pending longer than the send time limit: the reader stopped reading. */
+	/**
+	 * Whether a write has been pending longer than the send time limit: the reader
+	 * stopped reading.
+	 */
 	synchronized boolean stalled() {
 		return isStalled(System.nanoTime());
 	}
@@ -112,8 +128,9 @@ final class Outbox implements SendHandler {
 	}
 
 	/**
-	 * Takes no more frames and runs {@code close} once those already queued are written (at once
-	 * when none are), so that e.g. an error frame reaches the peer before the close frame.
+	 * Takes no more frames and runs {@code close} once those already queued are written
+	 * (at once when none are), so that e.g. an error frame reaches the peer before the
+	 * close frame.
 	 */
 	void closeAfterPending(Runnable close) {
 		synchronized (this) {
@@ -126,7 +143,10 @@ final class Outbox implements SendHandler {
 		close.run();
 	}
 
-	/** Takes and writes nothing more, not even what is queued: the peer is gone or does not read. */
+	/**
+	 * Takes and writes nothing more, not even what is queued: the peer is gone or does
+	 * not read.
+	 */
 	synchronized void abort() {
 		this.accepting = false;
 		this.aborted = true;
@@ -137,8 +157,9 @@ final class Outbox implements SendHandler {
 	}
 
 	/**
-	 * Writes queued frames one after the other. A write the container completes at once is followed
-	 * by the next in this loop, not from inside its completion, so a long queue never deepens the stack.
+	 * Writes queued frames one after the other. A write the container completes at once
+	 * is followed by the next in this loop, not from inside its completion, so a long
+	 * queue never deepens the stack.
 	 */
 	private void drain() {
 		while (true) {

@@ -14,9 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * In-band reauthentication ({@code {"type":"reauth","token":…}}): an admitted access token (valid,
- * its login and user not revoked) for the same user extends the connection's life; a token for another user closes the connection; an
- * invalid one is refused and the connection lives until its current credential expires.
+ * In-band reauthentication ({@code {"type":"reauth","token":…}}): an admitted access
+ * token (valid, its login and user not revoked) for the same user extends the
+ * connection's life; a token for another user closes the connection; an invalid one is
+ * refused and the connection lives until its current credential expires.
  */
 final class Reauthentication {
 
@@ -48,10 +49,11 @@ final class Reauthentication {
 		this.expiry = expiry;
 		this.recheck = recheck;
 		for (Outcome outcome : Outcome.values()) {
-			this.outcomes.put(outcome, Counter.builder(AuthMetricNames.WS_REAUTH)
-				.description("In-band reauthentication attempts on open WebSocket connections")
-				.tag(AuthMetricNames.TAG_RESULT, outcome.label())
-				.register(meters));
+			this.outcomes.put(outcome,
+					Counter.builder(AuthMetricNames.WS_REAUTH)
+						.description("In-band reauthentication attempts on open WebSocket connections")
+						.tag(AuthMetricNames.TAG_RESULT, outcome.label())
+						.register(meters));
 		}
 	}
 
@@ -62,7 +64,8 @@ final class Reauthentication {
 		if (outcome == Outcome.SUCCESS) {
 			AuthenticatedPrincipal renewed = ((AuthDecision.Authenticated) decision).principal();
 			connection.reauthenticated(renewed.withMethod(connection.principal().method()));
-			// The new credential may have been revoked after it was admitted, before the connection carried it.
+			// The new credential may have been revoked after it was admitted, before the
+			// connection carried it.
 			this.recheck.check(connection);
 			this.expiry.schedule(connection);
 		}

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Carries revocations to every instance, so that a revoked user's or login's connections close
- * wherever they are open, not only on the instance that handled the revocation.
+ * Carries revocations to every instance, so that a revoked user's or login's connections
+ * close wherever they are open, not only on the instance that handled the revocation.
  */
 @FunctionalInterface
 public interface RevocationBus {
@@ -18,8 +18,11 @@ public interface RevocationBus {
 	void publish(Revocation revocation);
 
 	/**
-	 * What was revoked: every connection of a user, or of one login (refresh family / session).
-	 * @param before for a user, the instant before which its credentials are void, when known
+	 * What was revoked: every connection of a user, or of one login (refresh family /
+	 * session).
+	 *
+	 * @param before for a user, the instant before which its credentials are void, when
+	 * known
 	 */
 	record Revocation(Kind kind, String id, @Nullable Instant before) {
 

@@ -5,11 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores and delivers chat messages: one offset per message (strictly increasing per room), the
- * message remembered by its id for the dedup window and kept in the room's bounded history, then
- * delivered to the room's members on every instance, each member once, in offset order (SPEC §9,
- * §11). With the memory store the room is this instance's; with Redis one script does all of it,
- * so every instance sees one order per room.
+ * Stores and delivers chat messages: one offset per message (strictly increasing per
+ * room), the message remembered by its id for the dedup window and kept in the room's
+ * bounded history, then delivered to the room's members on every instance, each member
+ * once, in offset order (SPEC §9, §11). With the memory store the room is this
+ * instance's; with Redis one script does all of it, so every instance sees one order per
+ * room.
  */
 public interface RoomFanout {
 
@@ -17,19 +18,26 @@ public interface RoomFanout {
 	 * @param room a valid room name
 	 * @param sender the sender's user id: ids are the sender's own
 	 * @param id the client's message id, or {@code null}
-	 * @param message the message frame, a JSON object without its offset; the fan-out assigns the
-	 * room's next offset and adds it
-	 * @return the message's offset; for a resent id within the dedup window, the offset it was
-	 * first published with, and nothing is published again
+	 * @param message the message frame, a JSON object without its offset; the fan-out
+	 * assigns the room's next offset and adds it
+	 * @return the message's offset; for a resent id within the dedup window, the offset
+	 * it was first published with, and nothing is published again
 	 */
 	Published publish(String room, String sender, @Nullable String id, String message);
 
-	/** The room's latest offset and the messages of its history after {@code since}, in offset order. */
+	/**
+	 * The room's latest offset and the messages of its history after {@code since}, in
+	 * offset order.
+	 */
 	History history(String room, long since);
 
-	/** The frame as members receive it: the message with its {@code offset} as the last member. */
+	/**
+	 * The frame as members receive it: the message with its {@code offset} as the last
+	 * member.
+	 */
 	static String withOffset(String message, long offset) {
-		// The message is a JSON object serialized by the server: replacing its closing brace is safe.
+		// The message is a JSON object serialized by the server: replacing its closing
+		// brace is safe.
 		return message.substring(0, message.length() - 1) + ",\"offset\":" + offset + "}";
 	}
 

@@ -11,10 +11,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * Joins a room; with {@code since}, replays what the client missed before anything live. The
- * connection becomes a member holding live frames back, then reads the history: a message
- * published meanwhile is either in the history or among the held frames, and the held frames
- * skip what the replay sent (see {@link RoomMember}).
+ * Joins a room; with {@code since}, replays what the client missed before anything live.
+ * The connection becomes a member holding live frames back, then reads the history: a
+ * message published meanwhile is either in the history or among the held frames, and the
+ * held frames skip what the replay sent (see {@link RoomMember}).
  */
 final class RoomJoin {
 
@@ -28,7 +28,8 @@ final class RoomJoin {
 
 	private final int maxRoomsPerConnection;
 
-	RoomJoin(ChatRooms rooms, RoomFanout fanout, ChatReplies replies, DeliveryMetrics metrics, int maxRoomsPerConnection) {
+	RoomJoin(ChatRooms rooms, RoomFanout fanout, ChatReplies replies, DeliveryMetrics metrics,
+			int maxRoomsPerConnection) {
 		this.rooms = rooms;
 		this.fanout = fanout;
 		this.replies = replies;

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * A connection's membership of one room. While a join with {@code since} replays the room's
- * history, the room's live frames wait here; afterwards they go out, skipping those the replay
- * already sent: a message published before the history was read can still be on its way through
- * the fan-out. Frames reach a member in offset order, so once one is past the replay, none that
- * follows can be a repeat.
+ * A connection's membership of one room. While a join with {@code since} replays the
+ * room's history, the room's live frames wait here; afterwards they go out, skipping
+ * those the replay already sent: a message published before the history was read can
+ * still be on its way through the fan-out. Frames reach a member in offset order, so once
+ * one is past the replay, none that follows can be a repeat.
  */
 final class RoomMember {
 
@@ -28,7 +28,10 @@ final class RoomMember {
 		this.held = holding ? new ArrayList<>() : null;
 	}
 
-	/** Called by the room's one delivering thread at a time; a join's thread only holds the lock briefly. */
+	/**
+	 * Called by the room's one delivering thread at a time; a join's thread only holds
+	 * the lock briefly.
+	 */
 	synchronized void deliver(long offset, TextMessage frame) {
 		if (this.held != null) {
 			this.held.add(new Held(offset, frame));
@@ -43,7 +46,10 @@ final class RoomMember {
 		}
 	}
 
-	/** Sends the frames that waited, except those up to {@code replayedThrough}, and every later one as it comes. */
+	/**
+	 * Sends the frames that waited, except those up to {@code replayedThrough}, and every
+	 * later one as it comes.
+	 */
 	synchronized void live(long replayedThrough) {
 		List<Held> waiting = this.held;
 		this.held = null;

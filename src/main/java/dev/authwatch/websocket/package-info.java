@@ -1,6 +1,6 @@
 /**
- * The {@code /ws/chat} endpoint: the handshake, the chat protocol, rooms, the connection registry,
- * heartbeats and expiry.
+ * The {@code /ws/chat} endpoint: the handshake, the chat protocol, rooms, the connection
+ * registry, heartbeats and expiry.
  */
 @NullMarked
 package dev.authwatch.websocket;

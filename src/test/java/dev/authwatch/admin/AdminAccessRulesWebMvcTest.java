@@ -45,9 +45,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The admin API's access rules and audit, on the MVC slice with the real token validation. */
+/**
+ * The admin API's access rules and audit, on the MVC slice with the real token
+ * validation.
+ */
 @WebMvcTest(controllers = { WebSocketAuthAdminController.class, SessionController.class })
-@Import({ AdminSecurityConfiguration.class, AuditConfiguration.class, AdminAccessRulesWebMvcTest.RealSecurityCollaborators.class })
+@Import({ AdminSecurityConfiguration.class, AuditConfiguration.class,
+		AdminAccessRulesWebMvcTest.RealSecurityCollaborators.class })
 class AdminAccessRulesWebMvcTest {
 
 	@Autowired
@@ -100,7 +104,9 @@ class AdminAccessRulesWebMvcTest {
 
 	@Test
 	void userWithoutTheAdminRoleCannotDisconnectAnyone() throws Exception {
-		this.mvc.perform(delete(AdminApi.BASE_PATH + "/session/alice").header("Authorization", "Bearer " + TestTokens.valid("eve", "user")))
+		this.mvc
+			.perform(delete(AdminApi.BASE_PATH + "/session/alice").header("Authorization",
+					"Bearer " + TestTokens.valid("eve", "user")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.error").value("forbidden"));
 
@@ -114,7 +120,9 @@ class AdminAccessRulesWebMvcTest {
 
 	@Test
 	void adminDisconnectsAUserAndTheRequestIsAuditedWithItsTarget() throws Exception {
-		this.mvc.perform(delete(AdminApi.BASE_PATH + "/session/alice").header("Authorization", "Bearer " + TestTokens.valid("root", "admin")))
+		this.mvc
+			.perform(delete(AdminApi.BASE_PATH + "/session/alice").header("Authorization",
+					"Bearer " + TestTokens.valid("root", "admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.closeCode").value(4003));
 
@@ -141,7 +149,10 @@ class AdminAccessRulesWebMvcTest {
 					TestJwtProperties.withSecrets(TestSecrets.CURRENT, TestSecrets.PREVIOUS), clock);
 		}
 
-		/** The real validation; revocation is the security tests' subject, here nothing is revoked. */
+		/**
+		 * The real validation; revocation is the security tests' subject, here nothing is
+		 * revoked.
+		 */
 		@Bean
 		Admission admission(AccessTokenValidator validator) {
 			return new Admission(validator, new RevocationCheck() {
@@ -159,7 +170,10 @@ class AdminAccessRulesWebMvcTest {
 			});
 		}
 
-		/** The memory store's audit log; which backend holds it is the store configuration's subject. */
+		/**
+		 * The memory store's audit log; which backend holds it is the store
+		 * configuration's subject.
+		 */
 		@Bean
 		AuditLog auditLog() {
 			return new InMemoryAuditLog(1000);

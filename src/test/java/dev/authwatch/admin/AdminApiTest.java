@@ -32,7 +32,10 @@ import static dev.authwatch.support.AdminCalls.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The admin API against the running service: access control, audit, test connection, sessions, events. */
+/**
+ * The admin API against the running service: access control, audit, test connection,
+ * sessions, events.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD })
 class AdminApiTest {
@@ -53,8 +56,8 @@ class AdminApiTest {
 
 	@Test
 	void everyAdminEndpointIsUnauthorizedAnonymouslyForbiddenToUsersAndOpenToAdmins() throws Exception {
-		List<String> endpoints = List.of("GET /health", "GET /metrics", "GET /audit", "GET /session/dave", "DELETE /session/dave",
-				"POST /test-connection", "GET /events");
+		List<String> endpoints = List.of("GET /health", "GET /metrics", "GET /audit", "GET /session/dave",
+				"DELETE /session/dave", "POST /test-connection", "GET /events");
 		String userToken = TestTokens.valid("eve", "user");
 		for (String endpoint : endpoints) {
 			assertThat(call(AdminCalls.as(this.port, null), endpoint)).as("anonymous " + endpoint).isEqualTo(401);
@@ -66,11 +69,13 @@ class AdminApiTest {
 		for (String endpoint : endpoints) {
 			String method = endpoint.substring(0, endpoint.indexOf(' '));
 			String path = BASE + endpoint.substring(endpoint.indexOf(' ') + 1);
-			assertThat(audited(entries, method, path)).as(endpoint).extracting((entry) -> entry.path("who").asString() + ":"
-					+ entry.path("status").asInt() + ":" + entry.path("client_ip").asString())
+			assertThat(audited(entries, method, path)).as(endpoint)
+				.extracting((entry) -> entry.path("who").asString() + ":" + entry.path("status").asInt() + ":"
+						+ entry.path("client_ip").asString())
 				.contains("anonymous:401:127.0.0.1", "eve:403:127.0.0.1", "root:200:127.0.0.1");
 		}
-		assertThat(audited(entries, "GET", BASE + "/session/dave")).allMatch((entry) -> "dave".equals(entry.path("target").asString()));
+		assertThat(audited(entries, "GET", BASE + "/session/dave"))
+			.allMatch((entry) -> "dave".equals(entry.path("target").asString()));
 		assertThat(audited(entries, "POST", BASE + "/test-connection"))
 			.filteredOn((entry) -> entry.path("status").asInt() == 200)
 			.allMatch((entry) -> "dave".equals(entry.path("target").asString()));
@@ -79,11 +84,13 @@ class AdminApiTest {
 	@Test
 	void rejectedTokensAreAnsweredWithTheirTaxonomyReason() throws Exception {
 		HttpResponse<String> anonymous = AdminCalls.as(this.port, null).get(BASE + "/metrics");
-		HttpResponse<String> forged = AdminCalls.as(this.port, TestTokens.signedWith(TestSecrets.FOREIGN, "root")).get(BASE + "/metrics");
+		HttpResponse<String> forged = AdminCalls.as(this.port, TestTokens.signedWith(TestSecrets.FOREIGN, "root"))
+			.get(BASE + "/metrics");
 		HttpResponse<String> user = AdminCalls.as(this.port, TestTokens.valid("eve", "user")).get(BASE + "/metrics");
 
 		assertThat(JSON.readTree(anonymous.body()).path("error").asString()).isEqualTo("missing_credentials");
-		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 		assertThat(forged.statusCode()).isEqualTo(401);
 		assertThat(JSON.readTree(forged.body()).path("error").asString()).isIn("invalid_signature", "unknown_key");
 		assertThat(JSON.readTree(user.body()).path("error").asString()).isEqualTo("forbidden");
@@ -91,7 +98,11 @@ class AdminApiTest {
 
 	@Test
 	void testConnectionMakesARealHandshakeCountedInMetricsAndTimesEachStep() throws Exception {
-		long jwtBefore = JSON.readTree(admin().get(BASE + "/metrics").body()).path("methods").path("jwt").path("successes").asLong();
+		long jwtBefore = JSON.readTree(admin().get(BASE + "/metrics").body())
+			.path("methods")
+			.path("jwt")
+			.path("successes")
+			.asLong();
 
 		JsonNode report = JSON.readTree(admin().post(BASE + "/test-connection", "{\"user_id\":\"frank\"}").body());
 
@@ -111,7 +122,8 @@ class AdminApiTest {
 	@Test
 	void testConnectionNeedsAUserIdOfAtMost256Characters() throws Exception {
 		assertThat(admin().post(BASE + "/test-connection", "{}").statusCode()).isEqualTo(400);
-		assertThat(admin().post(BASE + "/test-connection", "{\"user_id\":\"" + "x".repeat(300) + "\"}").statusCode()).isEqualTo(400);
+		assertThat(admin().post(BASE + "/test-connection", "{\"user_id\":\"" + "x".repeat(300) + "\"}").statusCode())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -135,7 +147,9 @@ class AdminApiTest {
 			assertThat(first.awaitClose()).isEqualTo(4003);
 			assertThat(second.awaitClose()).isEqualTo(4003);
 		}
-		await().untilAsserted(() -> assertThat(JSON.readTree(admin().get(BASE + "/session/grace").body()).path("connections")).isEmpty());
+		await().untilAsserted(
+				() -> assertThat(JSON.readTree(admin().get(BASE + "/session/grace").body()).path("connections"))
+					.isEmpty());
 	}
 
 	@Test
@@ -160,13 +174,17 @@ class AdminApiTest {
 		long seen = this.events.recent(1).stream().mapToLong(AuthEvent::sequence).findFirst().orElse(0);
 		HttpResponse<InputStream> stream = admin().stream(BASE + "/events", seen);
 		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(stream.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
 			CompletableFuture<String> failure = CompletableFuture.supplyAsync(() -> lines.lines()
 				.filter((line) -> line.startsWith("data:") && line.contains("\"AUTH_FAILURE\""))
-				.findFirst().orElse(null));
+				.findFirst()
+				.orElse(null));
 
-			RawHandshake.to(this.port).bearer(TestTokens.customised((jwt) -> jwt.audience().single("somebody-else"))).send();
+			RawHandshake.to(this.port)
+				.bearer(TestTokens.customised((jwt) -> jwt.audience().single("somebody-else")))
+				.send();
 
 			String data = failure.get(10, TimeUnit.SECONDS);
 			JsonNode event = JSON.readTree(data.substring("data:".length()));
@@ -194,7 +212,8 @@ class AdminApiTest {
 
 		assertThat(api.path("paths").has(BASE + "/test-connection")).isTrue();
 		assertThat(api.path("paths").has(BASE + "/session/{user_id}")).isTrue();
-		assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+		assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+			.isEqualTo("bearer");
 	}
 
 	private static List<JsonNode> audited(JsonNode entries, String method, String path) {

@@ -29,12 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real headless Chromium ({@link HeadlessChromium}: skipped without it, except
- * in CI).
+ * The dashboard in a real headless Chromium ({@link HeadlessChromium}: skipped without
+ * it, except in CI).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { TestSecrets.SECRET_PROPERTY, "ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=1000",
-				TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT,
+		properties = { TestSecrets.SECRET_PROPERTY, "ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=1000", TestUsers.ALICE,
+				TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD, TestUsers.ROOT,
 				TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES })
 class AdminDashboardBrowserTest {
 
@@ -59,7 +59,10 @@ class AdminDashboardBrowserTest {
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
-	/** The screenshot is taken whatever the outcome: on a failure it shows what the test was waiting for. */
+	/**
+	 * The screenshot is taken whatever the outcome: on a failure it shows what the test
+	 * was waiting for.
+	 */
 	@AfterEach
 	void closeBrowser() throws Exception {
 		if (this.browser != null) {
@@ -76,15 +79,19 @@ class AdminDashboardBrowserTest {
 
 		logIn("root", "root-password");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
-		this.wait.until((browser) -> text("#status-level").toLowerCase(java.util.Locale.ROOT).matches("healthy|degraded|critical"));
+		this.wait.until((browser) -> text("#status-level").toLowerCase(java.util.Locale.ROOT)
+			.matches("healthy|degraded|critical"));
 		assertThat(this.browser.findElement(By.id("status")).getAttribute("class")).contains("level-");
 		this.wait.until((browser) -> text("#methods tbody").contains("jwt"));
 		this.wait.until((browser) -> count("#chart-success canvas") == 1 && count("#chart-latency canvas") == 1);
 		this.wait.until((browser) -> ((Number) script("return window.uPlot ? 1 : 0")).intValue() == 1);
-		// The time axis spans the dashboard's fixed recent window (the 360 points it keeps, one per
+		// The time axis spans the dashboard's fixed recent window (the 360 points it
+		// keeps, one per
 		// refresh of 1 s here), not years.
-		this.wait.until((browser) -> ((Number) script("return document.getElementById('chart-success').chart.scales.x.max"
-				+ " - document.getElementById('chart-success').chart.scales.x.min")).longValue() == 360);
+		this.wait
+			.until((browser) -> ((Number) script("return document.getElementById('chart-success').chart.scales.x.max"
+					+ " - document.getElementById('chart-success').chart.scales.x.min"))
+				.longValue() == 360);
 		this.wait.until((browser) -> text("#breakers tbody").contains("redis"));
 		this.wait.until((browser) -> text("#instances tbody").contains(":" + this.port));
 		script("window.sameDocument = 'still here'");
@@ -96,10 +103,14 @@ class AdminDashboardBrowserTest {
 		assertThat(steps).extracting((step) -> step.findElement(By.tagName("td")).getText())
 			.containsExactly("token", "chain:origin", "chain:jwt", "handshake", "welcome", "ping", "close");
 
-		RawHandshake.Response refused = RawHandshake.to(this.port).bearer(TestTokens.signedWith(TestSecrets.FOREIGN, "mallory")).send();
+		RawHandshake.Response refused = RawHandshake.to(this.port)
+			.bearer(TestTokens.signedWith(TestSecrets.FOREIGN, "mallory"))
+			.send();
 		assertThat(refused.status()).isEqualTo(401);
-		this.wait.until((browser) -> text("#events tbody").contains("unknown_key") || text("#events tbody").contains("invalid_signature"));
-		this.wait.until((browser) -> text("#reasons tbody").contains("unknown_key") || text("#reasons tbody").contains("invalid_signature"));
+		this.wait.until((browser) -> text("#events tbody").contains("unknown_key")
+				|| text("#events tbody").contains("invalid_signature"));
+		this.wait.until((browser) -> text("#reasons tbody").contains("unknown_key")
+				|| text("#reasons tbody").contains("invalid_signature"));
 		assertThat(script("return window.sameDocument")).isEqualTo("still here");
 
 		try (ChatClient connected = ChatClient.withBearerHeader(this.port, TestTokens.valid("judy", "user"))) {

@@ -22,8 +22,9 @@ class AdminPropertiesTest {
 
 	@Test
 	void refreshIntervalIsTakenInMillisecondsFromTheEnvironmentVariable() {
-		this.runner.withPropertyValues("ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=2500",
-				"authwatch.admin.dashboard-refresh-interval=${ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL}ms")
+		this.runner
+			.withPropertyValues("ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL=2500",
+					"authwatch.admin.dashboard-refresh-interval=${ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL}ms")
 			.run((context) -> assertThat(context.getBean(AdminProperties.class).dashboardRefreshInterval())
 				.isEqualTo(Duration.ofMillis(2500)));
 	}
@@ -32,14 +33,16 @@ class AdminPropertiesTest {
 	void aRefreshIntervalBelowOneSecondStopsStartupNamingTheVariable() {
 		this.runner.withPropertyValues("authwatch.admin.dashboard-refresh-interval=200ms")
 			.run((context) -> assertThat(context).getFailure()
-				.rootCause().hasMessageContaining("ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL"));
+				.rootCause()
+				.hasMessageContaining("ADMIN_DASHBOARD_AUTO_REFRESH_INTERVAL"));
 	}
 
 	@Test
 	void aLongLivedTestConnectionTokenIsRefused() {
 		this.runner.withPropertyValues("authwatch.admin.test-connection-token-ttl=1h")
 			.run((context) -> assertThat(context).getFailure()
-				.rootCause().hasMessageContaining("authwatch.admin.test-connection-token-ttl"));
+				.rootCause()
+				.hasMessageContaining("authwatch.admin.test-connection-token-ttl"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -30,7 +30,8 @@ class BearerTokenRouterTest {
 
 	@Test
 	void providersIssuerAndOpaqueTokensGoToOauth() {
-		assertThat(this.withProvider.route(jws("{\"sub\":\"a\",\"iss\":\"https://idp.example\"}"))).isEqualTo(Route.OAUTH);
+		assertThat(this.withProvider.route(jws("{\"sub\":\"a\",\"iss\":\"https://idp.example\"}")))
+			.isEqualTo(Route.OAUTH);
 		assertThat(this.withProvider.route("2YotnFZFEjr1zCsicMWpAA")).isEqualTo(Route.OAUTH);
 		assertThat(this.withProvider.route("a.b.c.d.e")).isEqualTo(Route.OAUTH);
 	}

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A page the service serves itself (the chat page at {@code /}) opens its WebSocket from the
- * service's own origin, listed or not; every other origin must be listed. A cross-site page cannot
- * make its visitor's browser send this origin, so the own origin admits no hijacking.
+ * A page the service serves itself (the chat page at {@code /}) opens its WebSocket from
+ * the service's own origin, listed or not; every other origin must be listed. A
+ * cross-site page cannot make its visitor's browser send this origin, so the own origin
+ * admits no hijacking.
  */
 class OriginPolicyTest {
 
@@ -29,7 +30,8 @@ class OriginPolicyTest {
 	void aDefaultPortIsTheSameOriginWrittenOrNot() {
 		URI behindTls = URI.create("https://chat.example.com/ws/chat");
 		assertThat(this.nothingListed.allows("https://chat.example.com:443", behindTls)).isTrue();
-		assertThat(this.nothingListed.allows("https://chat.example.com", URI.create("https://chat.example.com:443/ws/chat")))
+		assertThat(this.nothingListed.allows("https://chat.example.com",
+				URI.create("https://chat.example.com:443/ws/chat")))
 			.isTrue();
 	}
 
@@ -40,7 +42,8 @@ class OriginPolicyTest {
 		assertThat(this.nothingListed.allows("http://localhost.evil.example:8080", SERVICE)).isFalse();
 		assertThat(this.nothingListed.allows("http://evil.example", SERVICE)).isFalse();
 		assertThat(this.nothingListed.allowsCredentialed("http://evil.example", SERVICE)).isFalse();
-		assertThat(new OriginPolicy(List.of("http://evil.example"), false).allows("http://evil.example", SERVICE)).isTrue();
+		assertThat(new OriginPolicy(List.of("http://evil.example"), false).allows("http://evil.example", SERVICE))
+			.isTrue();
 	}
 
 	@Test

@@ -39,7 +39,8 @@ class TracedAuthenticationChainTest {
 
 	@Test
 	void tracedRunStopsAtARefusedOrigin() {
-		AuthenticationChain chain = chain(List.of("https://chat.example.com"), fixed(AuthMethod.JWT, AuthDecision.authenticated(principal())));
+		AuthenticationChain chain = chain(List.of("https://chat.example.com"),
+				fixed(AuthMethod.JWT, AuthDecision.authenticated(principal())));
 
 		AuthDecision decision = chain.authenticate(request("https://evil.example.com"), this.trace);
 
@@ -69,7 +70,8 @@ class TracedAuthenticationChainTest {
 	}
 
 	private AuthenticationChain chain(List<String> origins, Authenticator... authenticators) {
-		return new AuthenticationChain(new OriginPolicy(origins, false), List.of(authenticators), List.of(this.attempts::add));
+		return new AuthenticationChain(new OriginPolicy(origins, false), List.of(authenticators),
+				List.of(this.attempts::add));
 	}
 
 	private static Authenticator fixed(AuthMethod method, AuthDecision decision) {

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chat page and its client are served to anyone, with the strict content security policy that
- * makes an injected inline script inert; the page itself has none.
+ * The chat page and its client are served to anyone, with the strict content security
+ * policy that makes an injected inline script inert; the page itself has none.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
 class ChatPageTest {
@@ -30,7 +30,8 @@ class ChatPageTest {
 	void pageAndClientAreServedToAnyoneWithTheStrictContentSecurityPolicy(String path) throws Exception {
 		HttpResponse<String> response = HttpCalls.get(this.port, path);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(StaticPages.CONTENT_SECURITY_POLICY);
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValue(StaticPages.CONTENT_SECURITY_POLICY);
 		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();

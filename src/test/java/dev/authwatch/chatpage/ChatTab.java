@@ -11,7 +11,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** One user's chat page ({@code /}) in a headless Chromium of its own, driven as a person would. */
+/**
+ * One user's chat page ({@code /}) in a headless Chromium of its own, driven as a person
+ * would.
+ */
 final class ChatTab implements AutoCloseable {
 
 	private static final String MESSAGES_SCRIPT = """
@@ -65,7 +68,9 @@ final class ChatTab implements AutoCloseable {
 	}
 
 	void awaitJoined(String room) {
-		this.wait.until((browser) -> !browser.findElements(By.cssSelector("#rooms button[data-room='" + room + "'][data-joined]")).isEmpty());
+		this.wait.until((browser) -> !browser
+			.findElements(By.cssSelector("#rooms button[data-room='" + room + "'][data-joined]"))
+			.isEmpty());
 	}
 
 	void send(String text) {
@@ -73,7 +78,10 @@ final class ChatTab implements AutoCloseable {
 		this.browser.findElement(By.cssSelector("#send-form button")).click();
 	}
 
-	/** Types and sends a numbered message every {@code intervalMs} in the page itself, until {@link #stopSending()}. */
+	/**
+	 * Types and sends a numbered message every {@code intervalMs} in the page itself,
+	 * until {@link #stopSending()}.
+	 */
 	void keepSending(String prefix, int intervalMs) {
 		script("""
 				let n = 0;
@@ -99,7 +107,10 @@ final class ChatTab implements AutoCloseable {
 			.toList();
 	}
 
-	/** The state the page shows: {@code connecting}, {@code connected}, {@code reconnecting}, {@code revoked}, {@code stopped}. */
+	/**
+	 * The state the page shows: {@code connecting}, {@code connected},
+	 * {@code reconnecting}, {@code revoked}, {@code stopped}.
+	 */
 	String connectionState() {
 		return this.browser.findElement(By.id("connection")).getDomAttribute("data-state");
 	}
@@ -110,7 +121,10 @@ final class ChatTab implements AutoCloseable {
 
 	/** The page's connection log, one line per event, oldest first. */
 	List<String> connectionLog() {
-		return this.browser.findElements(By.cssSelector("#connection-log li")).stream().map((item) -> item.getText()).toList();
+		return this.browser.findElements(By.cssSelector("#connection-log li"))
+			.stream()
+			.map((item) -> item.getText())
+			.toList();
 	}
 
 	String user() {
@@ -134,7 +148,9 @@ final class ChatTab implements AutoCloseable {
 		HeadlessChromium.screenshotAndQuit(this.browser, "chat-page-" + this.name);
 	}
 
-	/** A message as the page shows it; {@code delivery} only on the sender's own messages. */
+	/**
+	 * A message as the page shows it; {@code delivery} only on the sender's own messages.
+	 */
 	record Shown(String from, String text, String id, String offset, String delivery) {
 	}
 

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The unit tests of {@code /js/authwatch-client.js} (backoff, close-code state machine, resend,
- * recovery, re-authentication), written for Node's built-in runner in {@code src/test/js/} and run
- * here so that {@code ./mvnw verify} runs them. Without {@code node} the test is skipped, except
- * in CI ({@code CI=true}), where that is a failure.
+ * The unit tests of {@code /js/authwatch-client.js} (backoff, close-code state machine,
+ * resend, recovery, re-authentication), written for Node's built-in runner in
+ * {@code src/test/js/} and run here so that {@code ./mvnw verify} runs them. Without
+ * {@code node} the test is skipped, except in CI ({@code CI=true}), where that is a
+ * failure.
  */
 class ClientScriptTest {
 
@@ -26,8 +27,11 @@ class ClientScriptTest {
 		ExternalTool node = ExternalTool.require("node", "nodejs");
 		List<String> arguments;
 		try (Stream<Path> files = Files.list(SCRIPTS)) {
-			arguments = Stream.concat(Stream.of("--test", "--test-reporter=spec"),
-					files.map((file) -> file.getFileName().toString()).filter((name) -> name.endsWith(".test.mjs")).sorted())
+			arguments = Stream
+				.concat(Stream.of("--test", "--test-reporter=spec"),
+						files.map((file) -> file.getFileName().toString())
+							.filter((name) -> name.endsWith(".test.mjs"))
+							.sorted())
 				.toList();
 		}
 		assertThat(arguments).hasSizeGreaterThan(2);

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code validate}, {@code monitor} and {@code rotate}, run as the jar runs them, against a real instance. */
+/**
+ * {@code validate}, {@code monitor} and {@code rotate}, run as the jar runs them, against
+ * a real instance.
+ */
 class JwtCommandsTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,9 +88,10 @@ class JwtCommandsTest {
 
 		assertThat(exit).isZero();
 		JsonNode cli = JSON.readTree(output());
-		JsonNode endpoint = JSON.readTree(AdminCalls.as(peer.port(), TestTokens.signedWith(TestSecrets.FOREIGN, "root", "admin"))
-			.get("/health/jwt")
-			.body());
+		JsonNode endpoint = JSON
+			.readTree(AdminCalls.as(peer.port(), TestTokens.signedWith(TestSecrets.FOREIGN, "root", "admin"))
+				.get("/health/jwt")
+				.body());
 		assertThat(cli.get("status").asString()).isEqualTo("healthy").isEqualTo(endpoint.get("status").asString());
 		assertThat(cli.get("score").asInt()).isEqualTo(100).isEqualTo(endpoint.get("score").asInt());
 		for (String key : List.of("jwt_secret_available", "secret_length_valid", "secret_format_valid",
@@ -106,8 +110,10 @@ class JwtCommandsTest {
 		assertThat(cli.get("status").asString()).isEqualTo("degraded");
 		assertThat(cli.get("score").asInt()).isEqualTo(70);
 		assertThat(cli.at("/details/peers/0/status").asString()).isEqualTo("drift");
-		assertThat(cli.at("/details/peers/0/problem").asString()).isEqualTo("it does not accept this instance's key (unknown_key)");
-		assertThat(cli.at("/details/peers/0/key_id").isNull()).as("a peer tells its key id only to a holder of a key it accepts")
+		assertThat(cli.at("/details/peers/0/problem").asString())
+			.isEqualTo("it does not accept this instance's key (unknown_key)");
+		assertThat(cli.at("/details/peers/0/key_id").isNull())
+			.as("a peer tells its key id only to a holder of a key it accepts")
 			.isTrue();
 	}
 
@@ -128,7 +134,9 @@ class JwtCommandsTest {
 		JsonNode cli = JSON.readTree(output());
 		assertThat(cli.get("status").asString()).isEqualTo("unhealthy");
 		assertThat(cli.get("score").asInt()).isZero();
-		assertThat(cli.get("issues")).singleElement().extracting(JsonNode::asString).asString()
+		assertThat(cli.get("issues")).singleElement()
+			.extracting(JsonNode::asString)
+			.asString()
 			.startsWith("The service refuses to start with this configuration: JWT_SECRET is not a usable HS256 secret")
 			.doesNotContain("changeme");
 	}
@@ -143,7 +151,8 @@ class JwtCommandsTest {
 	void monitorPrintsDriftAndUnknownPeersAndExits1() throws Exception {
 		String dead = "http://127.0.0.1:" + RedisTestServer.freePort();
 
-		int exit = run(TestSecrets.CURRENT, "monitor", "--peer", peer.baseUrl(), "--peer", dead, "--count", "1", "--json");
+		int exit = run(TestSecrets.CURRENT, "monitor", "--peer", peer.baseUrl(), "--peer", dead, "--count", "1",
+				"--json");
 
 		assertThat(exit).isEqualTo(1);
 		List<JsonNode> lines = output().lines().map(JSON::readTree).toList();

@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin event stream of one instance carries the events of every instance, each with its instance. */
+/**
+ * The admin event stream of one instance carries the events of every instance, each with
+ * its instance.
+ */
 class ClusterEventsTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,9 +45,12 @@ class ClusterEventsTest {
 		try (RunningApp a = RunningApp.start(instance("a")); RunningApp b = RunningApp.start(instance("b"))) {
 			HttpResponse<InputStream> stream = AdminCalls.as(a.port(), TestTokens.valid("root", "admin"))
 				.stream(AdminCalls.BASE + "/events");
-			CompletableFuture<JsonNode> fromB = CompletableFuture.supplyAsync(() -> firstEventOf(stream.body(), this.prefix + "b"));
+			CompletableFuture<JsonNode> fromB = CompletableFuture
+				.supplyAsync(() -> firstEventOf(stream.body(), this.prefix + "b"));
 			try {
-				assertThat(RawHandshake.to(b.port()).bearer(TestTokens.signedWith(TestSecrets.FOREIGN, "mallory")).send()
+				assertThat(RawHandshake.to(b.port())
+					.bearer(TestTokens.signedWith(TestSecrets.FOREIGN, "mallory"))
+					.send()
 					.status()).isEqualTo(401);
 
 				JsonNode event = fromB.get(10, TimeUnit.SECONDS);

@@ -18,14 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Instances on one Redis see each other through {@code GET /cluster}; with memory, one instance. */
+/**
+ * Instances on one Redis see each other through {@code GET /cluster}; with memory, one
+ * instance.
+ */
 class ClusterMembershipTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String ADMIN = TestTokens.valid("root", "admin");
 
-	/** Other tests' instances share the test Redis: this test only looks at its own ids. */
+	/**
+	 * Other tests' instances share the test Redis: this test only looks at its own ids.
+	 */
 	private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
 	private Map<String, Object> instance(String id, boolean redis) {
@@ -39,7 +44,9 @@ class ClusterMembershipTest {
 
 	private List<JsonNode> ownInstances(RunningApp app) throws Exception {
 		String body = AdminCalls.as(app.port(), ADMIN).get(AdminCalls.BASE + "/cluster").body();
-		return JSON.readTree(body).get("instances").valueStream()
+		return JSON.readTree(body)
+			.get("instances")
+			.valueStream()
 			.filter((instance) -> instance.get("id").asString().startsWith(this.prefix))
 			.toList();
 	}
@@ -78,7 +85,8 @@ class ClusterMembershipTest {
 				.untilAsserted(() -> assertThat(ownInstances(app)).extracting((node) -> node.get("id").asString())
 					.containsExactly(this.prefix + "solo"));
 			assertThat(AdminCalls.as(app.port(), null).get(AdminCalls.BASE + "/cluster").statusCode()).isEqualTo(401);
-			assertThat(AdminCalls.as(app.port(), TestTokens.valid("alice", "user")).get(AdminCalls.BASE + "/cluster")
+			assertThat(AdminCalls.as(app.port(), TestTokens.valid("alice", "user"))
+				.get(AdminCalls.BASE + "/cluster")
 				.statusCode()).isEqualTo(403);
 		}
 	}

@@ -18,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two instances on one Redis: an admin on either sees and manages a user's connections on both. */
+/**
+ * Two instances on one Redis: an admin on either sees and manages a user's connections on
+ * both.
+ */
 class ConnectionDirectoryTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,8 +53,8 @@ class ConnectionDirectoryTest {
 				ChatClient onB = ChatClient.withBearerHeader(b.port(), TestTokens.valid(user, "user"))) {
 			onB.next();
 
-			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(connections(a, user)).singleElement()
-				.satisfies((connection) -> {
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(connections(a, user)).singleElement().satisfies((connection) -> {
 					assertThat(connection.get("instance").asString()).isEqualTo(this.prefix + "b");
 					assertThat(connection.get("method").asString()).isEqualTo("jwt");
 					assertThat(connection.get("health").asString()).isEqualTo("healthy");
@@ -60,10 +63,12 @@ class ConnectionDirectoryTest {
 			String report = AdminCalls.as(a.port(), ADMIN)
 				.post(AdminCalls.BASE + "/test-connection", "{\"user_id\":\"" + user + "\"}")
 				.body();
-			assertThat(JSON.readTree(report).get("liveConnections").valueStream().map((c) -> c.get("instance").asString()))
+			assertThat(
+					JSON.readTree(report).get("liveConnections").valueStream().map((c) -> c.get("instance").asString()))
 				.containsExactly(this.prefix + "b");
 
-			assertThat(AdminCalls.as(a.port(), ADMIN).delete(AdminCalls.BASE + "/session/" + user).statusCode()).isEqualTo(200);
+			assertThat(AdminCalls.as(a.port(), ADMIN).delete(AdminCalls.BASE + "/session/" + user).statusCode())
+				.isEqualTo(200);
 			assertThat(onB.awaitClose()).isEqualTo(4003);
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(connections(a, user)).isEmpty());
 		}

@@ -77,7 +77,8 @@ class RedisConnectionDirectoryTest {
 		assertThat(survivor.elsewhere(user)).isEmpty();
 
 		survivor.sweep(Set.of(this.prefix + "survivor"));
-		assertThat(this.redis.opsForHash().entries(RedisConnectionDirectory.USER + UserEntry.of(user, entry("dead", "c9", user).entry()).userKey()))
+		assertThat(this.redis.opsForHash()
+			.entries(RedisConnectionDirectory.USER + UserEntry.of(user, entry("dead", "c9", user).entry()).userKey()))
 			.isEmpty();
 		assertThat(this.redis.opsForSet().isMember(RedisConnectionDirectory.INSTANCES, this.prefix + "dead")).isFalse();
 	}

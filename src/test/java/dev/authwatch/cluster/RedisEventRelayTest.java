@@ -72,7 +72,8 @@ class RedisEventRelayTest {
 		sender.start();
 
 		for (int i = 0; i < BURST; i++) {
-			log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired", this.prefix + "user-" + i);
+			log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired",
+					this.prefix + "user-" + i);
 		}
 		sender.flush();
 
@@ -85,7 +86,10 @@ class RedisEventRelayTest {
 		return new RedisEventRelay(log, this.redis, JSON, this.prefix + instance, this.scheduler, meters);
 	}
 
-	/** The relay's periodic flush never comes during the test: the test flushes once, after the burst. */
+	/**
+	 * The relay's periodic flush never comes during the test: the test flushes once,
+	 * after the burst.
+	 */
 	private static final class FlushedByTheTest extends ThreadPoolTaskScheduler {
 
 		FlushedByTheTest() {

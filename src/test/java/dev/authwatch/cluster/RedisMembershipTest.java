@@ -40,19 +40,22 @@ class RedisMembershipTest {
 
 	@Test
 	void anInstanceThatStopsAnnouncingIsGoneAfterTheGraceAndLeavesTheIndex() {
-		RedisMembership membership = new RedisMembership(this.redis, JsonMapper.builder().build(), Duration.ofMillis(500));
+		RedisMembership membership = new RedisMembership(this.redis, JsonMapper.builder().build(),
+				Duration.ofMillis(500));
 		membership.announce(status("quiet"));
 		assertThat(membership.instances()).filteredOn((status) -> status.id().startsWith(this.prefix))
 			.containsExactly(status("quiet"));
 
 		await().atMost(Duration.ofSeconds(3))
-			.untilAsserted(() -> assertThat(membership.instances()).noneMatch((status) -> status.id().startsWith(this.prefix)));
+			.untilAsserted(() -> assertThat(membership.instances())
+				.noneMatch((status) -> status.id().startsWith(this.prefix)));
 		assertThat(this.redis.opsForSet().isMember(RedisMembership.INDEX, this.prefix + "quiet")).isFalse();
 	}
 
 	@Test
 	void leavingRemovesTheInstanceAtOnce() {
-		RedisMembership membership = new RedisMembership(this.redis, JsonMapper.builder().build(), Duration.ofMinutes(1));
+		RedisMembership membership = new RedisMembership(this.redis, JsonMapper.builder().build(),
+				Duration.ofMinutes(1));
 		membership.announce(status("x"));
 		membership.announce(status("y"));
 

@@ -34,8 +34,8 @@ class RedisRoomFanoutTest {
 	}
 
 	private RedisRoomFanout fanout(int historySize, Duration historyMaxAge) {
-		return new RedisRoomFanout(this.redis, new ChatRooms(), new DeliveryProperties(Duration.ofMinutes(2), historySize,
-				historyMaxAge));
+		return new RedisRoomFanout(this.redis, new ChatRooms(),
+				new DeliveryProperties(Duration.ofMinutes(2), historySize, historyMaxAge));
 	}
 
 	@Test

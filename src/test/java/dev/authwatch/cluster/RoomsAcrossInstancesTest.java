@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A room spans the instances on one Redis: every member gets every message once, in one order. */
+/**
+ * A room spans the instances on one Redis: every member gets every message once, in one
+ * order.
+ */
 class RoomsAcrossInstancesTest {
 
 	private static final int MESSAGES_PER_SENDER = 50;
@@ -27,7 +30,8 @@ class RoomsAcrossInstancesTest {
 	private static Map<String, Object> instance() {
 		Map<String, Object> properties = new HashMap<>(RunningApp.onRedis());
 		properties.put("authwatch.jwt.secret", TestSecrets.CURRENT);
-		// Senders here send as fast as they can; the per-connection budget is not under test.
+		// Senders here send as fast as they can; the per-connection budget is not under
+		// test.
 		properties.put("authwatch.websocket.max-messages-per-second", "1000");
 		return properties;
 	}

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/configuration.md against the configuration metadata the build generates from the
- * {@code @ConfigurationProperties} records: every {@code authwatch.*} property has its row, and
- * every row names a property that exists.
+ * {@code @ConfigurationProperties} records: every {@code authwatch.*} property has its
+ * row, and every row names a property that exists.
  */
 class ConfigurationDocumentationTest {
 

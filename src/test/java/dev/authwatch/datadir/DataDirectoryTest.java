@@ -56,7 +56,8 @@ class DataDirectoryTest {
 
 		assertThatThrownBy(() -> at(root).require(DataFile.RESET_OUTBOX))
 			.isInstanceOf(DataDirectoryNotWritableException.class)
-			.hasMessageStartingWith("AUTHWATCH_DATA_DIR (authwatch.data-dir) is " + root + ", which cannot be written (")
+			.hasMessageStartingWith(
+					"AUTHWATCH_DATA_DIR (authwatch.data-dir) is " + root + ", which cannot be written (")
 			.hasMessageContaining("the password-reset outbox needs it");
 	}
 
@@ -69,7 +70,8 @@ class DataDirectoryTest {
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("path", data.root().toString());
-		assertThat(health.getDetails().get("files")).asInstanceOf(InstanceOfAssertFactories.map(String.class, String.class))
+		assertThat(health.getDetails().get("files"))
+			.asInstanceOf(InstanceOfAssertFactories.map(String.class, String.class))
 			.hasEntrySatisfying("jwt-key-state", (problem) -> assertThat(problem).startsWith("cannot be written ("));
 	}
 

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A data directory the service cannot write, feature by feature: the default outbox needs it and
- * stops startup; with another notifier only the JWT key state is missing, which the service runs
- * without, saying so at start and in the {@code dataDir} health component.
+ * A data directory the service cannot write, feature by feature: the default outbox needs
+ * it and stops startup; with another notifier only the JWT key state is missing, which
+ * the service runs without, saying so at start and in the {@code dataDir} health
+ * component.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
@@ -97,8 +98,8 @@ class UnwritableDataDirectoryTest {
 	void withTheDefaultOutboxAnUnwritableDataDirectoryStopsStartupNamingTheSetting() {
 		Path data = unwritable();
 
-		assertThatThrownBy(
-				() -> RunningApp.start(Map.of("authwatch.jwt.secret", TestSecrets.CURRENT, "authwatch.data-dir", data.toString())))
+		assertThatThrownBy(() -> RunningApp
+			.start(Map.of("authwatch.jwt.secret", TestSecrets.CURRENT, "authwatch.data-dir", data.toString())))
 			.rootCause()
 			.isInstanceOf(DataDirectoryNotWritableException.class)
 			.hasMessageStartingWith("AUTHWATCH_DATA_DIR (authwatch.data-dir) is " + data + ", which cannot be written")

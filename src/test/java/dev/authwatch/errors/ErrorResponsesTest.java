@@ -18,7 +18,8 @@ class ErrorResponsesTest {
 	@Test
 	void aRejectionIsJsonNeverCachedAndA401ChallengesForABearerToken() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		ErrorResponses.write(response, HttpStatus.UNAUTHORIZED, ErrorBody.of(FailureReason.EXPIRED, "Expired."), this.json);
+		ErrorResponses.write(response, HttpStatus.UNAUTHORIZED, ErrorBody.of(FailureReason.EXPIRED, "Expired."),
+				this.json);
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(response.getContentType()).isEqualTo("application/json");
 		assertThat(response.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");

@@ -43,7 +43,9 @@ class AuthEventLogConcurrencyTest {
 		List<AuthEvent> recent = log.recent(THREADS * PER_THREAD);
 
 		assertThat(recent).extracting(AuthEvent::sequence)
-			.containsExactly(LongStream.iterate(THREADS * PER_THREAD, (s) -> s - 1).limit(THREADS * PER_THREAD).boxed()
+			.containsExactly(LongStream.iterate(THREADS * PER_THREAD, (s) -> s - 1)
+				.limit(THREADS * PER_THREAD)
+				.boxed()
 				.toArray(Long[]::new));
 		for (int t = 0; t < THREADS; t++) {
 			String ref = log.userRef("user-" + t);

@@ -24,7 +24,8 @@ class AuthEventLogTest {
 		List<AuthEvent> recent = this.log.recent(100);
 
 		assertThat(recent).hasSize(10);
-		assertThat(recent).extracting(AuthEvent::sequence).containsExactly(25L, 24L, 23L, 22L, 21L, 20L, 19L, 18L, 17L, 16L);
+		assertThat(recent).extracting(AuthEvent::sequence)
+			.containsExactly(25L, 24L, 23L, 22L, 21L, 20L, 19L, 18L, 17L, 16L);
 		assertThat(this.log.recent(3)).extracting(AuthEvent::sequence).containsExactly(25L, 24L, 23L);
 	}
 
@@ -34,7 +35,9 @@ class AuthEventLogTest {
 
 		AuthEvent event = this.log.recent(1).get(0);
 
-		assertThat(event.userRef()).isNotNull().doesNotContain("alice").isEqualTo(this.log.userRef("alice@example.com"));
+		assertThat(event.userRef()).isNotNull()
+			.doesNotContain("alice")
+			.isEqualTo(this.log.userRef("alice@example.com"));
 		assertThat(event.toString()).doesNotContain("alice");
 	}
 

@@ -21,7 +21,8 @@ class HotPathCachesTest {
 		for (int i = 0; i < 1_000; i++) {
 			cache.put(i, "v" + i);
 		}
-		// No cleanUp() and no waiting: with the default executor the evictions would happen later, on the common pool.
+		// No cleanUp() and no waiting: with the default executor the evictions would
+		// happen later, on the common pool.
 		assertThat(cache.estimatedSize()).isLessThanOrEqualTo(10 + 16);
 		assertThat(evictedOn).isNotEmpty().allMatch((thread) -> thread == Thread.currentThread());
 	}

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Several real instances: two on one Redis, configured peers over HTTP, and an instance restarted
- * with a new secret. A short check interval stands in for AUTHENTICATION_HEALTH_CHECK_INTERVAL.
+ * Several real instances: two on one Redis, configured peers over HTTP, and an instance
+ * restarted with a new secret. A short check interval stands in for
+ * AUTHENTICATION_HEALTH_CHECK_INTERVAL.
  */
 class JwtDriftAndRotationTest {
 
@@ -36,7 +37,10 @@ class JwtDriftAndRotationTest {
 	@TempDir
 	Path directory;
 
-	/** Each test has its own environment and service name, so instances of other tests never mix in. */
+	/**
+	 * Each test has its own environment and service name, so instances of other tests
+	 * never mix in.
+	 */
 	private final String environment = "env" + UUID.randomUUID().toString().substring(0, 8);
 
 	private Map<String, Object> instance(String secret, boolean redis) {
@@ -49,13 +53,17 @@ class JwtDriftAndRotationTest {
 		return properties;
 	}
 
-	/** The full report, as an admin of an instance signing with the current test secret sees it. */
+	/**
+	 * The full report, as an admin of an instance signing with the current test secret
+	 * sees it.
+	 */
 	private static JsonNode health(RunningApp app) throws Exception {
 		return health(app, TestSecrets.CURRENT);
 	}
 
 	private static JsonNode health(RunningApp app, String secret) throws Exception {
-		return JSON.readTree(AdminCalls.as(app.port(), TestTokens.signedWith(secret, "root", "admin")).get("/health/jwt").body());
+		return JSON.readTree(
+				AdminCalls.as(app.port(), TestTokens.signedWith(secret, "root", "admin")).get("/health/jwt").body());
 	}
 
 	private static String metrics(RunningApp app) throws Exception {
@@ -66,11 +74,14 @@ class JwtDriftAndRotationTest {
 	void twoInstancesOnOneRedisWithDifferentSecretsBothReportDriftWithinOneInterval() throws Exception {
 		try (RunningApp first = RunningApp.start(instance(TestSecrets.CURRENT, true));
 				RunningApp second = RunningApp.start(instance(TestSecrets.FOREIGN, true))) {
-			// The second sees the first at its startup check, the first sees the second at its next check (one
-			// interval); the rest of the bound is slack for the HTTP polling on a cold JVM.
+			// The second sees the first at its startup check, the first sees the second
+			// at its next check (one
+			// interval); the rest of the bound is slack for the HTTP polling on a cold
+			// JVM.
 			await().atMost(INTERVAL.multipliedBy(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 				assertThat(health(first).at("/details/cross_service_consistency").asBoolean()).isFalse();
-				assertThat(health(second, TestSecrets.FOREIGN).at("/details/cross_service_consistency").asBoolean()).isFalse();
+				assertThat(health(second, TestSecrets.FOREIGN).at("/details/cross_service_consistency").asBoolean())
+					.isFalse();
 			});
 			JsonNode report = health(first);
 			assertThat(report.get("status").asString()).isEqualTo("degraded");
@@ -78,9 +89,11 @@ class JwtDriftAndRotationTest {
 			assertThat(report.at("/details/peers/0/status").asString()).isEqualTo("drift");
 			assertThat(report.at("/details/peers/0/key_id").asString())
 				.isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.FOREIGN)));
-			assertThat(report.get("issues").get(0).asString()).startsWith("Configuration drift: svc-" + this.environment);
+			assertThat(report.get("issues").get(0).asString())
+				.startsWith("Configuration drift: svc-" + this.environment);
 			// Several more checks must not count the same drift again.
-			await().during(INTERVAL.multipliedBy(3)).atMost(INTERVAL.multipliedBy(5))
+			await().during(INTERVAL.multipliedBy(3))
+				.atMost(INTERVAL.multipliedBy(5))
 				.until(() -> metrics(first).contains("jwt_config_drift_total 1.0"));
 			assertThat(metrics(first)).contains("jwt_config_check{check=\"cross_service_consistency\"} 0.0");
 			assertThat(metrics(second)).contains("jwt_config_drift_total 1.0");
@@ -122,7 +135,8 @@ class JwtDriftAndRotationTest {
 				assertThat(report.at("/details/peers/1/problem").asString())
 					.isEqualTo("it does not accept this instance's key (unknown_key)");
 				assertThat(report.get("issues").valueStream().map(JsonNode::asString))
-					.anySatisfy((issue) -> assertThat(issue).startsWith("Consistency with http://127.0.0.1:" + deadPort + " is unknown"))
+					.anySatisfy((issue) -> assertThat(issue)
+						.startsWith("Consistency with http://127.0.0.1:" + deadPort + " is unknown"))
 					.anySatisfy((issue) -> assertThat(issue).startsWith("Configuration drift: " + other.baseUrl()));
 			}
 		}
@@ -160,7 +174,9 @@ class JwtDriftAndRotationTest {
 			assertThat(metrics).contains("jwt_secret_rotations_total 1.0");
 			double timestamp = Double.parseDouble(metrics.lines()
 				.filter((line) -> line.startsWith("jwt_secret_last_rotation_timestamp_seconds "))
-				.findFirst().orElseThrow().split(" ")[1]);
+				.findFirst()
+				.orElseThrow()
+				.split(" ")[1]);
 			assertThat(timestamp).isBetween(restarted.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
 			JsonNode report = health(after);
 			assertThat(report.at("/details/last_rotation").asString()).isNotBlank();

@@ -22,7 +22,10 @@ class JwtHealthEndpointTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** As an admin (details are for admins), with a token signed by the current test secret. */
+	/**
+	 * As an admin (details are for admins), with a token signed by the current test
+	 * secret.
+	 */
 	static JsonNode get(int port, String path, int expectedStatus) throws Exception {
 		var response = AdminCalls.as(port, TestTokens.valid("root", "admin")).get(path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
@@ -46,9 +49,10 @@ class JwtHealthEndpointTest {
 			assertThat(body.get("issues")).isEmpty();
 			JsonNode details = body.get("details");
 			assertThat(details.propertyNames()).startsWith("jwt_secret_available", "secret_length_valid",
-					"secret_format_valid", "cross_service_consistency", "environment_aligned", "key_id", "secret_source",
-					"last_rotation", "last_validated");
-			assertThat(details.get("key_id").asString()).isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)));
+					"secret_format_valid", "cross_service_consistency", "environment_aligned", "key_id",
+					"secret_source", "last_rotation", "last_validated");
+			assertThat(details.get("key_id").asString())
+				.isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)));
 			assertThat(details.get("secret_source").asString()).isEqualTo("JWT_SECRET");
 			assertThat(details.get("last_validated").asString()).isNotBlank();
 		}
@@ -84,7 +88,10 @@ class JwtHealthEndpointTest {
 
 	}
 
-	/** No secret reachable: the development generator is switched off (or the environment is not dev). */
+	/**
+	 * No secret reachable: the development generator is switched off (or the environment
+	 * is not dev).
+	 */
 	@Nested
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "authwatch.jwt.generate-dev-secret=false")
 	class NoSecret {
@@ -99,7 +106,8 @@ class JwtHealthEndpointTest {
 			assertThat(body.propertyNames()).containsExactly("status", "score");
 			assertThat(body.get("status").asString()).isEqualTo("unhealthy");
 			assertThat(body.get("score").asInt()).isLessThanOrEqualTo(60);
-			assertThat(HttpCalls.get(this.port, "/metrics").body()).contains("jwt_config_check{check=\"jwt_secret_available\"} 0.0");
+			assertThat(HttpCalls.get(this.port, "/metrics").body())
+				.contains("jwt_config_check{check=\"jwt_secret_available\"} 0.0");
 		}
 
 		@Test
@@ -107,8 +115,10 @@ class JwtHealthEndpointTest {
 			RawHandshake.Response response = RawHandshake.to(this.port).bearer(TestTokens.valid("alice")).send();
 
 			assertThat(response.status()).isEqualTo(500);
-			assertThat(response.body()).isEqualTo("{\"error\":\"internal\",\"message\":\"JWT signing is not configured.\"}");
-			assertThat(HttpCalls.get(this.port, "/metrics").body()).contains("auth_errors_total{error_type=\"internal\"} 1.0")
+			assertThat(response.body())
+				.isEqualTo("{\"error\":\"internal\",\"message\":\"JWT signing is not configured.\"}");
+			assertThat(HttpCalls.get(this.port, "/metrics").body())
+				.contains("auth_errors_total{error_type=\"internal\"} 1.0")
 				.contains("jwt_config_check{check=\"jwt_secret_available\"} 0.0");
 		}
 
@@ -136,9 +146,12 @@ class JwtHealthEndpointTest {
 			assertThat(body.at("/details/secret_source").asString()).isEqualTo("JWT_SECRET_STAGING");
 			assertThat(body.at("/details/environment").asString()).isEqualTo("staging");
 			assertThat(body.at("/details/environment_aligned").asBoolean()).isFalse();
-			assertThat(body.at("/details/key_id").asString()).isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)));
+			assertThat(body.at("/details/key_id").asString())
+				.isEqualTo(KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)));
 			assertThat(body.get("score").asInt()).isEqualTo(90);
-			assertThat(body.get("issues")).singleElement().extracting(JsonNode::asString).asString()
+			assertThat(body.get("issues")).singleElement()
+				.extracting(JsonNode::asString)
+				.asString()
 				.startsWith("Precedence conflict: the secret comes from JWT_SECRET_STAGING, but JWT_SECRET");
 		}
 

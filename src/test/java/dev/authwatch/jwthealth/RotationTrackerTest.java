@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rotation detection on the memory store, where the key state lives in a file across restarts. */
+/**
+ * Rotation detection on the memory store, where the key state lives in a file across
+ * restarts.
+ */
 class RotationTrackerTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -27,8 +30,8 @@ class RotationTrackerTest {
 	private final List<Object> events = new ArrayList<>();
 
 	private RotationTracker restart() {
-		return new RotationTracker(new FileKeyStateStore(this.directory.resolve("state")), this.rotations, this.events::add,
-				Clock.fixed(NOW, ZoneOffset.UTC));
+		return new RotationTracker(new FileKeyStateStore(this.directory.resolve("state")), this.rotations,
+				this.events::add, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	@Test

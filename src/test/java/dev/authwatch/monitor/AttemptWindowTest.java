@@ -46,8 +46,9 @@ class AttemptWindowTest {
 	}
 
 	/**
-	 * Writers record attempts whose fields all derive from one number, while a reader checks that no
-	 * attempt it sees mixes the fields of two; at the end every attempt is there exactly once.
+	 * Writers record attempts whose fields all derive from one number, while a reader
+	 * checks that no attempt it sees mixes the fields of two; at the end every attempt is
+	 * there exactly once.
 	 */
 	@Test
 	void concurrentWritersLoseAndTearNoAttemptWithinCapacity() throws Exception {
@@ -69,7 +70,8 @@ class AttemptWindowTest {
 		Thread reader = started(() -> {
 			awaitQuietly(start);
 			while (writing.get()) {
-				window.forEachAfter(0, (method, failure, id, userKey) -> checkWhole(method, failure, id, userKey, torn));
+				window.forEachAfter(0,
+						(method, failure, id, userKey) -> checkWhole(method, failure, id, userKey, torn));
 			}
 		});
 		start.countDown();

@@ -54,8 +54,9 @@ class AuthenticationHealthIntegrationTest {
 		assertThat(details.path("breakers").isObject()).isTrue();
 
 		String metrics = get("/metrics").body();
-		assertThat(metrics.lines().filter((line) -> line.startsWith("auth_health_status")))
-			.singleElement().asString().endsWith(" 2.0");
+		assertThat(metrics.lines().filter((line) -> line.startsWith("auth_health_status"))).singleElement()
+			.asString()
+			.endsWith(" 2.0");
 	}
 
 	@Test

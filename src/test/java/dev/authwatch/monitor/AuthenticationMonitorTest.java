@@ -162,7 +162,8 @@ class AuthenticationMonitorTest {
 				pool.execute(() -> {
 					awaitQuietly(start);
 					for (int i = 0; i < 5_000; i++) {
-						large.onAttempt((i % 2 == 0) ? Attempts.success(MS) : Attempts.failure(FailureReason.INTERNAL, MS));
+						large.onAttempt(
+								(i % 2 == 0) ? Attempts.success(MS) : Attempts.failure(FailureReason.INTERNAL, MS));
 					}
 				});
 			}

@@ -84,8 +84,9 @@ class HealthAssessorTest {
 
 	@Test
 	void halfOpenAndClosedBreakersDoNotChangeTheLevel() {
-		assertThat(HealthAssessor.assess(window(100, 0, 0, FAST), Map.of("oauth", "HALF_OPEN", "redis", "CLOSED"))
-			.level()).isEqualTo(HealthLevel.HEALTHY);
+		assertThat(
+				HealthAssessor.assess(window(100, 0, 0, FAST), Map.of("oauth", "HALF_OPEN", "redis", "CLOSED")).level())
+			.isEqualTo(HealthLevel.HEALTHY);
 	}
 
 	@Test
@@ -105,8 +106,9 @@ class HealthAssessorTest {
 	void signatureFailuresAcrossManyUsersAreReportedAsSuspectedDrift() {
 		HealthAssessment assessment = HealthAssessor.assess(signatureFailures(100, 40, 30, 5), NO_BREAKERS);
 
-		assertThat(assessment.warnings()).anySatisfy(
-				(warning) -> assertThat(warning).startsWith("Suspected JWT configuration drift").contains("5 distinct users"));
+		assertThat(assessment.warnings())
+			.anySatisfy((warning) -> assertThat(warning).startsWith("Suspected JWT configuration drift")
+				.contains("5 distinct users"));
 	}
 
 	@Test

@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthLevelWatcherTest {
 
-	private final AuthenticationMonitor monitor = new AuthenticationMonitor(Clock.systemUTC(), Duration.ofMinutes(5), 100);
+	private final AuthenticationMonitor monitor = new AuthenticationMonitor(Clock.systemUTC(), Duration.ofMinutes(5),
+			100);
 
-	private final HealthLevelWatcher watcher = new HealthLevelWatcher(new AuthHealthEvaluator(this.monitor, null,
-			new MonitorProperties(true, Duration.ofMinutes(5), 100, Duration.ofSeconds(30))), Duration.ofSeconds(30));
+	private final HealthLevelWatcher watcher = new HealthLevelWatcher(
+			new AuthHealthEvaluator(this.monitor, null,
+					new MonitorProperties(true, Duration.ofMinutes(5), 100, Duration.ofSeconds(30))),
+			Duration.ofSeconds(30));
 
 	@Test
 	void eachCheckReassessesTheWindow() {

@@ -30,7 +30,8 @@ class MonitorConfigurationTest {
 		this.contexts.run((context) -> {
 			assertThat(context).hasSingleBean(AuthenticationMonitor.class);
 			assertThat(context.getBean(MonitorProperties.class).maxSamples()).isEqualTo(10_000);
-			assertThat(wsAuth(context.getBean("wsAuth", HealthIndicator.class)).getDetails()).containsEntry("level", "unknown")
+			assertThat(wsAuth(context.getBean("wsAuth", HealthIndicator.class)).getDetails())
+				.containsEntry("level", "unknown")
 				.containsEntry("monitoring", "enabled");
 		});
 	}
@@ -77,7 +78,8 @@ class MonitorConfigurationTest {
 	void tooFewMaxSamplesStopStartupNamingTheEnvironmentVariable() {
 		this.contexts.withPropertyValues("authwatch.monitor.max-samples=5").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("AUTHENTICATION_MONITOR_MAX_SAMPLES");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("AUTHENTICATION_MONITOR_MAX_SAMPLES");
 		});
 	}
 

@@ -36,7 +36,8 @@ final class AlertWebhook implements AutoCloseable {
 	/** Whether {@code receiver} was sent a firing notification for {@code alertname}. */
 	boolean received(String receiver, String alertname) {
 		return this.deliveries.stream()
-			.anyMatch((delivery) -> delivery.receiver().equals(receiver) && delivery.body().contains("\"status\":\"firing\"")
+			.anyMatch((delivery) -> delivery.receiver().equals(receiver)
+					&& delivery.body().contains("\"status\":\"firing\"")
 					&& delivery.body().contains("\"alertname\":\"" + alertname + "\""));
 	}
 

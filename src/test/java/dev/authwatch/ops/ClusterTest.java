@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The cluster as users run it (SPEC §9): a real Redis, three AuthWatch JVMs of the packaged jar
- * and Debian's nginx with the shipped configuration in front of them. Run by {@code .ci/run} after
- * the suite ({@code ./mvnw -Pcluster test}; needs {@code target/authwatch.jar}).
+ * The cluster as users run it (SPEC §9): a real Redis, three AuthWatch JVMs of the
+ * packaged jar and Debian's nginx with the shipped configuration in front of them. Run by
+ * {@code .ci/run} after the suite ({@code ./mvnw -Pcluster test}; needs
+ * {@code target/authwatch.jar}).
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,17 +74,18 @@ class ClusterTest {
 		}
 		this.nginxPort = LocalPorts.free();
 		Files.writeString(directory.resolve("nginx.conf"), Files.readString(Path.of("nginx", "nginx.conf")));
-		Files.writeString(directory.resolve("authwatch.conf"), ShippedNginx.forTest(
-				Files.readString(Path.of("nginx", "authwatch.conf")), this.nginxPort,
-				this.instances.stream().map(Instance::port).toList()));
+		Files.writeString(directory.resolve("authwatch.conf"),
+				ShippedNginx.forTest(Files.readString(Path.of("nginx", "authwatch.conf")), this.nginxPort,
+						this.instances.stream().map(Instance::port).toList()));
 		String globals = "pid " + directory.resolve("nginx.pid") + "; error_log stderr;";
-		this.nginx = StackProcess.start("nginx", directory, List.of(nginxTool.path().toString(), "-p", directory.toString(),
-				"-c", "nginx.conf", "-g", "daemon off; " + globals));
+		this.nginx = StackProcess.start("nginx", directory, List.of(nginxTool.path().toString(), "-p",
+				directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals));
 		for (Instance instance : this.instances) {
 			awaitListening(instance);
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> LocalPorts.accepts(this.nginxPort));
-		// An instance whose first subscription attempt timed out retries it; until then it hears no room.
+		// An instance whose first subscription attempt timed out retries it; until then
+		// it hears no room.
 		await().atMost(Duration.ofSeconds(60)).until(() -> roomSubscribers() == this.instances.size());
 	}
 
@@ -97,7 +99,10 @@ class ClusterTest {
 		}
 	}
 
-	/** Three JVMs starting on two cores take their time; one that exits fails the test at once, with its log. */
+	/**
+	 * Three JVMs starting on two cores take their time; one that exits fails the test at
+	 * once, with its log.
+	 */
 	private static void awaitListening(Instance instance) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 		while (!LocalPorts.accepts(instance.port())) {
@@ -112,10 +117,12 @@ class ClusterTest {
 	}
 
 	private List<String> command(String id, int port, Path work) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:ActiveProcessorCount=2", "-jar", JAR.toAbsolutePath().toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+						"-XX:ActiveProcessorCount=2", "-jar", JAR.toAbsolutePath().toString()));
 		Map<String, String> properties = Map.ofEntries(Map.entry("server.port", Integer.toString(port)),
-				Map.entry("authwatch.store", "redis"), Map.entry("spring.data.redis.host", RedisTestServer.uri().getHost()),
+				Map.entry("authwatch.store", "redis"),
+				Map.entry("spring.data.redis.host", RedisTestServer.uri().getHost()),
 				Map.entry("spring.data.redis.port", Integer.toString(RedisTestServer.uri().getPort())),
 				Map.entry("authwatch.jwt.secret", TestSecrets.CURRENT), Map.entry("authwatch.cluster.instance-id", id),
 				Map.entry("authwatch.cluster.announce-interval", "500ms"), Map.entry("authwatch.cluster.grace", "3s"),
@@ -123,8 +130,7 @@ class ClusterTest {
 				Map.entry("authwatch.data-dir", work.resolve("data").toString()));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		for (String user : List.of(TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.BOB, TestUsers.BOB_PASSWORD,
-				TestUsers.ROOT, TestUsers.ROOT_PASSWORD,
-				TestUsers.ROOT_ROLES, TestUsers.GENEROUS_LOGIN_LIMIT)) {
+				TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES, TestUsers.GENEROUS_LOGIN_LIMIT)) {
 			command.add("--" + user);
 		}
 		return command;
@@ -143,8 +149,9 @@ class ClusterTest {
 	@Test
 	void threeInstancesBehindNginxActAsOneServiceAndSurviveTheLossOfOne() throws Exception {
 		// Cold JVMs on two cores answer their first admin requests slowly.
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(clusterIds()).containsExactlyInAnyOrder(
-				this.prefix + "n1", this.prefix + "n2", this.prefix + "n3"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(clusterIds()).containsExactlyInAnyOrder(this.prefix + "n1",
+					this.prefix + "n2", this.prefix + "n3"));
 
 		String room = "room-" + this.prefix;
 		JsonNode lastSeen;
@@ -152,7 +159,8 @@ class ClusterTest {
 			String proxiedTo = await().atMost(Duration.ofSeconds(5)).until(() -> instanceOf("ann"), (id) -> id != null);
 			Instance other = this.instances.stream().filter((i) -> !i.id().equals(proxiedTo)).findFirst().orElseThrow();
 
-			// A message sent through nginx reaches a member connected to another instance, and back.
+			// A message sent through nginx reaches a member connected to another
+			// instance, and back.
 			try (ChatClient elsewhere = member(other.port(), "ben", room)) {
 				viaNginx.send(Map.of("type", "message", "room", room, "text", "over the proxy"));
 				assertThat(nextMessage(elsewhere).get("text").asString()).isEqualTo("over the proxy");
@@ -162,8 +170,10 @@ class ClusterTest {
 				assertThat(lastSeen.get("text").asString()).isEqualTo("and back");
 			}
 
-			// SIGKILL the instance behind the proxied client: it leaves the cluster within the grace,
-			// and a reconnect through nginx lands on a survivor that still serves the room.
+			// SIGKILL the instance behind the proxied client: it leaves the cluster
+			// within the grace,
+			// and a reconnect through nginx lands on a survivor that still serves the
+			// room.
 			Instance killed = this.instances.stream().filter((i) -> i.id().equals(proxiedTo)).findFirst().orElseThrow();
 			killed.process().kill();
 			try {
@@ -172,13 +182,15 @@ class ClusterTest {
 			catch (CompletionException ended) {
 				assertThat(ended).as("the connection ends (not a timeout)").hasRootCauseInstanceOf(IOException.class);
 			}
-			await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> assertThat(clusterIds()).hasSize(2)
-				.doesNotContain(killed.id()));
-			// What was said while ann was away is recovered from the shared history on the survivor she reaches.
+			await().atMost(Duration.ofSeconds(8))
+				.untilAsserted(() -> assertThat(clusterIds()).hasSize(2).doesNotContain(killed.id()));
+			// What was said while ann was away is recovered from the shared history on
+			// the survivor she reaches.
 			try (ChatClient survivor = member(other.port(), "ben", room)) {
 				survivor.send(Map.of("type", "message", "room", room, "text", "while ann was away"));
 				assertThat(nextMessage(survivor).get("text").asString()).isEqualTo("while ann was away");
-				try (ChatClient reconnected = ChatClient.withBearerHeader(this.nginxPort, TestTokens.valid("ann", "user"))) {
+				try (ChatClient reconnected = ChatClient.withBearerHeader(this.nginxPort,
+						TestTokens.valid("ann", "user"))) {
 					assertThat(reconnected.next().get("type").asString()).isEqualTo("welcome");
 					reconnected.send(Map.of("type", "join", "room", room, "since", lastSeen.get("offset").asLong()));
 					assertThat(reconnected.next().get("recovered").asBoolean()).isTrue();
@@ -206,8 +218,9 @@ class ClusterTest {
 				ChatClient otherLogin = ChatClient.withBearerHeader(first.port(), TestTokens.valid("alice", "user"))) {
 			loggedIn.next();
 			otherLogin.next();
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sessionInstances(first, "alice"))
-				.containsExactlyInAnyOrder(first.id(), second.id()));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(sessionInstances(first, "alice")).containsExactlyInAnyOrder(first.id(),
+						second.id()));
 
 			AuthApi.Response logout = AuthApi.on(first.port())
 				.post("/api/auth/logout", Map.of("refresh_token", login.text("refresh_token")));
@@ -234,8 +247,12 @@ class ClusterTest {
 
 	private List<String> clusterIds() throws Exception {
 		String body = AdminCalls.as(this.nginxPort, ADMIN).get(AdminCalls.BASE + "/cluster").body();
-		return JSON.readTree(body).get("instances").valueStream().map((i) -> i.get("id").asString())
-			.filter((id) -> id.startsWith(this.prefix)).toList();
+		return JSON.readTree(body)
+			.get("instances")
+			.valueStream()
+			.map((i) -> i.get("id").asString())
+			.filter((id) -> id.startsWith(this.prefix))
+			.toList();
 	}
 
 	private List<String> sessionInstances(Instance admin, String user) throws Exception {
@@ -243,7 +260,9 @@ class ClusterTest {
 		return JSON.readTree(body).get("connections").valueStream().map((c) -> c.get("instance").asString()).toList();
 	}
 
-	/** Which instance holds the user's (one) connection, asked of an instance that is up. */
+	/**
+	 * Which instance holds the user's (one) connection, asked of an instance that is up.
+	 */
 	private String instanceOf(String user) throws Exception {
 		Instance asked = this.instances.stream().filter((i) -> i.process().isAlive()).findFirst().orElseThrow();
 		List<String> where = sessionInstances(asked, user);

@@ -12,9 +12,10 @@ import java.util.List;
 import dev.authwatch.support.ExternalTool;
 
 /**
- * The user the image runs AuthWatch as: not root, owner of the data volume and nothing else. A
- * test running as root switches to {@code nobody} with {@code setpriv} (root would write anywhere);
- * any other user already is such a user, and file permissions bind it.
+ * The user the image runs AuthWatch as: not root, owner of the data volume and nothing
+ * else. A test running as root switches to {@code nobody} with {@code setpriv} (root
+ * would write anywhere); any other user already is such a user, and file permissions bind
+ * it.
  */
 final class ImageUser {
 
@@ -26,14 +27,17 @@ final class ImageUser {
 		this.prefix = prefix;
 	}
 
-	/** This user, or skip (locally) / fail (on CI) when root cannot switch to another user here. */
+	/**
+	 * This user, or skip (locally) / fail (on CI) when root cannot switch to another user
+	 * here.
+	 */
 	static ImageUser require(Path scratch) throws IOException {
 		if (!isRoot(scratch)) {
 			return new ImageUser(List.of());
 		}
 		ExternalTool setpriv = ExternalTool.require("setpriv", "util-linux");
-		return new ImageUser(List.of(setpriv.path().toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
-				"--clear-groups", "--"));
+		return new ImageUser(
+				List.of(setpriv.path().toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
 	}
 
 	private static boolean isRoot(Path scratch) throws IOException {
@@ -62,10 +66,13 @@ final class ImageUser {
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
 	}
 
-	/** A directory this user may read and enter but not write: the image's {@code /app}. */
+	/**
+	 * A directory this user may read and enter but not write: the image's {@code /app}.
+	 */
 	void mayOnlyRead(Path directory) throws IOException {
 		// Root keeps ownership (as in the image); any other user loses its own write bit.
-		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(switches() ? "rwxr-xr-x" : "r-xr-xr-x"));
+		Files.setPosixFilePermissions(directory,
+				PosixFilePermissions.fromString(switches() ? "rwxr-xr-x" : "r-xr-xr-x"));
 	}
 
 }

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The shipped {@code nginx/} configuration, run by Debian's nginx in front of a running AuthWatch
- * (only the listen port and the upstream addresses substituted): every credential a client can
- * present reaches AuthWatch through it unchanged.
+ * The shipped {@code nginx/} configuration, run by Debian's nginx in front of a running
+ * AuthWatch (only the listen port and the upstream addresses substituted): every
+ * credential a client can present reaches AuthWatch through it unchanged.
  */
 @CredentialsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,8 +53,8 @@ class NginxProxyTest {
 		this.port = LocalPorts.free();
 		Path shipped = Path.of("nginx");
 		Files.writeString(this.directory.resolve("nginx.conf"), Files.readString(shipped.resolve("nginx.conf")));
-		Files.writeString(this.directory.resolve("authwatch.conf"), ShippedNginx.forTest(
-				Files.readString(shipped.resolve("authwatch.conf")), this.port, List.of(this.authwatchPort)));
+		Files.writeString(this.directory.resolve("authwatch.conf"), ShippedNginx
+			.forTest(Files.readString(shipped.resolve("authwatch.conf")), this.port, List.of(this.authwatchPort)));
 		tool.succeeds(this.directory, "-t", "-p", this.directory.toString(), "-c", "nginx.conf", "-g", globals());
 		this.nginx = StackProcess.start("nginx", this.directory, List.of(tool.path().toString(), "-p",
 				this.directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals()));
@@ -85,7 +85,8 @@ class NginxProxyTest {
 			service.send(Map.of("type", "join", "room", "proxied"));
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 				service.send(Map.of("type", "message", "room", "proxied", "text", "through nginx"));
-				assertThat(browserLike.nextWithin(Duration.ofSeconds(1)).path("text").asString()).isEqualTo("through nginx");
+				assertThat(browserLike.nextWithin(Duration.ofSeconds(1)).path("text").asString())
+					.isEqualTo("through nginx");
 			});
 		}
 	}

@@ -21,14 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * While Redis is unavailable every instance answers 503 {@code store_unavailable}. The shipped
- * nginx configuration must pass those answers on, not count them as failed upstreams: counted, they
- * took every instance out for {@code fail_timeout}, and nginx answered 502 "no live upstreams" even
- * after Redis was back (docs/benchmarks.md, Cluster).
+ * While Redis is unavailable every instance answers 503 {@code store_unavailable}. The
+ * shipped nginx configuration must pass those answers on, not count them as failed
+ * upstreams: counted, they took every instance out for {@code fail_timeout}, and nginx
+ * answered 502 "no live upstreams" even after Redis was back (docs/benchmarks.md,
+ * Cluster).
  */
 class NginxUpstreamOutageTest {
 
-	private static final byte[] STORE_UNAVAILABLE = "{\"error\":\"store_unavailable\"}".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] STORE_UNAVAILABLE = "{\"error\":\"store_unavailable\"}"
+		.getBytes(StandardCharsets.UTF_8);
 
 	@Test
 	void everyInstanceAnswering503StaysInTheUpstreamAndClientsGetThe503(@TempDir Path directory) throws Exception {
@@ -41,8 +43,9 @@ class NginxUpstreamOutageTest {
 			int port = LocalPorts.free();
 			Path shipped = Path.of("nginx");
 			Files.writeString(directory.resolve("nginx.conf"), Files.readString(shipped.resolve("nginx.conf")));
-			Files.writeString(directory.resolve("authwatch.conf"), ShippedNginx.forTest(Files.readString(shipped.resolve("authwatch.conf")),
-					port, instances.stream().map((server) -> server.getAddress().getPort()).toList()));
+			Files.writeString(directory.resolve("authwatch.conf"),
+					ShippedNginx.forTest(Files.readString(shipped.resolve("authwatch.conf")), port,
+							instances.stream().map((server) -> server.getAddress().getPort()).toList()));
 			String globals = "pid " + directory.resolve("nginx.pid") + "; error_log stderr;";
 			try (StackProcess nginx = StackProcess.start("nginx", directory, List.of(tool.path().toString(), "-p",
 					directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals))) {

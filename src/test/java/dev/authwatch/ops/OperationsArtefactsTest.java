@@ -26,9 +26,10 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the operations artefacts of SPEC §7 (Prometheus, Alertmanager, Grafana, runbook) with the
- * real tools where they exist ({@code promtool}, {@code amtool}) and by reading the files where
- * they do not. Tests needing a tool are skipped when it is missing, except on CI ({@code CI=true}).
+ * Checks the operations artefacts of SPEC §7 (Prometheus, Alertmanager, Grafana, runbook)
+ * with the real tools where they exist ({@code promtool}, {@code amtool}) and by reading
+ * the files where they do not. Tests needing a tool are skipped when it is missing,
+ * except on CI ({@code CI=true}).
  */
 class OperationsArtefactsTest {
 
@@ -48,7 +49,10 @@ class OperationsArtefactsTest {
 
 	private static final String DATASOURCE_VARIABLE = "${datasource}";
 
-	/** SPEC §4 names as scraped (histograms by base name), plus the series other exporters provide. */
+	/**
+	 * SPEC §4 names as scraped (histograms by base name), plus the series other exporters
+	 * provide.
+	 */
 	private static final Set<String> KNOWN_METRICS = Set.of("auth_logins_total", "auth_errors_total",
 			"auth_operation_latency_seconds", "auth_ws_connections_active", "auth_ws_disconnects_total",
 			"auth_refresh_total", "auth_refresh_latency_seconds", "auth_oauth_total", "auth_guest_total",
@@ -76,8 +80,8 @@ class OperationsArtefactsTest {
 			Map.entry("AuthWatchJwtSecretInvalid", Set.of("critical")),
 			Map.entry("AuthWatchJwtConfigDrift", Set.of("warning")),
 			Map.entry("AuthWatchJwtSecretRotated", Set.of("info")),
-			Map.entry("AuthWatchErrorBudgetBurn", Set.of("critical", "warning")),
-			Map.entry("Watchdog", Set.of("none")), Map.entry("AuthWatchTargetMissing", Set.of("critical")),
+			Map.entry("AuthWatchErrorBudgetBurn", Set.of("critical", "warning")), Map.entry("Watchdog", Set.of("none")),
+			Map.entry("AuthWatchTargetMissing", Set.of("critical")),
 			Map.entry("AuthWatchTargetDown", Set.of("warning")));
 
 	// ------------------------------------------------------------------ the real tools
@@ -116,8 +120,8 @@ class OperationsArtefactsTest {
 				"severity=warning", "component=authentication"))
 			.contains("default")
 			.doesNotContain("critical-auth");
-		assertThat(amtool.succeeds(ROOT, "config", "routes", "test", config, "alertname=Other",
-				"severity=critical", "component=storage"))
+		assertThat(amtool.succeeds(ROOT, "config", "routes", "test", config, "alertname=Other", "severity=critical",
+				"component=storage"))
 			.contains("default")
 			.doesNotContain("critical-auth");
 	}
@@ -132,10 +136,10 @@ class OperationsArtefactsTest {
 			Map<String, Object> labels = map(alert.get("labels"));
 			Map<String, Object> annotations = map(alert.get("annotations"));
 			assertThat(name).as("alert name").matches("Watchdog|AuthWatch[A-Z][A-Za-z0-9]+");
-			assertThat(labels).as("labels of %s", name).containsEntry("component", "authentication")
+			assertThat(labels).as("labels of %s", name)
+				.containsEntry("component", "authentication")
 				.containsKey("severity");
-			assertThat(annotations).as("annotations of %s", name)
-				.containsKeys("summary", "description", "runbook_url");
+			assertThat(annotations).as("annotations of %s", name).containsKeys("summary", "description", "runbook_url");
 			assertThat((String) annotations.get("summary")).as("summary of %s is a static sentence", name)
 				.doesNotContain("{{");
 			severities.computeIfAbsent(name, (key) -> new LinkedHashSet<>()).add((String) labels.get("severity"));
@@ -170,8 +174,9 @@ class OperationsArtefactsTest {
 		assertThat(firing).as("alerts with a firing test").containsAll(alerts);
 		assertThat(silent).as("alerts with a near-miss test")
 			.containsAll(alerts.stream().filter((name) -> !name.equals("Watchdog")).toList());
-		REQUIRED_ALERTS.forEach((name, severities) -> severities.forEach((severity) -> assertThat(firingSeverities)
-			.as("firing tests by severity").contains(name + "/" + severity)));
+		REQUIRED_ALERTS.forEach((name, severities) -> severities
+			.forEach((severity) -> assertThat(firingSeverities).as("firing tests by severity")
+				.contains(name + "/" + severity)));
 	}
 
 	@Test
@@ -217,7 +222,8 @@ class OperationsArtefactsTest {
 		list(map(dashboard.get("templating")).get("list"))
 			.forEach((variable) -> variables.put((String) map(variable).get("name"), map(variable)));
 		assertThat(variables).containsKeys("datasource", "job", "instance");
-		assertThat(variables.get("datasource")).containsEntry("type", "datasource").containsEntry("query", "prometheus");
+		assertThat(variables.get("datasource")).containsEntry("type", "datasource")
+			.containsEntry("query", "prometheus");
 		for (String name : List.of("job", "instance")) {
 			assertThat(variables.get(name)).containsEntry("type", "query");
 			assertThat(map(variables.get(name).get("datasource"))).containsEntry("uid", DATASOURCE_VARIABLE);
@@ -296,7 +302,8 @@ class OperationsArtefactsTest {
 	@Test
 	void composeStopGracePeriodOutlastsTheGracefulShutdownsDrain() throws IOException {
 		Map<String, Object> spring = map(yaml(ROOT.resolve("src/main/resources/application.yml")).get("spring"));
-		Duration drain = DurationStyle.detectAndParse((String) map(spring.get("lifecycle")).get("timeout-per-shutdown-phase"));
+		Duration drain = DurationStyle
+			.detectAndParse((String) map(spring.get("lifecycle")).get("timeout-per-shutdown-phase"));
 		Duration grace = DurationStyle.detectAndParse((String) composeService().get("stop_grace_period"));
 
 		assertThat(grace).isGreaterThanOrEqualTo(drain.plusSeconds(10));
@@ -304,8 +311,8 @@ class OperationsArtefactsTest {
 
 	/**
 	 * The heap share holds twice the live heap of 19,000 idle connections (329 MB,
-	 * docs/benchmarks.md); the rest holds the JVM's own memory (about 180 MB committed when idle,
-	 * native memory tracking) with room to grow.
+	 * docs/benchmarks.md); the rest holds the JVM's own memory (about 180 MB committed
+	 * when idle, native memory tracking) with room to grow.
 	 */
 	@Test
 	void composeMemoryLimitGivesTheHeapAndTheRestOfTheJvmTheirShares() throws IOException {
@@ -317,7 +324,8 @@ class OperationsArtefactsTest {
 		long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
 
 		assertThat(heap).as("heap of a %s container", memory).isGreaterThanOrEqualTo(2 * 329_000_000L);
-		assertThat(limit - heap).as("memory beside the heap").isGreaterThanOrEqualTo(DataSize.ofMegabytes(256).toBytes());
+		assertThat(limit - heap).as("memory beside the heap")
+			.isGreaterThanOrEqualTo(DataSize.ofMegabytes(256).toBytes());
 	}
 
 	// ------------------------------------------------------------------ metric names

@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar ({@code target/authwatch.jar}) run the way the {@code Dockerfile} runs it: as a
- * user that is not root, in a working directory it cannot write (the image's {@code /app}), with
- * {@code AUTHWATCH_DATA_DIR} on a directory it owns (the image's volume). Runs after
- * {@code package} in {@code ./mvnw verify} (surefire execution {@code packaged-jar}, tag
- * {@code packaged}).
+ * The packaged jar ({@code target/authwatch.jar}) run the way the {@code Dockerfile} runs
+ * it: as a user that is not root, in a working directory it cannot write (the image's
+ * {@code /app}), with {@code AUTHWATCH_DATA_DIR} on a directory it owns (the image's
+ * volume). Runs after {@code package} in {@code ./mvnw verify} (surefire execution
+ * {@code packaged-jar}, tag {@code packaged}).
  */
 @Tag("packaged")
 class PackagedJarTest {
@@ -70,7 +70,8 @@ class PackagedJarTest {
 			assertThat(known.body()).isEqualTo(unknown.body());
 			Path outbox = data.resolve("outbox").resolve("password-reset.log");
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(outbox).as(first::tail).isRegularFile().content().contains(" to=alice "));
+				.untilAsserted(
+						() -> assertThat(outbox).as(first::tail).isRegularFile().content().contains(" to=alice "));
 			String line = Files.readAllLines(outbox).get(0);
 			String token = line.substring(line.indexOf("?token=") + "?token=".length());
 			AuthApi.Response confirm = AuthApi.on(port)
@@ -86,8 +87,9 @@ class PackagedJarTest {
 			awaitUp(second, port);
 
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(AuthApi.metricValue(port, "jwt_secret_rotations_total")).as(second::tail)
-					.isEqualTo(1.0));
+				.untilAsserted(
+						() -> assertThat(AuthApi.metricValue(port, "jwt_secret_rotations_total")).as(second::tail)
+							.isEqualTo(1.0));
 		}
 	}
 
@@ -103,27 +105,36 @@ class PackagedJarTest {
 		}
 	}
 
-	/** {@code java -jar authwatch.jar} in the image's layout, with one configured user. */
+	/**
+	 * {@code java -jar authwatch.jar} in the image's layout, with one configured user.
+	 */
 	private StackProcess start(String name, Path data, String secret, int port) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		return StackProcess.start(name, this.app, this.directory.resolve(name + ".log"),
-				// C1 only: the same program, started in about half the time on a busy machine.
-				this.user.command(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", this.app.resolve("authwatch.jar").toString())),
-				Map.of("JWT_SECRET", secret, "AUTHWATCH_DATA_DIR", data.toString(), "SERVER_PORT",
-						String.valueOf(port), "AUTHWATCH_USERS_0_USERNAME", "alice", "AUTHWATCH_USERS_0_PASSWORD",
-						"{noop}alice-password"));
+				// C1 only: the same program, started in about half the time on a busy
+				// machine.
+				this.user.command(
+						List.of(java, "-XX:TieredStopAtLevel=1", "-jar", this.app.resolve("authwatch.jar").toString())),
+				Map.of("JWT_SECRET", secret, "AUTHWATCH_DATA_DIR", data.toString(), "SERVER_PORT", String.valueOf(port),
+						"AUTHWATCH_USERS_0_USERNAME", "alice", "AUTHWATCH_USERS_0_PASSWORD", "{noop}alice-password"));
 	}
 
-	/** The exit code of docker-compose.yml's health check of the service, run here as Docker would. */
+	/**
+	 * The exit code of docker-compose.yml's health check of the service, run here as
+	 * Docker would.
+	 */
 	private int composeHealthCheck(int port) throws Exception {
 		Map<?, ?> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
 		Map<?, ?> service = (Map<?, ?>) ((Map<?, ?>) compose.get("services")).get("authwatch-1");
 		List<?> test = (List<?>) ((Map<?, ?>) service.get("healthcheck")).get("test");
 		assertThat(test.get(0)).isEqualTo("CMD");
 		// Compose turns $$ into $; the rest is the command as the container runs it.
-		List<String> command = test.subList(1, test.size()).stream().map((part) -> ((String) part).replace("$$", "$")).toList();
-		try (StackProcess check = StackProcess.start("health-check", this.directory, this.directory.resolve("health-check.log"),
-				command, Map.of("SERVER_PORT", String.valueOf(port)))) {
+		List<String> command = test.subList(1, test.size())
+			.stream()
+			.map((part) -> ((String) part).replace("$$", "$"))
+			.toList();
+		try (StackProcess check = StackProcess.start("health-check", this.directory,
+				this.directory.resolve("health-check.log"), command, Map.of("SERVER_PORT", String.valueOf(port)))) {
 			return check.awaitExit(Duration.ofSeconds(5));
 		}
 	}

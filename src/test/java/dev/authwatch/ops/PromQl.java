@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough PromQL reading to list the metric names an expression selects: string literals,
- * label matchers, range and offset durations, grouping clauses and function calls are removed;
- * what remains and looks like an identifier is a metric (or recording rule) name.
+ * Just enough PromQL reading to list the metric names an expression selects: string
+ * literals, label matchers, range and offset durations, grouping clauses and function
+ * calls are removed; what remains and looks like an identifier is a metric (or recording
+ * rule) name.
  */
 final class PromQl {
 
@@ -23,10 +24,11 @@ final class PromQl {
 	private static final Pattern GROUPING = Pattern
 		.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
 
-	private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$:])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![\\w:])(\\s*\\()?");
+	private static final Pattern IDENTIFIER = Pattern
+		.compile("(?<![\\w.$:])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![\\w:])(\\s*\\()?");
 
-	private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "by", "without", "on",
-			"ignoring", "group_left", "group_right", "offset", "inf", "nan");
+	private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "by", "without", "on", "ignoring",
+			"group_left", "group_right", "offset", "inf", "nan");
 
 	private PromQl() {
 	}

@@ -25,7 +25,9 @@ final class PrometheusApi {
 		this.baseUrl = baseUrl;
 	}
 
-	/** @return the {@code data.result} array of an instant query; fails on a query error */
+	/**
+	 * @return the {@code data.result} array of an instant query; fails on a query error
+	 */
 	JsonNode query(String promql) throws IOException, InterruptedException {
 		URI uri = URI.create(this.baseUrl + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
@@ -39,9 +41,9 @@ final class PrometheusApi {
 
 	boolean ready() {
 		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create(this.baseUrl + "/-/ready")).timeout(Duration.ofSeconds(2)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/-/ready"))
+				.timeout(Duration.ofSeconds(2))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200;
 		}
 		catch (IOException ex) {

@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped {@code nginx/authwatch.conf} with its compose addresses replaced for a test: the
- * listen port and the upstream servers, nothing else.
+ * The shipped {@code nginx/authwatch.conf} with its compose addresses replaced for a
+ * test: the listen port and the upstream servers, nothing else.
  */
 final class ShippedNginx {
 
-	private static final Pattern UPSTREAM_SERVERS = Pattern.compile("((?:\\t+server authwatch-\\d+:8080 ([^;]*);\\n)+)");
+	private static final Pattern UPSTREAM_SERVERS = Pattern
+		.compile("((?:\\t+server authwatch-\\d+:8080 ([^;]*);\\n)+)");
 
 	private ShippedNginx() {
 	}

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of an operations test (Prometheus, Alertmanager, the packaged jar) with its
- * output in a log file.
+ * A child process of an operations test (Prometheus, Alertmanager, the packaged jar) with
+ * its output in a log file.
  */
 final class StackProcess implements AutoCloseable {
 
@@ -29,14 +29,16 @@ final class StackProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Runs in {@code workDirectory} with the test's environment; the log goes there too. */
+	/**
+	 * Runs in {@code workDirectory} with the test's environment; the log goes there too.
+	 */
 	static StackProcess start(String name, Path workDirectory, List<String> command) throws IOException {
 		return start(name, workDirectory, workDirectory.resolve(name + ".log"), command, null);
 	}
 
 	/**
-	 * Runs in {@code workDirectory} with only {@code PATH} and {@code environment} (nothing of the
-	 * test's own environment leaks in); the log goes to {@code log}.
+	 * Runs in {@code workDirectory} with only {@code PATH} and {@code environment}
+	 * (nothing of the test's own environment leaks in); the log goes to {@code log}.
 	 */
 	static StackProcess start(String name, Path workDirectory, Path log, List<String> command,
 			Map<String, String> environment) throws IOException {

@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The monitoring stack for real: the service on the Redis store, Prometheus scraping it every
- * second with the project's rule files, Alertmanager routing with the project's configuration to a
- * webhook owned by the test. Run by {@code .ci/run} ({@code ./mvnw -Pstack test}), not by
- * {@code ./mvnw verify}: it waits for real alert timers. Skips without the binaries locally,
- * fails without them in CI.
+ * The monitoring stack for real: the service on the Redis store, Prometheus scraping it
+ * every second with the project's rule files, Alertmanager routing with the project's
+ * configuration to a webhook owned by the test. Run by {@code .ci/run}
+ * ({@code ./mvnw -Pstack test}), not by {@code ./mvnw verify}: it waits for real alert
+ * timers. Skips without the binaries locally, fails without them in CI.
  */
 @Tag("stack")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,15 +71,17 @@ class StackTest {
 		Path alertmanagerConfig = work.resolve("alertmanager.yml");
 		Files.writeString(alertmanagerConfig, Files.readString(PROJECT.resolve("prometheus/alertmanager.yml"))
 			.replace("http://alert-webhook:8080", webhook.baseUrl()));
-		alertmanager = StackProcess.start("alertmanager", work, List.of(alertmanagerBinary.path().toString(),
-				"--config.file=" + alertmanagerConfig, "--storage.path=" + Files.createTempDirectory(work, "am"),
-				"--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="));
+		alertmanager = StackProcess.start("alertmanager", work,
+				List.of(alertmanagerBinary.path().toString(), "--config.file=" + alertmanagerConfig,
+						"--storage.path=" + Files.createTempDirectory(work, "am"),
+						"--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="));
 		int prometheusPort = freePort();
 		Path prometheusConfig = work.resolve("prometheus.yml");
 		Files.writeString(prometheusConfig, prometheusConfig(alertmanagerPort));
-		prometheus = StackProcess.start("prometheus", work, List.of(prometheusBinary.path().toString(),
-				"--config.file=" + prometheusConfig, "--storage.tsdb.path=" + Files.createTempDirectory(work, "tsdb"),
-				"--web.listen-address=127.0.0.1:" + prometheusPort));
+		prometheus = StackProcess.start("prometheus", work,
+				List.of(prometheusBinary.path().toString(), "--config.file=" + prometheusConfig,
+						"--storage.tsdb.path=" + Files.createTempDirectory(work, "tsdb"),
+						"--web.listen-address=127.0.0.1:" + prometheusPort));
 		api = new PrometheusApi("http://127.0.0.1:" + prometheusPort);
 		await().atMost(Duration.ofSeconds(30)).until(api::ready);
 	}
@@ -93,7 +95,10 @@ class StackTest {
 		return new SpringApplicationBuilder(AuthWatchApplication.class).run(arguments.toArray(String[]::new));
 	}
 
-	/** The project's configuration with local addresses and one-second scrapes and evaluations. */
+	/**
+	 * The project's configuration with local addresses and one-second scrapes and
+	 * evaluations.
+	 */
 	private static String prometheusConfig(int alertmanagerPort) {
 		return """
 				global:
@@ -178,7 +183,8 @@ class StackTest {
 	@Order(5)
 	void killingTheServiceFiresAuthenticationDown() {
 		service.close();
-		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5))
+		await().atMost(Duration.ofMinutes(4))
+			.pollInterval(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(webhook.received("critical-auth", "AuthWatchAuthenticationDown"))
 				.as("deliveries: %s", webhook.deliveries())
 				.isTrue());
@@ -186,7 +192,8 @@ class StackTest {
 
 	/** Every panel query of the dashboard with its template variables filled in. */
 	private static List<String> dashboardQueries() throws IOException {
-		JsonNode dashboard = JSON.readTree(Files.readString(PROJECT.resolve("grafana/dashboards/authwatch.json"), StandardCharsets.UTF_8));
+		JsonNode dashboard = JSON
+			.readTree(Files.readString(PROJECT.resolve("grafana/dashboards/authwatch.json"), StandardCharsets.UTF_8));
 		List<String> queries = new ArrayList<>();
 		collect(dashboard.path("panels"), queries);
 		Map<String, String> variables = Map.of("$job", "authwatch", "$instance", ".*", "$__rate_interval", "1m",

@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Real traffic for the stack test: successes and a failure of each kind a client can cause. */
+/**
+ * Real traffic for the stack test: successes and a failure of each kind a client can
+ * cause.
+ */
 final class StackTraffic {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,19 +31,24 @@ final class StackTraffic {
 			try (ChatClient client = ChatClient.withBearerHeader(port, TestTokens.valid("stack-user-" + i, "user"))) {
 				client.next();
 			}
-			String ticket = JSON.readTree(HttpCalls.post(port, "/api/auth/ticket", TestTokens.valid("stack-user-" + i)).body())
-				.get("ticket").asString();
+			String ticket = JSON
+				.readTree(HttpCalls.post(port, "/api/auth/ticket", TestTokens.valid("stack-user-" + i)).body())
+				.get("ticket")
+				.asString();
 			assertThat(RawHandshake.to(port).path("/ws/chat?ticket=" + ticket).send().status()).isEqualTo(101);
 		}
 		RawHandshake.to(port).send();
 		RawHandshake.to(port).bearer("not.a.jwt").send();
 		RawHandshake.to(port).bearer(TestTokens.signedWith(TestSecrets.FOREIGN, "stack-user")).send();
-		RawHandshake.to(port).bearer(TestTokens.customised((b) -> b.issuedAt(Date.from(Instant.now().minusSeconds(600)))
-			.expiration(Date.from(Instant.now().minusSeconds(300))))).send();
+		RawHandshake.to(port)
+			.bearer(TestTokens.customised((b) -> b.issuedAt(Date.from(Instant.now().minusSeconds(600)))
+				.expiration(Date.from(Instant.now().minusSeconds(300)))))
+			.send();
 		RawHandshake.to(port).bearer(TestTokens.customised((b) -> b.audience().single("billing"))).send();
 		RawHandshake.to(port).header("Origin", "https://evil.example").bearer(TestTokens.valid("stack-user")).send();
 		RawHandshake.to(port).path("/ws/chat?ticket=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").send();
-		try (ChatClient client = ChatClient.withBearerHeader(port, TestTokens.withTtl("stack-user", Duration.ofMinutes(5)))) {
+		try (ChatClient client = ChatClient.withBearerHeader(port,
+				TestTokens.withTtl("stack-user", Duration.ofMinutes(5)))) {
 			client.next();
 		}
 	}
@@ -64,7 +72,9 @@ final class StackTraffic {
 		AuthApi api = AuthApi.on(port);
 		assertThat(api.post("/api/auth/guest", Map.of()).status()).isEqualTo(200);
 		assertThat(api.post("/api/auth/password-reset", Map.of("username", "alice")).status()).isEqualTo(202);
-		assertThat(api.post("/api/auth/password-reset/confirm", Map.of("token", "not-a-reset-token", "password", "irrelevant-pass"))
+		assertThat(api
+			.post("/api/auth/password-reset/confirm",
+					Map.of("token", "not-a-reset-token", "password", "irrelevant-pass"))
 			.status()).isEqualTo(401);
 	}
 

@@ -16,9 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE,
-		TestUsers.ALICE_PASSWORD, "authwatch.rate-limit.login-per-account-and-client=2", "authwatch.rate-limit.handshake-per-ip=3",
-		"authwatch.rate-limit.ticket-per-account=2", "authwatch.rate-limit.reset-per-account=2" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD,
+				"authwatch.rate-limit.login-per-account-and-client=2", "authwatch.rate-limit.handshake-per-ip=3",
+				"authwatch.rate-limit.ticket-per-account=2", "authwatch.rate-limit.reset-per-account=2" })
 class RateLimitTest {
 
 	private static final String RATE_LIMITED = "auth_errors_total{error_type=\"rate_limited\"}";
@@ -40,8 +41,8 @@ class RateLimitTest {
 		assertThat(second).isEqualTo(401);
 		assertThat(third.status()).isEqualTo(429);
 		assertThat(third.error()).isEqualTo("rate_limited");
-		assertThat(third.raw().headers().firstValue("Retry-After")).hasValueSatisfying(
-				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+		assertThat(third.raw().headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
 		assertThat(AuthApi.metricValue(this.port, RATE_LIMITED)).isEqualTo(before + 1);
 	}
 
@@ -65,7 +66,8 @@ class RateLimitTest {
 		assertThat(HttpCalls.post(this.port, "/api/auth/ticket", token).statusCode()).isEqualTo(200);
 		assertThat(HttpCalls.post(this.port, "/api/auth/ticket", token).statusCode()).isEqualTo(200);
 		assertThat(HttpCalls.post(this.port, "/api/auth/ticket", token).statusCode()).isEqualTo(429);
-		assertThat(HttpCalls.post(this.port, "/api/auth/ticket", TestTokens.valid("someone-else")).statusCode()).isEqualTo(200);
+		assertThat(HttpCalls.post(this.port, "/api/auth/ticket", TestTokens.valid("someone-else")).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -12,14 +12,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Wrong passwords lock out the client that sends them, not the account: a stranger cannot keep an
- * admin from logging in. Guessing spread over many clients is still bounded per account, and a
- * client the owner logged in from before keeps working even then. Clients are told apart by
- * {@code X-Forwarded-For} from loopback, configured as a trusted proxy.
+ * Wrong passwords lock out the client that sends them, not the account: a stranger cannot
+ * keep an admin from logging in. Guessing spread over many clients is still bounded per
+ * account, and a client the owner logged in from before keeps working even then. Clients
+ * are told apart by {@code X-Forwarded-For} from loopback, configured as a trusted proxy.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.BOB,
-				TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES, "server.tomcat.remoteip.internal-proxies=127.0.0.1|0:0:0:0:0:0:0:1",
+				TestUsers.BOB_PASSWORD, TestUsers.ROOT, TestUsers.ROOT_PASSWORD, TestUsers.ROOT_ROLES,
+				"server.tomcat.remoteip.internal-proxies=127.0.0.1|0:0:0:0:0:0:0:1",
 				"authwatch.rate-limit.login-per-ip=1000", "authwatch.rate-limit.login-per-account-and-client=3",
 				"authwatch.rate-limit.login-per-account=6" })
 class AccountLockoutTest {
@@ -36,7 +37,8 @@ class AccountLockoutTest {
 
 		assertThat(guesses).as("wrong guesses before the stranger is refused").isEqualTo(3);
 		assertThat(login("root", "another-guess", "203.0.113.66").error()).isEqualTo("rate_limited");
-		assertThat(login("root", "root-password", "198.51.100.7").status()).as("the admin from her own client").isEqualTo(200);
+		assertThat(login("root", "root-password", "198.51.100.7").status()).as("the admin from her own client")
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A revoked credential is refused wherever it is presented, not only at the WebSocket handshake:
- * the admin API, in-band reauthentication, ticket minting, refresh. Tokens without a login (the
- * {@code token} command's) are revocable too, and a refresh asks the user store who the user is
- * now. Run against each store.
+ * A revoked credential is refused wherever it is presented, not only at the WebSocket
+ * handshake: the admin API, in-band reauthentication, ticket minting, refresh. Tokens
+ * without a login (the {@code token} command's) are revocable too, and a refresh asks the
+ * user store who the user is now. Run against each store.
  */
 interface AdmissionContract {
 
@@ -42,7 +42,9 @@ interface AdmissionContract {
 		return AuthApi.on(port());
 	}
 
-	/** A user of its own per test, so that one test's revocations never touch another's. */
+	/**
+	 * A user of its own per test, so that one test's revocations never touch another's.
+	 */
 	private String newUser(Set<String> roles) {
 		String username = "user-" + UUID.randomUUID();
 		users().put(username, "password-" + username, roles);
@@ -112,7 +114,8 @@ interface AdmissionContract {
 	@Test
 	default void aTokenCommandTokenIsRevokedEverywhereByAnAdminsDisconnect() throws Exception {
 		String user = "cli-" + UUID.randomUUID();
-		// What `java -jar authwatch.jar token --sub … --roles admin` prints: no login, no family.
+		// What `java -jar authwatch.jar token --sub … --roles admin` prints: no login, no
+		// family.
 		String token = issuer().issue(user, List.of("user", "admin")).value();
 		String admin = issuer().issue("operator-" + UUID.randomUUID(), List.of("admin")).value();
 		try (ChatClient client = ChatClient.withBearerHeader(port(), token)) {
@@ -134,7 +137,8 @@ interface AdmissionContract {
 	default void aTokenIssuedRightAfterAnAdminsDisconnectIsAdmitted() throws Exception {
 		String user = newUser(Set.of("user"));
 		String admin = issuer().issue("operator-" + UUID.randomUUID(), List.of("admin")).value();
-		assertThat(AdminCalls.as(port(), admin).delete(AdminCalls.BASE + "/session/" + user).statusCode()).isEqualTo(200);
+		assertThat(AdminCalls.as(port(), admin).delete(AdminCalls.BASE + "/session/" + user).statusCode())
+			.isEqualTo(200);
 
 		AuthApi.Response login = login(user);
 
@@ -151,7 +155,8 @@ interface AdmissionContract {
 		assertThat(AdminCalls.as(port(), login.text("access_token")).get(ADMIN_HEALTH).statusCode()).isEqualTo(200);
 
 		users().changeRoles(user, Set.of("user"));
-		AuthApi.Response refreshed = api().post("/api/auth/refresh", Map.of("refresh_token", login.text("refresh_token")));
+		AuthApi.Response refreshed = api().post("/api/auth/refresh",
+				Map.of("refresh_token", login.text("refresh_token")));
 
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(roles(refreshed.text("access_token"))).containsExactly("user");
@@ -162,7 +167,8 @@ interface AdmissionContract {
 		try (ChatClient client = ChatClient.withBearerHeader(port(), refreshed.text("access_token"))) {
 			assertThat(client.next().get("type").asString()).isEqualTo("welcome");
 		}
-		AuthApi.Response again = api().post("/api/auth/refresh", Map.of("refresh_token", refreshed.text("refresh_token")));
+		AuthApi.Response again = api().post("/api/auth/refresh",
+				Map.of("refresh_token", refreshed.text("refresh_token")));
 		assertThat(roles(again.text("access_token"))).containsExactly("user");
 	}
 
@@ -174,7 +180,8 @@ interface AdmissionContract {
 			client.next();
 
 			users().remove(user);
-			AuthApi.Response refreshed = api().post("/api/auth/refresh", Map.of("refresh_token", login.text("refresh_token")));
+			AuthApi.Response refreshed = api().post("/api/auth/refresh",
+					Map.of("refresh_token", login.text("refresh_token")));
 
 			assertThat(refreshed.status()).isEqualTo(401);
 			assertThat(refreshed.error()).isEqualTo("revoked");

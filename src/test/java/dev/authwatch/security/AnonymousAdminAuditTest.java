@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Anonymous requests to the admin API cost nothing to send; each used to become an audit entry,
- * so a few hundred of them pushed the admins' own entries out of the log. Now an anonymous client
- * gets a few entries per interval and one aggregated entry with the count of the rest, and the
- * admins' entries stay.
+ * Anonymous requests to the admin API cost nothing to send; each used to become an audit
+ * entry, so a few hundred of them pushed the admins' own entries out of the log. Now an
+ * anonymous client gets a few entries per interval and one aggregated entry with the
+ * count of the rest, and the admins' entries stay.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.admin.audit.capacity=50",
@@ -47,12 +47,15 @@ class AnonymousAdminAuditTest {
 		for (int i = 0; i < FLOOD; i++) {
 			assertThat(stranger.get(AdminCalls.BASE + "/metrics").statusCode()).isEqualTo(401);
 		}
-		// A loaded machine may spread the flood over several intervals: five entries and one aggregate each.
+		// A loaded machine may spread the flood over several intervals: five entries and
+		// one aggregate each.
 		long intervals = Duration.ofNanos(System.nanoTime() - floodStarted).toMillis() / 2000 + 2;
 
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			List<JsonNode> entries = entries(admin);
-			List<JsonNode> anonymous = entries.stream().filter((entry) -> "anonymous".equals(entry.path("who").asString())).toList();
+			List<JsonNode> anonymous = entries.stream()
+				.filter((entry) -> "anonymous".equals(entry.path("who").asString()))
+				.toList();
 			assertThat(entries).anyMatch((entry) -> "root".equals(entry.path("who").asString())
 					&& (AdminCalls.BASE + "/health").equals(entry.path("path").asString()));
 			assertThat(anonymous).hasSizeLessThanOrEqualTo((int) intervals * 6);

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One client or one user cannot hold an unbounded number of connections: beyond the caps a
- * handshake is 429 {@code rate_limited} before the upgrade, and every way a connection ends gives
- * its place back. Clients are told apart by {@code X-Forwarded-For} from loopback, configured as a trusted proxy.
+ * One client or one user cannot hold an unbounded number of connections: beyond the caps
+ * a handshake is 429 {@code rate_limited} before the upgrade, and every way a connection
+ * ends gives its place back. Clients are told apart by {@code X-Forwarded-For} from
+ * loopback, configured as a trusted proxy.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "server.tomcat.remoteip.internal-proxies=127.0.0.1|0:0:0:0:0:0:0:1",

@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Delivery a client can count on (SPEC §11), attacked from a real WebSocket client: an ack only for
- * what was stored and published, a resend never broadcast twice, and a join with {@code since}
- * that replays the gap in order, before any live message and none twice, even while senders
- * hammer the room. Bad ids and offsets get clear error frames.
+ * Delivery a client can count on (SPEC §11), attacked from a real WebSocket client: an
+ * ack only for what was stored and published, a resend never broadcast twice, and a join
+ * with {@code since} that replays the gap in order, before any live message and none
+ * twice, even while senders hammer the room. Bad ids and offsets get clear error frames.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DeliveryContract {
@@ -41,7 +41,8 @@ abstract class DeliveryContract {
 	static Map<String, Object> instanceProperties(Map<String, Object> store) {
 		Map<String, Object> properties = new HashMap<>(store);
 		properties.put("authwatch.jwt.secret", TestSecrets.CURRENT);
-		// Senders here send as fast as they can; the per-connection budget is tested elsewhere.
+		// Senders here send as fast as they can; the per-connection budget is tested
+		// elsewhere.
 		properties.put("authwatch.websocket.max-messages-per-second", "5000");
 		properties.put("authwatch.rate-limit.enabled", "false");
 		return properties;
@@ -192,8 +193,8 @@ abstract class DeliveryContract {
 				for (int i = 0; i < HISTORY_SIZE; i++) {
 					replayed.add(bob.next().get("offset").asLong());
 				}
-				assertThat(replayed).containsExactlyElementsOf(
-						LongStream.rangeClosed(last - HISTORY_SIZE + 1, last).boxed().toList());
+				assertThat(replayed)
+					.containsExactlyElementsOf(LongStream.rangeClosed(last - HISTORY_SIZE + 1, last).boxed().toList());
 				assertThat(bob.nextWithin(Duration.ofMillis(300))).isNull();
 			}
 		}
@@ -307,7 +308,8 @@ abstract class DeliveryContract {
 				threads.add(thread);
 				thread.start();
 			}
-			// Joins spread over the burst: each one races the messages published around its history read.
+			// Joins spread over the burst: each one races the messages published around
+			// its history read.
 			for (ChatClient joiner : joining) {
 				joiner.send(Map.of("type", "join", "room", room, "since", since));
 			}
@@ -325,7 +327,8 @@ abstract class DeliveryContract {
 		}
 	}
 
-	private static void assertEveryOffsetOnceInOrder(ChatClient joiner, long since, long last) throws InterruptedException {
+	private static void assertEveryOffsetOnceInOrder(ChatClient joiner, long since, long last)
+			throws InterruptedException {
 		JsonNode joined = joiner.next();
 		assertThat(joined.get("type").asString()).isEqualTo("joined");
 		List<Long> offsets = new ArrayList<>();
@@ -392,7 +395,10 @@ abstract class DeliveryContract {
 		return client;
 	}
 
-	/** Sends a message the sender is a member of the room for: its ack and its own broadcast, in either order. */
+	/**
+	 * Sends a message the sender is a member of the room for: its ack and its own
+	 * broadcast, in either order.
+	 */
 	static long sendAndAwaitAck(ChatClient sender, String room, String id, String text) throws InterruptedException {
 		sender.send(message(room, id, text));
 		Map<String, JsonNode> frames = byType(sender, 2);

@@ -12,7 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the firewall refuses outside a handshake is a JSON 400 malformed, counted, without detail. */
+/**
+ * What the firewall refuses outside a handshake is a JSON 400 malformed, counted, without
+ * detail.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
 class FirewallTest {
 
@@ -30,9 +33,13 @@ class FirewallTest {
 		for (RawHandshake.Response response : new RawHandshake.Response[] { badHeader, badPath }) {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.headers().get("content-type")).startsWith("application/json");
-			assertThat(response.body()).contains("\"error\":\"malformed\"").doesNotContain("Exception").doesNotContain("..;");
+			assertThat(response.body()).contains("\"error\":\"malformed\"")
+				.doesNotContain("Exception")
+				.doesNotContain("..;");
 		}
-		assertThat(HttpCalls.get(this.port, "/metrics").body().lines()
+		assertThat(HttpCalls.get(this.port, "/metrics")
+			.body()
+			.lines()
 			.filter((line) -> line.startsWith("auth_errors_total{error_type=\"malformed\"} "))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum()).isGreaterThanOrEqualTo(2);

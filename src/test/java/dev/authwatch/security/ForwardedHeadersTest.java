@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code X-Forwarded-For}/{@code -Proto} are believed only from a configured proxy. From anyone
- * else they change nothing: the handshake rate limit, the audit log's {@code client_ip} and the
- * session cookie's {@code Secure} flag all see the socket. The test client is on loopback, so
- * the second instance configures loopback as its proxy.
+ * {@code X-Forwarded-For}/{@code -Proto} are believed only from a configured proxy. From
+ * anyone else they change nothing: the handshake rate limit, the audit log's
+ * {@code client_ip} and the session cookie's {@code Secure} flag all see the socket. The
+ * test client is on loopback, so the second instance configures loopback as its proxy.
  */
 class ForwardedHeadersTest {
 
@@ -43,7 +43,8 @@ class ForwardedHeadersTest {
 			for (int i = 1; i <= 3; i++) {
 				assertThat(handshake(app, token, "198.51.100." + i)).isEqualTo(101);
 			}
-			assertThat(handshake(app, token, "198.51.100.4")).as("every forged address shares the socket's bucket").isEqualTo(429);
+			assertThat(handshake(app, token, "198.51.100.4")).as("every forged address shares the socket's bucket")
+				.isEqualTo(429);
 
 			adminCall(app, FORGED_CLIENT);
 			assertThat(auditedClientIp(app)).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
@@ -57,7 +58,8 @@ class ForwardedHeadersTest {
 		try (RunningApp app = start(Map.of(TRUSTED_PROXIES, LOOPBACK))) {
 			String token = TestTokens.valid("proxied", "user");
 			for (int i = 1; i <= 4; i++) {
-				assertThat(handshake(app, token, "198.51.100." + i)).as("each client behind the proxy has its own bucket")
+				assertThat(handshake(app, token, "198.51.100." + i))
+					.as("each client behind the proxy has its own bucket")
 					.isEqualTo(101);
 			}
 			for (int i = 0; i < 3; i++) {
@@ -66,7 +68,8 @@ class ForwardedHeadersTest {
 			assertThat(handshake(app, token, "198.51.100.200")).isEqualTo(429);
 
 			adminCall(app, FORGED_CLIENT + ", 10.0.0.9");
-			assertThat(auditedClientIp(app)).as("the last address not a trusted proxy is the client's").isEqualTo("10.0.0.9");
+			assertThat(auditedClientIp(app)).as("the last address not a trusted proxy is the client's")
+				.isEqualTo("10.0.0.9");
 			adminCall(app, FORGED_CLIENT);
 			assertThat(auditedClientIp(app)).isEqualTo(FORGED_CLIENT);
 
@@ -89,18 +92,20 @@ class ForwardedHeadersTest {
 	}
 
 	private static void adminCall(RunningApp app, String forwardedFor) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/websocket-auth/metrics"))
-			.header("Authorization", "Bearer " + TestTokens.valid("root", "admin"))
-			.header("X-Forwarded-For", forwardedFor)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/websocket-auth/metrics"))
+				.header("Authorization", "Bearer " + TestTokens.valid("root", "admin"))
+				.header("X-Forwarded-For", forwardedFor)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	/** The client_ip of the newest audited call to {@code /metrics}. */
 	private static String auditedClientIp(RunningApp app) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/websocket-auth/audit"))
-			.header("Authorization", "Bearer " + TestTokens.valid("root", "admin"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/websocket-auth/audit"))
+				.header("Authorization", "Bearer " + TestTokens.valid("root", "admin"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		for (JsonNode entry : JSON.readTree(response.body()).path("entries")) {
 			if (entry.path("path").asString().endsWith("/metrics")) {
 				return entry.path("client_ip").asString();
@@ -109,12 +114,16 @@ class ForwardedHeadersTest {
 		throw new AssertionError("no audited /metrics call in " + response.body());
 	}
 
-	/** The session cookie of a login whose request claims, by X-Forwarded-Proto, to have come over HTTPS. */
+	/**
+	 * The session cookie of a login whose request claims, by X-Forwarded-Proto, to have
+	 * come over HTTPS.
+	 */
 	private static String sessionCookie(RunningApp app) throws Exception {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/auth/login"))
 			.header("Content-Type", "application/json")
 			.header("X-Forwarded-Proto", "https")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"alice-password\",\"session\":true}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"username\":\"alice\",\"password\":\"alice-password\",\"session\":true}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.headers()

@@ -22,10 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the health endpoints tell a stranger: the verdict (status and score), never the key id,
- * the checks, the issues or where the secret came from, which together let a guess of the secret
- * be confirmed offline. Details go to a caller with an AuthWatch admin token, as for the admin
- * API; orchestrators' probes keep answering anonymously.
+ * What the health endpoints tell a stranger: the verdict (status and score), never the
+ * key id, the checks, the issues or where the secret came from, which together let a
+ * guess of the secret be confirmed offline. Details go to a caller with an AuthWatch
+ * admin token, as for the admin API; orchestrators' probes keep answering anonymously.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
 class HealthExposureTest {
@@ -55,15 +55,17 @@ class HealthExposureTest {
 		JsonNode health = JSON.readTree(response.body());
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").propertyNames()).contains("jwt", "wsAuth");
-		health.get("components").forEach((component) -> assertThat(component.propertyNames()).containsExactly("status"));
+		health.get("components")
+			.forEach((component) -> assertThat(component.propertyNames()).containsExactly("status"));
 		assertThat(response.body()).doesNotContain(KEY_ID);
 	}
 
 	@Test
 	void tokensWithoutTheAdminRoleOrFromAnotherKeySeeWhatAStrangerSees() throws Exception {
-		for (String token : new String[] { TestTokens.valid("eve", "user"), TestTokens.signedWith(TestSecrets.FOREIGN, "root", "admin"),
-				"not-a-token" }) {
-			assertThat(JSON.readTree(get("/health/jwt", token).body()).propertyNames()).containsExactly("status", "score");
+		for (String token : new String[] { TestTokens.valid("eve", "user"),
+				TestTokens.signedWith(TestSecrets.FOREIGN, "root", "admin"), "not-a-token" }) {
+			assertThat(JSON.readTree(get("/health/jwt", token).body()).propertyNames()).containsExactly("status",
+					"score");
 			assertThat(get("/health", token).body()).doesNotContain(KEY_ID).doesNotContain("\"details\"");
 		}
 	}
@@ -96,13 +98,15 @@ class HealthExposureTest {
 	@Test
 	void peerProofRevealsTheKeyIdOnlyToAHolderOfTheKeyAndOpensNothingElse() throws Exception {
 		long now = Instant.now().getEpochSecond();
-		String proof = TestTokens.raw(TestTokens.currentHeader(),
-				TestTokens.validPayload("authwatch-jwt-peer", now).replace("\"aud\":\"authwatch\"", "\"aud\":\"authwatch/jwt-peer\""));
+		String proof = TestTokens.raw(TestTokens.currentHeader(), TestTokens.validPayload("authwatch-jwt-peer", now)
+			.replace("\"aud\":\"authwatch\"", "\"aud\":\"authwatch/jwt-peer\""));
 		String foreignProof = TestTokens.signedWith(TestSecrets.FOREIGN, "authwatch-jwt-peer");
 
 		JsonNode peer = JSON.readTree(send(request("/health/jwt").header("AuthWatch-Peer-Proof", proof)).body());
-		JsonNode userTokenAsProof = JSON.readTree(send(request("/health/jwt").header("AuthWatch-Peer-Proof", TestTokens.valid("eve"))).body());
-		JsonNode stranger = JSON.readTree(send(request("/health/jwt").header("AuthWatch-Peer-Proof", foreignProof)).body());
+		JsonNode userTokenAsProof = JSON
+			.readTree(send(request("/health/jwt").header("AuthWatch-Peer-Proof", TestTokens.valid("eve"))).body());
+		JsonNode stranger = JSON
+			.readTree(send(request("/health/jwt").header("AuthWatch-Peer-Proof", foreignProof)).body());
 
 		assertThat(peer.get("details").propertyNames()).containsExactly("key_id");
 		assertThat(peer.at("/details/key_id").asString()).isEqualTo(KEY_ID);

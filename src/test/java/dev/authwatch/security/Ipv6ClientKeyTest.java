@@ -14,14 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An IPv6 client holds a whole /64: rotating through its addresses must not buy it a fresh budget
- * per address. The test client reaches the service through loopback, a trusted proxy, and names
- * its address in {@code X-Forwarded-For}.
+ * An IPv6 client holds a whole /64: rotating through its addresses must not buy it a
+ * fresh budget per address. The test client reaches the service through loopback, a
+ * trusted proxy, and names its address in {@code X-Forwarded-For}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD,
-				"server.tomcat.remoteip.internal-proxies=127.0.0.1|0:0:0:0:0:0:0:1", "authwatch.rate-limit.login-per-ip=2",
-				"authwatch.rate-limit.handshake-per-ip=2" })
+				"server.tomcat.remoteip.internal-proxies=127.0.0.1|0:0:0:0:0:0:0:1",
+				"authwatch.rate-limit.login-per-ip=2", "authwatch.rate-limit.handshake-per-ip=2" })
 class Ipv6ClientKeyTest {
 
 	@LocalServerPort

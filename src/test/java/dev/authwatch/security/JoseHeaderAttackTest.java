@@ -18,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JOSE header parameters an attacker (or a careless issuer holding the secret) puts in a token,
- * against real handshakes: every one is refused before the upgrade with a counted taxonomy reason,
- * and a key the token points to is never fetched. The full table is JoseHeaderParametersTest.
+ * JOSE header parameters an attacker (or a careless issuer holding the secret) puts in a
+ * token, against real handshakes: every one is refused before the upgrade with a counted
+ * taxonomy reason, and a key the token points to is never fetched. The full table is
+ * JoseHeaderParametersTest.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
 class JoseHeaderAttackTest {
@@ -50,8 +51,10 @@ class JoseHeaderAttackTest {
 		keyServer.start();
 		try {
 			String base = "http://127.0.0.1:" + keyServer.getAddress().getPort();
-			for (String member : new String[] { "\"jku\":\"" + base + "/jwks.json\"", "\"x5u\":\"" + base + "/cert.pem\"" }) {
-				assertRefused(signedWith(ATTACKER_SECRET, "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"," + member + "}"), "malformed");
+			for (String member : new String[] { "\"jku\":\"" + base + "/jwks.json\"",
+					"\"x5u\":\"" + base + "/cert.pem\"" }) {
+				assertRefused(signedWith(ATTACKER_SECRET, "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"," + member + "}"),
+						"malformed");
 			}
 		}
 		finally {
@@ -63,13 +66,15 @@ class JoseHeaderAttackTest {
 	@Test
 	void unencodedPayloadOptionIsMalformedWithOrWithoutCrit() throws Exception {
 		assertRefused(TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"b64\":false}", payload()), "malformed");
-		assertRefused(TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"b64\":false,\"crit\":[\"b64\"]}", payload()),
+		assertRefused(
+				TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"b64\":false,\"crit\":[\"b64\"]}", payload()),
 				"malformed");
 	}
 
 	@Test
 	void encryptionHeaderOnASignedTokenIsMalformed() throws Exception {
-		assertRefused(TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"enc\":\"A256GCM\"}", payload()), "malformed");
+		assertRefused(TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"enc\":\"A256GCM\"}", payload()),
+				"malformed");
 	}
 
 	@Test
@@ -80,7 +85,8 @@ class JoseHeaderAttackTest {
 
 	@Test
 	void tokenTypeThatMatchesOnlyThroughUnicodeCaseFoldingIsWrongTokenType() throws Exception {
-		assertRefused(TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"applıcation/at+jwt\"}", payload()), "wrong_token_type");
+		assertRefused(TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"applıcation/at+jwt\"}", payload()),
+				"wrong_token_type");
 	}
 
 	private void assertRefused(String token, String reason) throws Exception {
@@ -95,7 +101,9 @@ class JoseHeaderAttackTest {
 
 	private double errors(String reason) throws Exception {
 		String prefix = "auth_errors_total{error_type=\"" + reason + "\"} ";
-		return HttpCalls.get(this.port, "/metrics").body().lines()
+		return HttpCalls.get(this.port, "/metrics")
+			.body()
+			.lines()
 			.filter((line) -> line.startsWith(prefix))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(prefix.length())))
 			.sum();

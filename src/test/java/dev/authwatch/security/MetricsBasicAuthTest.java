@@ -29,7 +29,8 @@ class MetricsBasicAuthTest {
 		HttpResponse<String> anonymous = HttpCalls.get(this.port, "/metrics");
 
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
 		assertThat(basic("prometheus", "wrong").statusCode()).isEqualTo(401);
 		HttpResponse<String> scrape = basic("prometheus", "scrape-secret");
 		assertThat(scrape.statusCode()).isEqualTo(200);
@@ -44,7 +45,8 @@ class MetricsBasicAuthTest {
 	}
 
 	private HttpResponse<String> basic(String user, String password) throws Exception {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/metrics"))
 			.header("Authorization", "Basic " + credentials)
 			.build();

@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.authwatch.user.UserAccount;
 import dev.authwatch.user.UserStore;
 
-/** A user store an operator changes while the service runs: users are added, demoted and removed. */
+/**
+ * A user store an operator changes while the service runs: users are added, demoted and
+ * removed.
+ */
 final class MutableUserStore implements UserStore {
 
 	private final Map<String, UserAccount> users = new ConcurrentHashMap<>();

@@ -29,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What an identity provider says is evidence about the provider's user, not about AuthWatch's:
- * its tokens must be meant for AuthWatch ({@code aud}), its roles grant only what the role
- * mapping says, and its subjects live in their own namespace, so that a provider user called
- * {@code root} is not the local {@code root}.
+ * What an identity provider says is evidence about the provider's user, not about
+ * AuthWatch's: its tokens must be meant for AuthWatch ({@code aud}), its roles grant only
+ * what the role mapping says, and its subjects live in their own namespace, so that a
+ * provider user called {@code root} is not the local {@code root}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.BOB,
@@ -69,8 +69,11 @@ class OAuthProviderTrustTest {
 
 	@Test
 	void acceptingProviderJwtsWithoutAnAudienceStopsStartupNamingTheProperty() {
-		assertThatThrownBy(() -> RunningApp.start(Map.of("authwatch.jwt.secret", TestSecrets.CURRENT,
-				"authwatch.oauth.issuer", provider.issuer(), "authwatch.oauth.jwks-uri", provider.uri("/jwks"))).close())
+		assertThatThrownBy(
+				() -> RunningApp
+					.start(Map.of("authwatch.jwt.secret", TestSecrets.CURRENT, "authwatch.oauth.issuer",
+							provider.issuer(), "authwatch.oauth.jwks-uri", provider.uri("/jwks")))
+					.close())
 			.rootCause()
 			.hasMessageContaining("authwatch.oauth.audience");
 	}
@@ -112,7 +115,9 @@ class OAuthProviderTrustTest {
 
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, provider.opaqueToken("root", 300, "admin"))) {
 			assertThat(client.next().get("user").asString()).isEqualTo("oauth:root");
-			JsonNode localRoot = JSON.readTree(AdminCalls.as(this.port, TestTokens.valid("auditor", "admin")).get(AdminCalls.BASE + "/session/root").body());
+			JsonNode localRoot = JSON.readTree(AdminCalls.as(this.port, TestTokens.valid("auditor", "admin"))
+				.get(AdminCalls.BASE + "/session/root")
+				.body());
 			assertThat(localRoot.path("connections")).as("the local root's sessions").isEmpty();
 		}
 	}
@@ -123,7 +128,9 @@ class OAuthProviderTrustTest {
 
 		JsonNode claims = claims(token);
 		assertThat(claims.path("sub").asString()).isEqualTo("root");
-		assertThat(claims.path("roles").toString()).contains("admin").contains("user").doesNotContain("operators", "unmapped");
+		assertThat(claims.path("roles").toString()).contains("admin")
+			.contains("user")
+			.doesNotContain("operators", "unmapped");
 		assertThat(AdminCalls.as(this.port, token).get(AdminCalls.BASE + "/metrics").statusCode()).isEqualTo(200);
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A login with a 100 MB username must cost the service next to nothing: refused with 413 before
- * the body is read (declared size) or as soon as the limit is crossed (chunked), never bound.
+ * A login with a 100 MB username must cost the service next to nothing: refused with 413
+ * before the body is read (declared size) or as soon as the limit is crossed (chunked),
+ * never bound.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD })
@@ -77,10 +78,15 @@ class OversizedRequestTest {
 
 	private static void assertRefusedAsJson(RawHttp.Response response) {
 		assertThat(response.headers().get("content-type")).startsWith("application/json");
-		assertThat(response.body()).contains("\"error\":\"malformed\"").contains("\"message\":").doesNotContain("Exception");
+		assertThat(response.body()).contains("\"error\":\"malformed\"")
+			.contains("\"message\":")
+			.doesNotContain("Exception");
 	}
 
-	/** What the web server's threads allocated so far (the test's own thread and client excluded). */
+	/**
+	 * What the web server's threads allocated so far (the test's own thread and client
+	 * excluded).
+	 */
 	private static long serverAllocatedBytes() {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long[] ids = Arrays.stream(Thread.getAllStackTraces().keySet().toArray(Thread[]::new))

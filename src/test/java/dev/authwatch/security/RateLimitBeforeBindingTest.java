@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client over its per-IP budget is refused before its body is read: once the budget is spent,
- * even a body that could not be parsed answers 429, not 400 (which would mean it was parsed).
+ * A client over its per-IP budget is refused before its body is read: once the budget is
+ * spent, even a body that could not be parsed answers 429, not 400 (which would mean it
+ * was parsed).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD,

@@ -12,9 +12,10 @@ import java.util.Map;
 import dev.authwatch.support.ResponseHead;
 
 /**
- * An HTTP POST written on a plain socket, so that a test can send a body of any size without the
- * client allocating it: the body is one JSON member whose value repeats one byte. Writing stops
- * as soon as the server answers and closes, which is what a limit should make it do.
+ * An HTTP POST written on a plain socket, so that a test can send a body of any size
+ * without the client allocating it: the body is one JSON member whose value repeats one
+ * byte. Writing stops as soon as the server answers and closes, which is what a limit
+ * should make it do.
  */
 final class RawHttp {
 
@@ -31,17 +32,22 @@ final class RawHttp {
 	}
 
 	/**
-	 * POSTs {@code {"username":"aaa…","password":"x"}} with a username of {@code fillerBytes}.
-	 * @param chunked send without {@code Content-Length}, in chunks, as a client that hides the size does
+	 * POSTs {@code {"username":"aaa…","password":"x"}} with a username of
+	 * {@code fillerBytes}.
+	 * @param chunked send without {@code Content-Length}, in chunks, as a client that
+	 * hides the size does
 	 */
 	static Response postLogin(int port, long fillerBytes, boolean chunked) throws IOException {
 		byte[] head = "{\"username\":\"".getBytes(StandardCharsets.US_ASCII);
 		byte[] tail = "\",\"password\":\"x\"}".getBytes(StandardCharsets.US_ASCII);
 		long length = head.length + fillerBytes + tail.length;
 		StringBuilder request = new StringBuilder().append("POST /api/auth/login HTTP/1.1\r\n")
-			.append("Host: localhost:").append(port).append("\r\n")
+			.append("Host: localhost:")
+			.append(port)
+			.append("\r\n")
 			.append("Content-Type: application/json\r\nConnection: close\r\n");
-		request.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + length + "\r\n").append("\r\n");
+		request.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + length + "\r\n")
+			.append("\r\n");
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(60_000);
 			OutputStream out = socket.getOutputStream();

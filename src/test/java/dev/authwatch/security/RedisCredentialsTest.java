@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * AuthWatch on a Redis that demands credentials: {@code requirepass} for the default user and
- * an ACL user limited to AuthWatch's keys and channels. With the ACL user's credentials two
- * instances share tickets, sessions, refresh families and revocations; with wrong ones the
- * service refuses to start with a message that names the settings and never the password.
+ * AuthWatch on a Redis that demands credentials: {@code requirepass} for the default user
+ * and an ACL user limited to AuthWatch's keys and channels. With the ACL user's
+ * credentials two instances share tickets, sessions, refresh families and revocations;
+ * with wrong ones the service refuses to start with a message that names the settings and
+ * never the password.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisCredentialsTest {
@@ -129,8 +130,8 @@ class RedisCredentialsTest {
 	}
 
 	/**
-	 * A Redis whose default user needs {@code requirepass}, and an ACL user that may run every
-	 * command but the dangerous ones on AuthWatch's keys and channels only.
+	 * A Redis whose default user needs {@code requirepass}, and an ACL user that may run
+	 * every command but the dangerous ones on AuthWatch's keys and channels only.
 	 */
 	private static RedisServer start() {
 		try {

@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Delivery on a real Redis, and across instances: a client that reconnects to another instance
- * and resends is not broadcast twice, and it recovers what it missed from the shared history.
+ * Delivery on a real Redis, and across instances: a client that reconnects to another
+ * instance and resends is not broadcast twice, and it recovers what it missed from the
+ * shared history.
  */
 class RedisDeliveryTest extends DeliveryContract {
 

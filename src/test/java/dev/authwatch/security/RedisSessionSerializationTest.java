@@ -24,10 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Login sessions in Redis are JSON, never Java serialization: whoever can write to Redis must
- * not be able to hand the service a serialized object graph (a deserialization gadget) to
- * instantiate. The raw hash is read straight from Redis; a session that went through it still
- * authenticates a WebSocket handshake.
+ * Login sessions in Redis are JSON, never Java serialization: whoever can write to Redis
+ * must not be able to hand the service a serialized object graph (a deserialization
+ * gadget) to instantiate. The raw hash is read straight from Redis; a session that went
+ * through it still authenticates a WebSocket handshake.
  */
 @CredentialsTest
 class RedisSessionSerializationTest {
@@ -57,7 +57,8 @@ class RedisSessionSerializationTest {
 				"sessionAttr:authwatch.user", "sessionAttr:authwatch.csrf");
 		stored.forEach((field, value) -> {
 			assertThat(value.length >= 2 && value[0] == (byte) 0xAC && value[1] == (byte) 0xED)
-				.as(field + " is Java serialization").isFalse();
+				.as(field + " is Java serialization")
+				.isFalse();
 			JsonNode json = JSON.readTree(value);
 			assertThat(json.isString() || json.isIntegralNumber()).as(field + " = " + json).isTrue();
 		});
@@ -77,7 +78,10 @@ class RedisSessionSerializationTest {
 			connection.hashCommands().hSet(key(cookie), bytes("sessionAttr:authwatch.user"), serializedObject);
 		}
 
-		RawHandshake.Response response = RawHandshake.to(this.port).header("Cookie", cookie).header("Origin", ORIGIN).send();
+		RawHandshake.Response response = RawHandshake.to(this.port)
+			.header("Cookie", cookie)
+			.header("Origin", ORIGIN)
+			.send();
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.body()).contains("\"error\":\"session_invalid\"").doesNotContain("gadget");
@@ -94,14 +98,17 @@ class RedisSessionSerializationTest {
 	private Map<String, byte[]> storedSession(String cookie) {
 		try (RedisConnection connection = this.redis.getConnection()) {
 			Map<String, byte[]> fields = new LinkedHashMap<>();
-			connection.hashCommands().hGetAll(key(cookie)).forEach((field, value) -> fields.put(new String(field, StandardCharsets.UTF_8), value));
+			connection.hashCommands()
+				.hGetAll(key(cookie))
+				.forEach((field, value) -> fields.put(new String(field, StandardCharsets.UTF_8), value));
 			return fields;
 		}
 	}
 
 	/** Spring Session's cookie carries the session id base64-encoded. */
 	private static byte[] key(String cookie) {
-		String id = new String(Base64.getDecoder().decode(cookie.substring(cookie.indexOf('=') + 1)), StandardCharsets.UTF_8);
+		String id = new String(Base64.getDecoder().decode(cookie.substring(cookie.indexOf('=') + 1)),
+				StandardCharsets.UTF_8);
 		return bytes("authwatch:session:sessions:" + id);
 	}
 

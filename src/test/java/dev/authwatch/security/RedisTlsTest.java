@@ -28,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * AuthWatch talks to Redis over TLS (the embedded Redis binary is built with TLS) with a password,
- * trusting the server's certificate through a Spring SSL bundle, the way docs/security.md tells
- * operators to configure it. The certificate is made here with the JDK's keytool.
+ * AuthWatch talks to Redis over TLS (the embedded Redis binary is built with TLS) with a
+ * password, trusting the server's certificate through a Spring SSL bundle, the way
+ * docs/security.md tells operators to configure it. The certificate is made here with the
+ * JDK's keytool.
  */
 class RedisTlsTest {
 
@@ -48,14 +49,15 @@ class RedisTlsTest {
 	@BeforeAll
 	static void startRedisWithTls() throws Exception {
 		Path keyStore = certificates.resolve("redis.p12");
-		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-				"-alias", "redis", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost", "-ext",
-				"SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-				"-storepass", STORE_PASSWORD)
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "redis", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+				"-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
+				keyStore.toString(), "-storepass", STORE_PASSWORD)
 			.redirectErrorStream(true)
 			.start();
 		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+		assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+			.isZero();
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		try (var in = Files.newInputStream(keyStore)) {
 			store.load(in, STORE_PASSWORD.toCharArray());
@@ -97,7 +99,8 @@ class RedisTlsTest {
 		properties.put("spring.data.redis.password", PASSWORD);
 		properties.put("spring.data.redis.ssl.enabled", "true");
 		properties.put("spring.data.redis.ssl.bundle", "redis");
-		properties.put("spring.ssl.bundle.pem.redis.truststore.certificate", "file:" + certificates.resolve("redis.crt"));
+		properties.put("spring.ssl.bundle.pem.redis.truststore.certificate",
+				"file:" + certificates.resolve("redis.crt"));
 		try (RunningApp app = RunningApp.start(properties)) {
 			var minted = HttpCalls.post(app.port(), "/api/auth/ticket", TestTokens.valid("alice"));
 			assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
@@ -108,7 +111,8 @@ class RedisTlsTest {
 	}
 
 	private static String pem(String type, byte[] der) {
-		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+		return "-----BEGIN " + type + "-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
 				+ "\n-----END " + type + "-----\n";
 	}
 

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A credential revoked while its handshake is in flight must not keep a socket: hundreds of
- * connects, each racing the revocation of its own credential (logout, refresh-token reuse, an
- * admin's disconnect), and afterwards not one socket is left open. Every connect either is refused
- * before the upgrade (401) or is closed with 4003.
+ * A credential revoked while its handshake is in flight must not keep a socket: hundreds
+ * of connects, each racing the revocation of its own credential (logout, refresh-token
+ * reuse, an admin's disconnect), and afterwards not one socket is left open. Every
+ * connect either is refused before the upgrade (401) or is closed with 4003.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RevocationRaceContract {
@@ -68,8 +68,8 @@ abstract class RevocationRaceContract {
 	@Test
 	void aConnectRacingTheLogoutOfItsLoginLeavesNoSocketOpen() throws Exception {
 		List<AuthApi.Response> logins = logins();
-		race((i) -> connect(logins.get(i).text("access_token")),
-				(i) -> post("/api/auth/logout", "{\"refresh_token\":\"" + logins.get(i).text("refresh_token") + "\"}", null));
+		race((i) -> connect(logins.get(i).text("access_token")), (i) -> post("/api/auth/logout",
+				"{\"refresh_token\":\"" + logins.get(i).text("refresh_token") + "\"}", null));
 	}
 
 	@Test
@@ -82,8 +82,8 @@ abstract class RevocationRaceContract {
 			assertThat(refresh.status()).isEqualTo(200);
 			refreshed.add(refresh);
 		}
-		race((i) -> connect(refreshed.get(i).text("access_token")),
-				(i) -> post("/api/auth/refresh", "{\"refresh_token\":\"" + logins.get(i).text("refresh_token") + "\"}", null));
+		race((i) -> connect(refreshed.get(i).text("access_token")), (i) -> post("/api/auth/refresh",
+				"{\"refresh_token\":\"" + logins.get(i).text("refresh_token") + "\"}", null));
 	}
 
 	@Test
@@ -103,8 +103,12 @@ abstract class RevocationRaceContract {
 		return logins;
 	}
 
-	/** Runs every pair's connect and revocation at the same moment, then counts the sockets still open. */
-	private void race(Function<Integer, Socket> connect, Function<Integer, CompletableFuture<HttpResponse<String>>> revoke) {
+	/**
+	 * Runs every pair's connect and revocation at the same moment, then counts the
+	 * sockets still open.
+	 */
+	private void race(Function<Integer, Socket> connect,
+			Function<Integer, CompletableFuture<HttpResponse<String>>> revoke) {
 		List<Socket> sockets = new ArrayList<>();
 		List<CompletableFuture<HttpResponse<String>>> revocations = new ArrayList<>();
 		for (int start = 0; start < PAIRS; start += IN_FLIGHT) {
@@ -119,7 +123,8 @@ abstract class RevocationRaceContract {
 			}
 			CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).join();
 		}
-		assertThat(revocations).allSatisfy((revocation) -> assertThat(revocation.join().statusCode()).isIn(200, 204, 401));
+		assertThat(revocations)
+			.allSatisfy((revocation) -> assertThat(revocation.join().statusCode()).isIn(200, 204, 401));
 		List<Socket> opened = sockets.stream().filter(Socket::upgraded).toList();
 		assertThat(sockets).filteredOn((socket) -> !socket.upgraded())
 			.allSatisfy((socket) -> assertThat(socket.refusalStatus()).isEqualTo(401));
@@ -180,7 +185,8 @@ abstract class RevocationRaceContract {
 				return 101;
 			}
 			catch (CompletionException ex) {
-				return (ex.getCause() instanceof WebSocketHandshakeException handshake) ? handshake.getResponse().statusCode() : -1;
+				return (ex.getCause() instanceof WebSocketHandshakeException handshake)
+						? handshake.getResponse().statusCode() : -1;
 			}
 		}
 

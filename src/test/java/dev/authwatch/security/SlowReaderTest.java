@@ -20,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A member of a room that stops reading must cost the others nothing: the room's fan-out keeps
- * reaching the member who reads, promptly; heartbeats and credential expiry keep running; the
- * reader that stopped is closed as a slow consumer (1008, counted), its buffer bounded.
+ * A member of a room that stops reading must cost the others nothing: the room's fan-out
+ * keeps reaching the member who reads, promptly; heartbeats and credential expiry keep
+ * running; the reader that stopped is closed as a slow consumer (1008, counted), its
+ * buffer bounded.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.websocket.heartbeat-interval=3s",
-				"authwatch.websocket.max-messages-per-second=100000", "authwatch.websocket.send-time-limit=2s", "authwatch.jwt.clock-skew=0s",
-				"authwatch.rate-limit.handshake-per-ip=100000" })
+				"authwatch.websocket.max-messages-per-second=100000", "authwatch.websocket.send-time-limit=2s",
+				"authwatch.jwt.clock-skew=0s", "authwatch.rate-limit.handshake-per-ip=100000" })
 class SlowReaderTest {
 
 	private static final int MESSAGES = 2000;
@@ -47,7 +48,8 @@ class SlowReaderTest {
 		stalled.sendText("{\"type\":\"join\",\"room\":\"lobby\"}");
 		ChatClient reader = ChatClient.withBearerHeader(this.port, TestTokens.valid("reader", "user"));
 		ChatClient sender = ChatClient.withBearerHeader(this.port, TestTokens.valid("sender", "user"));
-		ChatClient expiring = ChatClient.withBearerHeader(this.port, TestTokens.withTtl("expiring", Duration.ofSeconds(4)));
+		ChatClient expiring = ChatClient.withBearerHeader(this.port,
+				TestTokens.withTtl("expiring", Duration.ofSeconds(4)));
 		join(reader);
 		join(sender);
 
@@ -66,16 +68,20 @@ class SlowReaderTest {
 					received++;
 				}
 			}
-			slowestBatchMillis = Math.max(slowestBatchMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - batchStart));
+			slowestBatchMillis = Math.max(slowestBatchMillis,
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - batchStart));
 		}
 		long fanOutMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
 		assertThat(slowestBatchMillis).as("slowest batch of %d to reach the reader", BATCH).isLessThan(2_000);
 		assertThat(fanOutMillis).as("time for the room to reach the reader").isLessThan(10_000);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				AuthApi.metricValue(this.port, "auth_limits_total{limit=\"slow_consumer\"}")).isGreaterThan(slowBefore));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				AuthApi.metricValue(this.port, "auth_ws_heartbeat_rtt_seconds_count")).isGreaterThan(pongsBefore + 1));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(AuthApi.metricValue(this.port, "auth_limits_total{limit=\"slow_consumer\"}"))
+						.isGreaterThan(slowBefore));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(AuthApi.metricValue(this.port, "auth_ws_heartbeat_rtt_seconds_count"))
+				.isGreaterThan(pongsBefore + 1));
 		assertThat(expiring.awaitClose()).as("credential expiry on time").isEqualTo(4001);
 		reader.close();
 		sender.close();

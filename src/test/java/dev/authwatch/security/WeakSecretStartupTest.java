@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A guessable secret lets anyone who guesses it forge an admin token, whatever the profile: the
- * service refuses to start on one, in the default (development) profile too, naming the variable
- * to fix and never quoting the secret. Only the generated development secret, strong by
- * construction, starts without configuration.
+ * A guessable secret lets anyone who guesses it forge an admin token, whatever the
+ * profile: the service refuses to start on one, in the default (development) profile too,
+ * naming the variable to fix and never quoting the secret. Only the generated development
+ * secret, strong by construction, starts without configuration.
  */
 class WeakSecretStartupTest {
 
@@ -42,20 +42,22 @@ class WeakSecretStartupTest {
 
 	@Test
 	void longPlaceholderSecretOutsideProdRefusesToStartSoNoAdminTokenCanBeForgedWithIt() {
-		assertRefused(properties("authwatch.jwt.secret", LONG_PLACEHOLDER), "JWT_SECRET", "placeholder", LONG_PLACEHOLDER);
+		assertRefused(properties("authwatch.jwt.secret", LONG_PLACEHOLDER), "JWT_SECRET", "placeholder",
+				LONG_PLACEHOLDER);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "01234567890123456789012345678901", "my-super-secret-jwt-key-for-authwatch-2026",
-			"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "qwertyuiopasdfghjklzxcvbnm-qwertyuiopasdfghjklzxcvbnm" })
+			"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+			"qwertyuiopasdfghjklzxcvbnm-qwertyuiopasdfghjklzxcvbnm" })
 	void guessableSecretsOfAnyLengthRefuseToStart(String secret) {
 		assertRefused(properties("authwatch.jwt.secret", secret), "JWT_SECRET", "guessable", secret);
 	}
 
 	@Test
 	void weakPreviousSecretRefusesToStartNamingJwtPreviousSecret() {
-		assertRefused(properties("authwatch.jwt.secret", TestSecrets.CURRENT, "authwatch.jwt.previous-secret", LONG_PLACEHOLDER),
-				"JWT_PREVIOUS_SECRET", "placeholder", LONG_PLACEHOLDER);
+		assertRefused(properties("authwatch.jwt.secret", TestSecrets.CURRENT, "authwatch.jwt.previous-secret",
+				LONG_PLACEHOLDER), "JWT_PREVIOUS_SECRET", "placeholder", LONG_PLACEHOLDER);
 	}
 
 	@Test
@@ -69,7 +71,8 @@ class WeakSecretStartupTest {
 		Path file = this.directory.resolve("jwt-secret");
 		Files.writeString(file, LONG_PLACEHOLDER + "\n", StandardCharsets.UTF_8);
 
-		assertRefused(properties("authwatch.jwt.secret-file", file.toString()), "JWT_SECRET_FILE", "placeholder", LONG_PLACEHOLDER);
+		assertRefused(properties("authwatch.jwt.secret-file", file.toString()), "JWT_SECRET_FILE", "placeholder",
+				LONG_PLACEHOLDER);
 	}
 
 	@Test

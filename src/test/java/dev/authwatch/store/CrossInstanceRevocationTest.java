@@ -20,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two instances on one Redis: a revocation on one closes the sockets open on the other. */
+/**
+ * Two instances on one Redis: a revocation on one closes the sockets open on the other.
+ */
 class CrossInstanceRevocationTest {
 
 	private static ConfigurableApplicationContext first;
@@ -41,7 +43,8 @@ class CrossInstanceRevocationTest {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(AuthWatchApplication.class).run("--" + TestSecrets.SECRET_PROPERTY,
-				"--server.port=0", "--authwatch.store=redis", "--spring.data.redis.host=" + RedisTestServer.uri().getHost(),
+				"--server.port=0", "--authwatch.store=redis",
+				"--spring.data.redis.host=" + RedisTestServer.uri().getHost(),
 				"--spring.data.redis.port=" + RedisTestServer.uri().getPort(), "--" + TestUsers.ALICE,
 				"--" + TestUsers.ALICE_PASSWORD);
 	}

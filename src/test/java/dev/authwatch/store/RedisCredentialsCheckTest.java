@@ -13,8 +13,8 @@ class RedisCredentialsCheckTest {
 	@Test
 	void refusalIsFoundAnywhereInTheCauseChain() {
 		RuntimeException wrongPassword = new RedisConnectionFailureException("Unable to connect to Redis",
-				new RedisConnectionException("Unable to connect to 127.0.0.1:6379",
-						new RedisCommandExecutionException("WRONGPASS invalid username-password pair or user is disabled.")));
+				new RedisConnectionException("Unable to connect to 127.0.0.1:6379", new RedisCommandExecutionException(
+						"WRONGPASS invalid username-password pair or user is disabled.")));
 
 		assertThat(RedisCredentialsCheck.refusal(wrongPassword)).isEqualTo("WRONGPASS");
 		assertThat(RedisCredentialsCheck.refusal(new RedisCommandExecutionException("NOAUTH Authentication required.")))
@@ -24,7 +24,8 @@ class RedisCredentialsCheckTest {
 	@Test
 	void anUnreachableRedisIsNoRefusal() {
 		assertThat(RedisCredentialsCheck.refusal(new RedisConnectionFailureException("Unable to connect to Redis",
-				new RedisConnectionException("Connection refused: /127.0.0.1:6379")))).isNull();
+				new RedisConnectionException("Connection refused: /127.0.0.1:6379"))))
+			.isNull();
 	}
 
 }

@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis goes away and comes back, for real: ticket handshakes fail fast with 503, the breaker
- * opens, authentication health goes critical (readiness stays up), JWT keeps working, and
- * everything recovers without intervention. A short monitor window lets the outage's failures age
- * out within the test.
+ * Redis goes away and comes back, for real: ticket handshakes fail fast with 503, the
+ * breaker opens, authentication health goes critical (readiness stays up), JWT keeps
+ * working, and everything recovers without intervention. A short monitor window lets the
+ * outage's failures age out within the test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY,
 		"resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s", "authwatch.monitor.window=3s" })
@@ -72,10 +72,13 @@ class RedisOutageRecoveryTest {
 		String ticketMintedBeforeOutage = mint();
 
 		redis.stop();
-		// Enough failures to outweigh the successful calls before the outage in the breaker's window of 20.
+		// Enough failures to outweigh the successful calls before the outage in the
+		// breaker's window of 20.
 		for (int i = 0; i < 20 && this.breakers.circuitBreaker("redis").getState() != CircuitBreaker.State.OPEN; i++) {
 			long start = System.nanoTime();
-			RawHandshake.Response response = RawHandshake.to(this.port).path("/ws/chat?ticket=" + ticketMintedBeforeOutage).send();
+			RawHandshake.Response response = RawHandshake.to(this.port)
+				.path("/ws/chat?ticket=" + ticketMintedBeforeOutage)
+				.send();
 			assertThat(response.status()).isEqualTo(503);
 			assertThat(response.body()).contains("\"error\":\"provider_unavailable\"");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
@@ -94,7 +97,8 @@ class RedisOutageRecoveryTest {
 		});
 		assertThat(redeem(mint())).isEqualTo(101);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.breakers.circuitBreaker("redis").getState()).isEqualTo(CircuitBreaker.State.CLOSED));
+			.untilAsserted(() -> assertThat(this.breakers.circuitBreaker("redis").getState())
+				.isEqualTo(CircuitBreaker.State.CLOSED));
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			jwtHandshake();
 			assertThat(healthLevel()).isEqualTo("healthy");
@@ -110,7 +114,14 @@ class RedisOutageRecoveryTest {
 	/** Health details are for admins (show-details: when-authorized). */
 	private String healthLevel() throws Exception {
 		String body = AdminCalls.as(this.port, TestTokens.valid("root", "admin")).get("/health").body();
-		return JsonMapper.builder().build().readTree(body).path("components").path("wsAuth").path("details").path("level").asString();
+		return JsonMapper.builder()
+			.build()
+			.readTree(body)
+			.path("components")
+			.path("wsAuth")
+			.path("details")
+			.path("level")
+			.asString();
 	}
 
 	private String mint() throws Exception {
@@ -125,7 +136,11 @@ class RedisOutageRecoveryTest {
 
 	private static RedisServer start() {
 		try {
-			RedisServer server = RedisServer.newRedisServer().port(REDIS_PORT).bind("127.0.0.1").setting("save \"\"").build();
+			RedisServer server = RedisServer.newRedisServer()
+				.port(REDIS_PORT)
+				.bind("127.0.0.1")
+				.setting("save \"\"")
+				.build();
 			server.start();
 			return server;
 		}

@@ -34,7 +34,8 @@ class RedisTicketStoreTest {
 
 	private static RedisTicketStore store;
 
-	private final TicketGrant grant = new TicketGrant("alice", Set.of("user"), Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.MILLIS));
+	private final TicketGrant grant = new TicketGrant("alice", Set.of("user"),
+			Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.MILLIS));
 
 	@BeforeAll
 	static void connect() {
@@ -61,7 +62,8 @@ class RedisTicketStoreTest {
 		store.save("hash-short", this.grant, Duration.ofSeconds(1));
 
 		assertThat(redis.getExpire(RedisTicketStore.KEY_PREFIX + "hash-short")).isBetween(0L, 1L);
-		await().atMost(Duration.ofSeconds(5)).until(() -> !Boolean.TRUE.equals(redis.hasKey(RedisTicketStore.KEY_PREFIX + "hash-short")));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> !Boolean.TRUE.equals(redis.hasKey(RedisTicketStore.KEY_PREFIX + "hash-short")));
 		assertThat(store.take("hash-short")).isEmpty();
 	}
 

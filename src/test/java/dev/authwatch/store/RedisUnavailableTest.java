@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With the Redis store and no Redis listening: tickets fail fast with 503, JWT keeps working. */
+/**
+ * With the Redis store and no Redis listening: tickets fail fast with 503, JWT keeps
+ * working.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, TestUsers.ALICE, TestUsers.ALICE_PASSWORD, TestUsers.ORIGINS })
 class RedisUnavailableTest {
@@ -69,8 +72,9 @@ class RedisUnavailableTest {
 		AuthApi.Response login = AuthApi.on(this.port).login("alice", "alice-password");
 		AuthApi.Response refresh = AuthApi.on(this.port)
 			.post("/api/auth/refresh", Map.of("refresh_token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
-		AuthApi.Response confirm = AuthApi.on(this.port).post("/api/auth/password-reset/confirm",
-				Map.of("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "password", "long-enough-password"));
+		AuthApi.Response confirm = AuthApi.on(this.port)
+			.post("/api/auth/password-reset/confirm",
+					Map.of("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "password", "long-enough-password"));
 
 		assertThat(login.status()).isEqualTo(503);
 		assertThat(login.error()).isEqualTo("provider_unavailable");

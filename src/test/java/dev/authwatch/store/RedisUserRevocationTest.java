@@ -21,7 +21,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Per-user revocations in Redis: hashed keys, the later instant wins, one round trip with the family. */
+/**
+ * Per-user revocations in Redis: hashed keys, the later instant wins, one round trip with
+ * the family.
+ */
 class RedisUserRevocationTest {
 
 	private static final Instant T = Instant.parse("2030-01-01T00:00:10Z");
@@ -57,7 +60,8 @@ class RedisUserRevocationTest {
 
 		String key = RedisRefreshFamilyStore.REVOKED_USER + Hashes.sha256(user);
 		assertThat(redis.opsForValue().get(key)).isEqualTo(Long.toString(T.toEpochMilli()));
-		assertThat(redis.getExpire(key)).isBetween(Duration.ofDays(30).toSeconds() - 5, Duration.ofDays(30).toSeconds());
+		assertThat(redis.getExpire(key)).isBetween(Duration.ofDays(30).toSeconds() - 5,
+				Duration.ofDays(30).toSeconds());
 		assertThat(redis.keys("authwatch:*" + user + "*")).isEmpty();
 	}
 
@@ -74,7 +78,8 @@ class RedisUserRevocationTest {
 	@Test
 	void theStandingTellsTheFamilyAndTheUserInOneAnswer() {
 		String user = "user-" + UUID.randomUUID();
-		RefreshFamily family = new RefreshFamily(UUID.randomUUID().toString(), user, Set.of("user"), Instant.now().plusSeconds(600));
+		RefreshFamily family = new RefreshFamily(UUID.randomUUID().toString(), user, Set.of("user"),
+				Instant.now().plusSeconds(600));
 		store.create(family, "token-" + UUID.randomUUID(), Instant.now().plusSeconds(300));
 
 		assertThat(store.standing(family.id(), user, Instant.now())).isEqualTo(new Standing(true, null));

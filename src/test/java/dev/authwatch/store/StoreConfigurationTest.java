@@ -44,14 +44,14 @@ import org.springframework.session.SessionRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code authwatch.store} picks one backend configuration, and that one alone defines every
- * shared-state bean. Lazy: only the beans asked for are built, so the features' other
- * collaborators are not needed here.
+ * {@code authwatch.store} picks one backend configuration, and that one alone defines
+ * every shared-state bean. Lazy: only the beans asked for are built, so the features'
+ * other collaborators are not needed here.
  */
 class StoreConfigurationTest {
 
-	@EnableConfigurationProperties({ AuthWatchProperties.class, LoginSessionProperties.class, PasswordResetProperties.class,
-			AuditProperties.class, DeliveryProperties.class })
+	@EnableConfigurationProperties({ AuthWatchProperties.class, LoginSessionProperties.class,
+			PasswordResetProperties.class, AuditProperties.class, DeliveryProperties.class })
 	static class Properties {
 
 	}
@@ -60,7 +60,8 @@ class StoreConfigurationTest {
 		.withUserConfiguration(StoreConfiguration.class, MemoryStoreConfiguration.class, RedisStoreConfiguration.class,
 				Properties.class)
 		.withBean(LazyInitializationBeanFactoryPostProcessor.class)
-		// Nothing is started (the cluster's relays would): these tests look at which beans are defined.
+		// Nothing is started (the cluster's relays would): these tests look at which
+		// beans are defined.
 		.withBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME, LifecycleProcessor.class, NotStarting::new)
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean(ChatRooms.class, ChatRooms::new)

@@ -38,7 +38,8 @@ public final class AdminCalls {
 	}
 
 	public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	/** Opens a streaming response (SSE); the caller closes its body. */

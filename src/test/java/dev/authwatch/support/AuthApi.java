@@ -72,7 +72,10 @@ public final class AuthApi {
 		return body.lines().filter((line) -> line.startsWith(series)).findFirst().orElse(null);
 	}
 
-	/** The value of one exact Prometheus series, e.g. {@code auth_refresh_total{result="reuse"}}. */
+	/**
+	 * The value of one exact Prometheus series, e.g.
+	 * {@code auth_refresh_total{result="reuse"}}.
+	 */
 	public static double metricValue(int port, String series) throws IOException, InterruptedException {
 		String line = metric(port, series + " ");
 		if (line == null) {

@@ -66,7 +66,9 @@ public final class ChatClient implements AutoCloseable {
 		send(JSON.writeValueAsString(frame));
 	}
 
-	/** Sends unless the connection is already closing; @return whether the frame went out */
+	/**
+	 * Sends unless the connection is already closing; @return whether the frame went out
+	 */
 	public boolean trySend(Map<String, Object> frame) {
 		try {
 			send(frame);
@@ -99,7 +101,10 @@ public final class ChatClient implements AutoCloseable {
 	@Override
 	public void close() {
 		if (!this.socket.isOutputClosed()) {
-			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally((ex) -> null).join();
+			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+				.orTimeout(5, TimeUnit.SECONDS)
+				.exceptionally((ex) -> null)
+				.join();
 		}
 	}
 

@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A command-line tool ({@code promtool}, {@code amtool}, {@code nginx}) found on
- * the {@code PATH} or in the usual install directories. When it is missing, a test using it is
- * skipped on a developer machine and fails on CI ({@code CI=true}), where it must be installed.
+ * A command-line tool ({@code promtool}, {@code amtool}, {@code nginx}) found on the
+ * {@code PATH} or in the usual install directories. When it is missing, a test using it
+ * is skipped on a developer machine and fails on CI ({@code CI=true}), where it must be
+ * installed.
  */
 public final class ExternalTool {
 
@@ -34,7 +35,10 @@ public final class ExternalTool {
 		this.executable = executable;
 	}
 
-	/** The tool, or skip (locally) / fail (on CI) the calling test when it is not installed. */
+	/**
+	 * The tool, or skip (locally) / fail (on CI) the calling test when it is not
+	 * installed.
+	 */
 	public static ExternalTool require(String name, String debianPackage) {
 		Path executable = locate(name);
 		if (executable == null) {
@@ -71,7 +75,10 @@ public final class ExternalTool {
 		return this.executable;
 	}
 
-	/** Runs the tool in {@code workingDirectory}; asserts exit code 0 and returns the output. */
+	/**
+	 * Runs the tool in {@code workingDirectory}; asserts exit code 0 and returns the
+	 * output.
+	 */
 	public String succeeds(Path workingDirectory, String... arguments) {
 		Result result = run(workingDirectory, arguments);
 		assertThat(result.exitCode())
@@ -87,7 +94,8 @@ public final class ExternalTool {
 		command.addAll(List.of(arguments));
 		Path log = null;
 		try {
-			// Output goes to a file so that a hanging tool cannot block the test past the timeout.
+			// Output goes to a file so that a hanging tool cannot block the test past the
+			// timeout.
 			log = Files.createTempFile(this.name, ".log");
 			Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)

@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's headless Chromium ({@code chromium} and {@code chromium-driver}) for the browser tests.
- * They are skipped when it is missing, except in CI ({@code CI=true}), where that is a failure.
+ * Debian's headless Chromium ({@code chromium} and {@code chromium-driver}) for the
+ * browser tests. They are skipped when it is missing, except in CI ({@code CI=true}),
+ * where that is a failure.
  */
 public final class HeadlessChromium {
 
@@ -34,7 +35,10 @@ public final class HeadlessChromium {
 	private HeadlessChromium() {
 	}
 
-	/** Call from {@code @BeforeAll}: skips (locally) or fails (in CI) the test class without Chromium. */
+	/**
+	 * Call from {@code @BeforeAll}: skips (locally) or fails (in CI) the test class
+	 * without Chromium.
+	 */
 	public static void requireInstalled() {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -47,8 +51,8 @@ public final class HeadlessChromium {
 	public static WebDriver open(Path profile) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1440,1800", "--user-data-dir=" + profile.toAbsolutePath());
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -57,9 +61,15 @@ public final class HeadlessChromium {
 		return new ChromeDriver(service, options);
 	}
 
-	/** Console messages at level SEVERE (uncaught errors, CSP violations, failed loads). */
+	/**
+	 * Console messages at level SEVERE (uncaught errors, CSP violations, failed loads).
+	 */
 	public static List<String> severeConsoleMessages(WebDriver browser) {
-		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
 			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
 			.toList();

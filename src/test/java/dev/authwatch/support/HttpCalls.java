@@ -19,7 +19,8 @@ public final class HttpCalls {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	public static HttpResponse<String> post(int port, String path, String bearerToken) throws IOException, InterruptedException {
+	public static HttpResponse<String> post(int port, String path, String bearerToken)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.POST(HttpRequest.BodyPublishers.noBody());
 		if (bearerToken != null) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket upgrade request written on a plain socket, so that tests see exactly what a client
- * sees when a handshake is refused: the status line, the headers and the body.
+ * A WebSocket upgrade request written on a plain socket, so that tests see exactly what a
+ * client sees when a handshake is refused: the status line, the headers and the body.
  */
 public final class RawHandshake {
 
@@ -50,12 +50,17 @@ public final class RawHandshake {
 	public Response send() throws IOException {
 		byte[] key = new byte[16];
 		ThreadLocalRandom.current().nextBytes(key);
-		StringBuilder request = new StringBuilder()
-			.append("GET ").append(this.path).append(" HTTP/1.1\r\n")
-			.append("Host: localhost:").append(this.port).append("\r\n")
+		StringBuilder request = new StringBuilder().append("GET ")
+			.append(this.path)
+			.append(" HTTP/1.1\r\n")
+			.append("Host: localhost:")
+			.append(this.port)
+			.append("\r\n")
 			.append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
 			.append("Sec-WebSocket-Version: 13\r\n")
-			.append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n");
+			.append("Sec-WebSocket-Key: ")
+			.append(Base64.getEncoder().encodeToString(key))
+			.append("\r\n");
 		this.headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 		request.append("\r\n");
 		try (Socket socket = new Socket("localhost", this.port)) {

@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Redis server for the tests: the one named by {@code AUTHWATCH_TEST_REDIS_URL}
- * ({@code redis://host:port}) when set, otherwise the Redis binary that embedded-redis ships,
- * started once per test JVM on a free port and stopped when the JVM exits.
+ * ({@code redis://host:port}) when set, otherwise the Redis binary that embedded-redis
+ * ships, started once per test JVM on a free port and stopped when the JVM exits.
  */
 public final class RedisTestServer {
 
@@ -38,7 +38,10 @@ public final class RedisTestServer {
 		return uri;
 	}
 
-	/** A started connection factory to the test Redis, for tests of the Redis classes themselves; the caller destroys it. */
+	/**
+	 * A started connection factory to the test Redis, for tests of the Redis classes
+	 * themselves; the caller destroys it.
+	 */
 	public static LettuceConnectionFactory connectionFactory() {
 		LettuceConnectionFactory connections = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(uri().getHost(), uri().getPort()));
@@ -74,9 +77,9 @@ public final class RedisTestServer {
 	}
 
 	/**
-	 * A port nothing listens on, below Linux's ephemeral range (32768 and up): on a machine busy
-	 * with outgoing connections an ephemeral port is soon taken by one of them, between this call
-	 * and the bind or while a server that held it restarts.
+	 * A port nothing listens on, below Linux's ephemeral range (32768 and up): on a
+	 * machine busy with outgoing connections an ephemeral port is soon taken by one of
+	 * them, between this call and the bind or while a server that held it restarts.
 	 */
 	public static int freePort() throws IOException {
 		for (int attempt = 0; attempt < 100; attempt++) {

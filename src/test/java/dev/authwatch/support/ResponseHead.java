@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The status line and headers of an HTTP/1.1 response read straight off a socket, for tests that
- * write requests by hand; header names in lower case.
+ * The status line and headers of an HTTP/1.1 response read straight off a socket, for
+ * tests that write requests by hand; header names in lower case.
  */
 public record ResponseHead(int status, Map<String, String> headers) {
 

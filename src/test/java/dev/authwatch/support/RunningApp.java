@@ -9,8 +9,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A whole AuthWatch instance started inside the test JVM on a free port, for tests that need
- * several instances at once (drift between them) or one instance restarted (rotation).
+ * A whole AuthWatch instance started inside the test JVM on a free port, for tests that
+ * need several instances at once (drift between them) or one instance restarted
+ * (rotation).
  */
 public final class RunningApp implements AutoCloseable {
 
@@ -25,8 +26,12 @@ public final class RunningApp implements AutoCloseable {
 		all.put("server.port", "0");
 		all.put("spring.main.banner-mode", "off");
 		all.putAll(properties);
-		// As command-line arguments: they outrank application.yml, as the environment would.
-		String[] args = all.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+		// As command-line arguments: they outrank application.yml, as the environment
+		// would.
+		String[] args = all.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
 		return new RunningApp(new SpringApplicationBuilder(AuthWatchApplication.class).run(args));
 	}
 

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A WebSocket client on a plain socket that completes the handshake and then never answers
- * anything: the peer a heartbeat must detect. It only reads, to see what the server sends, or
- * not even that: a reader that stopped reading.
+ * A WebSocket client on a plain socket that completes the handshake and then never
+ * answers anything: the peer a heartbeat must detect. It only reads, to see what the
+ * server sends, or not even that: a reader that stopped reading.
  */
 public final class SilentWebSocket implements AutoCloseable {
 
@@ -26,7 +26,10 @@ public final class SilentWebSocket implements AutoCloseable {
 		return connect(port, bearerToken, 0);
 	}
 
-	/** @param receiveBufferBytes the socket's receive buffer (0: the system's), small for a reader that stops reading */
+	/**
+	 * @param receiveBufferBytes the socket's receive buffer (0: the system's), small for
+	 * a reader that stops reading
+	 */
 	public static SilentWebSocket connect(int port, String bearerToken, int receiveBufferBytes) throws IOException {
 		Socket socket = new Socket();
 		if (receiveBufferBytes > 0) {
@@ -36,7 +39,8 @@ public final class SilentWebSocket implements AutoCloseable {
 		socket.setSoTimeout(15_000);
 		String request = "GET /ws/chat HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-				+ Base64.getEncoder().encodeToString(new byte[16]) + "\r\nAuthorization: Bearer " + bearerToken + "\r\n\r\n";
+				+ Base64.getEncoder().encodeToString(new byte[16]) + "\r\nAuthorization: Bearer " + bearerToken
+				+ "\r\n\r\n";
 		socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
 		SilentWebSocket client = new SilentWebSocket(socket);
 		client.skipHandshakeResponse();
@@ -72,7 +76,10 @@ public final class SilentWebSocket implements AutoCloseable {
 	public record Frames(int pings, int closeCode) {
 	}
 
-	/** Reads until the server's close frame, counting the pings left unanswered on the way. */
+	/**
+	 * Reads until the server's close frame, counting the pings left unanswered on the
+	 * way.
+	 */
 	public Frames readUntilClose() throws IOException {
 		int pings = 0;
 		while (true) {

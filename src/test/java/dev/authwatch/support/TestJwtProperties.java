@@ -5,7 +5,10 @@ import java.util.List;
 
 import dev.authwatch.auth.jwt.JwtProperties;
 
-/** The service's default JWT settings with the given secrets, for tests that build validators by hand. */
+/**
+ * The service's default JWT settings with the given secrets, for tests that build
+ * validators by hand.
+ */
 public final class TestJwtProperties {
 
 	private TestJwtProperties() {

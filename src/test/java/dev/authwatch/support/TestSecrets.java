@@ -2,7 +2,10 @@ package dev.authwatch.support;
 
 import java.nio.charset.StandardCharsets;
 
-/** Secrets the tests configure the service with: random, as the service requires of every secret. */
+/**
+ * Secrets the tests configure the service with: random, as the service requires of every
+ * secret.
+ */
 public final class TestSecrets {
 
 	public static final String CURRENT = "K7cU2y5iT90Z6DYmnBQPM166GEeSZMB2s8_lXzZih6w";

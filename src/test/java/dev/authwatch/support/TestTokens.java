@@ -15,8 +15,9 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 
 /**
- * Builds access tokens the way a third party holding the secret would, including deliberately
- * broken ones. Defaults match the service's defaults (issuer and audience {@code authwatch}).
+ * Builds access tokens the way a third party holding the secret would, including
+ * deliberately broken ones. Defaults match the service's defaults (issuer and audience
+ * {@code authwatch}).
  */
 public final class TestTokens {
 
@@ -41,13 +42,18 @@ public final class TestTokens {
 		return builder.compact();
 	}
 
-	/** A token with a valid-looking base shape, built from raw JSON and signed with HS256. */
+	/**
+	 * A token with a valid-looking base shape, built from raw JSON and signed with HS256.
+	 */
 	public static String raw(String headerJson, String payloadJson) {
 		String signingInput = encode(headerJson) + "." + encode(payloadJson);
 		return signingInput + "." + hs256(TestSecrets.CURRENT, signingInput);
 	}
 
-	/** The base64url HS256 signature of the ASCII bytes of {@code signingInput} under {@code secret}. */
+	/**
+	 * The base64url HS256 signature of the ASCII bytes of {@code signingInput} under
+	 * {@code secret}.
+	 */
 	public static String hs256(String secret, String signingInput) {
 		try {
 			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
@@ -71,7 +77,8 @@ public final class TestTokens {
 	}
 
 	public static String currentHeader() {
-		return "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)) + "\"}";
+		return "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\""
+				+ KeyFingerprint.of(TestSecrets.bytes(TestSecrets.CURRENT)) + "\"}";
 	}
 
 	/** Unpadded base64url of the UTF-8 bytes of {@code json}. */
@@ -86,15 +93,19 @@ public final class TestTokens {
 	private static JwtBuilder builder(String secret, String subject, Duration ttl) {
 		Instant now = Instant.now();
 		return Jwts.builder()
-			.header().type("at+jwt").keyId(KeyFingerprint.of(TestSecrets.bytes(secret))).and()
+			.header()
+			.type("at+jwt")
+			.keyId(KeyFingerprint.of(TestSecrets.bytes(secret)))
+			.and()
 			.issuer("authwatch")
-			.audience().add("authwatch").and()
+			.audience()
+			.add("authwatch")
+			.and()
 			.subject(subject)
 			.issuedAt(Date.from(now.minusSeconds(1)))
 			.expiration(Date.from(now.plus(ttl)))
 			.id(UUID.randomUUID().toString())
 			.signWith(Keys.hmacShaKeyFor(TestSecrets.bytes(secret)), Jwts.SIG.HS256);
 	}
-
 
 }

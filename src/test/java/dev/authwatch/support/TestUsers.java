@@ -1,6 +1,9 @@
 package dev.authwatch.support;
 
-/** Password users the credential tests configure; one shared set so test contexts are reused. */
+/**
+ * Password users the credential tests configure; one shared set so test contexts are
+ * reused.
+ */
 public final class TestUsers {
 
 	public static final String ALICE = "authwatch.users[0].username=alice";
@@ -28,7 +31,10 @@ public final class TestUsers {
 
 	public static final String OUTBOX_FILE = "target/test-data/outbox/password-reset.log";
 
-	/** The flows log the same users in many times a minute; the limits themselves are tested apart. */
+	/**
+	 * The flows log the same users in many times a minute; the limits themselves are
+	 * tested apart.
+	 */
 	public static final String GENEROUS_LOGIN_LIMIT = "authwatch.rate-limit.login-per-account=1000";
 
 	public static final String ORIGINS = "authwatch.websocket.allowed-origins=https://chat.example.com";

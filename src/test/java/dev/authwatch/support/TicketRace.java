@@ -7,7 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Redeems one ticket with many simultaneous real handshakes and reports their statuses. */
+/**
+ * Redeems one ticket with many simultaneous real handshakes and reports their statuses.
+ */
 public final class TicketRace {
 
 	private TicketRace() {

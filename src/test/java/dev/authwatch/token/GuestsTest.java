@@ -26,8 +26,9 @@ class GuestsTest {
 
 	@Test
 	void aGuestWhoseTokenRunsOutIsCountedExpiredAndAnUpgradedOneIsNot() {
-		Guests guests = new Guests(issuer(), new GuestProperties(true, Duration.ofMinutes(10)), new AuthMetrics(this.meters),
-				new LifecycleMetrics(this.meters), this.nanos::get, Scheduler.disabledScheduler());
+		Guests guests = new Guests(issuer(), new GuestProperties(true, Duration.ofMinutes(10)),
+				new AuthMetrics(this.meters), new LifecycleMetrics(this.meters), this.nanos::get,
+				Scheduler.disabledScheduler());
 		guests.issue();
 		guests.issue();
 
@@ -45,7 +46,8 @@ class GuestsTest {
 
 	private static AccessTokenIssuer issuer() {
 		JwtProperties properties = TestJwtProperties.withSecrets(TestSecrets.CURRENT, null);
-		return new AccessTokenIssuer(JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), null), properties, Clock.systemUTC());
+		return new AccessTokenIssuer(JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), null), properties,
+				Clock.systemUTC());
 	}
 
 }

@@ -5,8 +5,8 @@ import dev.authwatch.support.CredentialsTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @CredentialsTest
-class InMemoryCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract, SessionFlowContract,
-		PasswordResetFlowContract {
+class InMemoryCredentialFlowsTest
+		implements RefreshFlowContract, GuestFlowContract, SessionFlowContract, PasswordResetFlowContract {
 
 	@LocalServerPort
 	int port;

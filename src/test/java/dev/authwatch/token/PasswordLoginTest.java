@@ -29,9 +29,11 @@ class PasswordLoginTest {
 		assertThat(login.text("token_type")).isEqualTo("Bearer");
 		assertThat(login.body().get("expires_in").asLong()).isBetween(890L, 900L);
 		assertThat(login.raw().headers().firstValue("Cache-Control")).hasValue("no-store");
-		String ticket = JsonMapper.builder().build()
+		String ticket = JsonMapper.builder()
+			.build()
 			.readTree(HttpCalls.post(this.port, "/api/auth/ticket", login.text("access_token")).body())
-			.get("ticket").asString();
+			.get("ticket")
+			.asString();
 		try (ChatClient client = ChatClient.withTicket(this.port, ticket)) {
 			assertThat(client.next().get("user").asString()).isEqualTo("alice");
 		}

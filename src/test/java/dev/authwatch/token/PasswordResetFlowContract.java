@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Password reset as a user sees it: the same answer for everyone, a link in the outbox, one use. */
+/**
+ * Password reset as a user sees it: the same answer for everyone, a link in the outbox,
+ * one use.
+ */
 interface PasswordResetFlowContract {
 
 	Path OUTBOX = Path.of(TestUsers.OUTBOX_FILE);
@@ -34,7 +37,8 @@ interface PasswordResetFlowContract {
 		assertThat(known.status()).isEqualTo(202);
 		assertThat(unknown.status()).isEqualTo(202);
 		assertThat(known.body()).isEqualTo(unknown.body());
-		String token = await().atMost(Duration.ofSeconds(5)).until(() -> newLinkFor("carol", linesBefore), (t) -> t != null);
+		String token = await().atMost(Duration.ofSeconds(5))
+			.until(() -> newLinkFor("carol", linesBefore), (t) -> t != null);
 		try (ChatClient client = ChatClient.withBearerHeader(port(), login.text("access_token"))) {
 			client.next();
 
@@ -45,18 +49,22 @@ interface PasswordResetFlowContract {
 		}
 		assertThat(AuthApi.on(port()).login("carol", "carol-password").status()).isEqualTo(401);
 		assertThat(AuthApi.on(port()).login("carol", "a-brand-new-password").status()).isEqualTo(200);
-		assertThat(AuthApi.on(port()).post("/api/auth/refresh", Map.of("refresh_token", login.text("refresh_token"))).error())
-			.isEqualTo("revoked");
+		assertThat(AuthApi.on(port())
+			.post("/api/auth/refresh", Map.of("refresh_token", login.text("refresh_token")))
+			.error()).isEqualTo("revoked");
 		AuthApi.Response again = confirm(token, "yet-another-password");
 		assertThat(again.status()).isEqualTo(401);
 		assertThat(again.error()).isEqualTo("ticket_invalid");
-		assertThat(AuthApi.metricValue(port(), "auth_password_reset_total{event=\"completed\"}")).isEqualTo(completedBefore + 1);
-		assertThat(AuthApi.metricValue(port(), "auth_password_reset_total{event=\"failed\"}")).isEqualTo(failedBefore + 1);
+		assertThat(AuthApi.metricValue(port(), "auth_password_reset_total{event=\"completed\"}"))
+			.isEqualTo(completedBefore + 1);
+		assertThat(AuthApi.metricValue(port(), "auth_password_reset_total{event=\"failed\"}"))
+			.isEqualTo(failedBefore + 1);
 		assertThat(AuthApi.metric(port(), "auth_password_reset_total{event=\"requested\"}")).isNotNull();
 	}
 
 	private AuthApi.Response confirm(String token, String password) throws Exception {
-		return AuthApi.on(port()).post("/api/auth/password-reset/confirm", Map.of("token", token, "password", password));
+		return AuthApi.on(port())
+			.post("/api/auth/password-reset/confirm", Map.of("token", token, "password", password));
 	}
 
 	private static List<String> outbox() throws Exception {

@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @CredentialsTest
-class RedisCredentialFlowsTest implements RefreshFlowContract, GuestFlowContract, SessionFlowContract,
-		PasswordResetFlowContract {
+class RedisCredentialFlowsTest
+		implements RefreshFlowContract, GuestFlowContract, SessionFlowContract, PasswordResetFlowContract {
 
 	@LocalServerPort
 	int port;

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Refresh rotation, reuse detection and logout as a client sees them; run against each store. */
+/**
+ * Refresh rotation, reuse detection and logout as a client sees them; run against each
+ * store.
+ */
 interface RefreshFlowContract {
 
 	String REUSE_ERRORS = "auth_errors_total{error_type=\"token_reuse\"}";
@@ -49,7 +52,8 @@ interface RefreshFlowContract {
 		double reuseRefreshesBefore = AuthApi.metricValue(port(), REUSE_REFRESHES);
 
 		try (ChatClient client = ChatClient.withBearerHeader(port(), second.text("access_token"));
-				ChatClient otherLogin = ChatClient.withBearerHeader(port(), api().login("alice", "alice-password").text("access_token"))) {
+				ChatClient otherLogin = ChatClient.withBearerHeader(port(),
+						api().login("alice", "alice-password").text("access_token"))) {
 			client.next();
 			otherLogin.next();
 
@@ -63,7 +67,9 @@ interface RefreshFlowContract {
 		AuthApi.Response newest = refresh(second.text("refresh_token"));
 		assertThat(newest.status()).isEqualTo(401);
 		assertThat(newest.error()).isEqualTo("revoked");
-		RawHandshake.Response withRevokedAccessToken = RawHandshake.to(port()).bearer(second.text("access_token")).send();
+		RawHandshake.Response withRevokedAccessToken = RawHandshake.to(port())
+			.bearer(second.text("access_token"))
+			.send();
 		assertThat(withRevokedAccessToken.status()).isEqualTo(401);
 		assertThat(withRevokedAccessToken.body()).contains("\"error\":\"revoked\"");
 		assertThat(AuthApi.metricValue(port(), REUSE_ERRORS)).isEqualTo(reuseErrorsBefore + 1);
@@ -103,7 +109,8 @@ interface RefreshFlowContract {
 		try (ChatClient client = ChatClient.withBearerHeader(port(), login.text("access_token"))) {
 			client.next();
 
-			AuthApi.Response logout = api().post("/api/auth/logout", Map.of("refresh_token", login.text("refresh_token")));
+			AuthApi.Response logout = api().post("/api/auth/logout",
+					Map.of("refresh_token", login.text("refresh_token")));
 
 			assertThat(logout.status()).isEqualTo(204);
 			assertThat(client.awaitClose()).isEqualTo(4003);
@@ -114,9 +121,11 @@ interface RefreshFlowContract {
 	@Test
 	default void loginThenTicketThenWebSocketAndTheTicketsSocketClosesWithItsFamily() throws Exception {
 		AuthApi.Response login = api().login("alice", "alice-password");
-		String ticket = JsonMapper.builder().build()
+		String ticket = JsonMapper.builder()
+			.build()
 			.readTree(HttpCalls.post(port(), "/api/auth/ticket", login.text("access_token")).body())
-			.get("ticket").asString();
+			.get("ticket")
+			.asString();
 		try (ChatClient client = ChatClient.withTicket(port(), ticket)) {
 			assertThat(client.next().get("method").asString()).isEqualTo("ticket");
 

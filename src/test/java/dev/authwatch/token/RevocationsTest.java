@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where a per-user revocation draws its line, given that {@code iat} has whole seconds. */
+/**
+ * Where a per-user revocation draws its line, given that {@code iat} has whole seconds.
+ */
 class RevocationsTest {
 
 	private static final Instant MID_SECOND = Instant.parse("2030-01-01T00:00:10.500Z");
@@ -33,8 +35,9 @@ class RevocationsTest {
 
 	private final UserRevocationsOnly store = new UserRevocationsOnly();
 
-	private final Revocations revocations = new Revocations(this.store,
-			new ConnectionRegistry(new SimpleMeterRegistry(), new AuthEventLog(10, new UserKeys(), this.clock), RevocationBus.LOCAL),
+	private final Revocations revocations = new Revocations(
+			this.store, new ConnectionRegistry(new SimpleMeterRegistry(),
+					new AuthEventLog(10, new UserKeys(), this.clock), RevocationBus.LOCAL),
 			Duration.ofDays(30), this.clock);
 
 	@Test
@@ -48,7 +51,8 @@ class RevocationsTest {
 		assertThat(reason(issuedAt(MID_SECOND.minusSeconds(60)))).isEqualTo(FailureReason.REVOKED);
 		assertThat(reason(issuedAt(Instant.parse("2030-01-01T00:00:10Z")))).as("same second, just before")
 			.isEqualTo(FailureReason.REVOKED);
-		assertThat(reason(issuedAt(Instant.parse("2030-01-01T00:00:10.900Z")))).as("a session created just after, same second")
+		assertThat(reason(issuedAt(Instant.parse("2030-01-01T00:00:10.900Z"))))
+			.as("a session created just after, same second")
 			.isEqualTo(FailureReason.REVOKED);
 		assertThat(reason(issuedAt(NEXT_SECOND))).as("issued once the call returned").isNull();
 	}
@@ -66,13 +70,14 @@ class RevocationsTest {
 	void otherUsersAreNotTouched() {
 		this.revocations.revokeUser("alice");
 
-		AuthenticatedPrincipal bob = new AuthenticatedPrincipal("bob", Set.of("user"), AuthMethod.JWT, NEXT_SECOND.plusSeconds(60),
-				null, MID_SECOND.minusSeconds(60));
+		AuthenticatedPrincipal bob = new AuthenticatedPrincipal("bob", Set.of("user"), AuthMethod.JWT,
+				NEXT_SECOND.plusSeconds(60), null, MID_SECOND.minusSeconds(60));
 		assertThat(this.revocations.atHandshake(bob)).isNull();
 	}
 
 	private static AuthenticatedPrincipal issuedAt(@Nullable Instant issuedAt) {
-		return new AuthenticatedPrincipal("alice", Set.of("user"), AuthMethod.JWT, NEXT_SECOND.plusSeconds(600), null, issuedAt);
+		return new AuthenticatedPrincipal("alice", Set.of("user"), AuthMethod.JWT, NEXT_SECOND.plusSeconds(600), null,
+				issuedAt);
 	}
 
 	private @Nullable FailureReason reason(AuthenticatedPrincipal principal) {

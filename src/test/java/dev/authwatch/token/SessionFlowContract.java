@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Session logins, the cookie handshake and its origin and CSRF protection, as a browser sees them. */
+/**
+ * Session logins, the cookie handshake and its origin and CSRF protection, as a browser
+ * sees them.
+ */
 interface SessionFlowContract {
 
 	String ALLOWED_ORIGIN = "https://chat.example.com";
@@ -21,9 +24,13 @@ interface SessionFlowContract {
 		AuthApi.Response login = sessionLogin();
 		String setCookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
 
-		assertThat(setCookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+		assertThat(setCookie).startsWith("SESSION=")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax")
+			.doesNotContain("Secure");
 		assertThat(login.text("csrf_token")).isNotBlank();
-		try (ChatClient client = ChatClient.withHeaders(port(), Map.of("Cookie", cookie(login), "Origin", ALLOWED_ORIGIN))) {
+		try (ChatClient client = ChatClient.withHeaders(port(),
+				Map.of("Cookie", cookie(login), "Origin", ALLOWED_ORIGIN))) {
 			assertThat(client.next().get("method").asString()).isEqualTo("session");
 		}
 	}
@@ -33,7 +40,10 @@ interface SessionFlowContract {
 		String cookie = cookie(sessionLogin());
 		double csrfBefore = AuthApi.metricValue(port(), "auth_errors_total{error_type=\"csrf\"}");
 
-		RawHandshake.Response foreign = RawHandshake.to(port()).header("Cookie", cookie).header("Origin", "https://evil.example").send();
+		RawHandshake.Response foreign = RawHandshake.to(port())
+			.header("Cookie", cookie)
+			.header("Origin", "https://evil.example")
+			.send();
 		RawHandshake.Response noOrigin = RawHandshake.to(port()).header("Cookie", cookie).send();
 
 		assertThat(foreign.status()).isEqualTo(403);
@@ -51,7 +61,8 @@ interface SessionFlowContract {
 			client.next();
 
 			AuthApi.Response forged = AuthApi.on(port()).header("Cookie", cookie).post("/api/auth/logout", Map.of());
-			AuthApi.Response logout = AuthApi.on(port()).header("Cookie", cookie)
+			AuthApi.Response logout = AuthApi.on(port())
+				.header("Cookie", cookie)
 				.header("X-CSRF-Token", login.text("csrf_token"))
 				.post("/api/auth/logout", Map.of());
 
@@ -60,7 +71,10 @@ interface SessionFlowContract {
 			assertThat(logout.status()).isEqualTo(204);
 			assertThat(client.awaitClose()).isEqualTo(4003);
 		}
-		RawHandshake.Response after = RawHandshake.to(port()).header("Cookie", cookie).header("Origin", ALLOWED_ORIGIN).send();
+		RawHandshake.Response after = RawHandshake.to(port())
+			.header("Cookie", cookie)
+			.header("Origin", ALLOWED_ORIGIN)
+			.send();
 		assertThat(after.status()).isEqualTo(401);
 		assertThat(after.body()).contains("\"error\":\"session_invalid\"");
 	}
@@ -71,7 +85,10 @@ interface SessionFlowContract {
 		AuthApi.on(port()).post("/api/auth/refresh", Map.of("refresh_token", login.text("refresh_token")));
 		AuthApi.on(port()).post("/api/auth/refresh", Map.of("refresh_token", login.text("refresh_token")));
 
-		RawHandshake.Response handshake = RawHandshake.to(port()).header("Cookie", cookie(login)).header("Origin", ALLOWED_ORIGIN).send();
+		RawHandshake.Response handshake = RawHandshake.to(port())
+			.header("Cookie", cookie(login))
+			.header("Origin", ALLOWED_ORIGIN)
+			.send();
 
 		assertThat(handshake.status()).isEqualTo(401);
 		assertThat(handshake.body()).contains("\"error\":\"revoked\"");

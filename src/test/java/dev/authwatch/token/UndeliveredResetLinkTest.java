@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A reset link that cannot be delivered (here: a mail relay that is down) is counted, so that an
- * alert can fire, while the answer stays the one every requester gets.
+ * A reset link that cannot be delivered (here: a mail relay that is down) is counted, so
+ * that an alert can fire, while the answer stays the one every requester gets.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { TestSecrets.SECRET_PROPERTY,
@@ -51,8 +51,10 @@ class UndeliveredResetLinkTest {
 			throws Exception {
 		double before = AuthApi.metricValue(this.port, UNDELIVERED);
 
-		AuthApi.Response unknown = AuthApi.on(this.port).post("/api/auth/password-reset", Map.of("username", "nobody-here"));
-		AuthApi.Response known = AuthApi.on(this.port).post("/api/auth/password-reset", Map.of("username", "dora-undelivered"));
+		AuthApi.Response unknown = AuthApi.on(this.port)
+			.post("/api/auth/password-reset", Map.of("username", "nobody-here"));
+		AuthApi.Response known = AuthApi.on(this.port)
+			.post("/api/auth/password-reset", Map.of("username", "dora-undelivered"));
 
 		assertThat(known.status()).isEqualTo(202);
 		assertThat(known.body()).isEqualTo(unknown.body());

@@ -23,7 +23,9 @@ class ChatTest {
 
 	@Test
 	void twoUsersInOneRoomChatAndAUserInAnotherRoomHearsNothing() throws Exception {
-		try (ChatClient alice = connect("alice"); ChatClient bob = connect("bob"); ChatClient carol = connect("carol")) {
+		try (ChatClient alice = connect("alice");
+				ChatClient bob = connect("bob");
+				ChatClient carol = connect("carol")) {
 			join(alice, "lobby");
 			join(bob, "lobby");
 			join(carol, "elsewhere");

@@ -21,10 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What happens to a connection after its handshake: expiry, reauth, heartbeat, limits, revocation. */
+/**
+ * What happens to a connection after its handshake: expiry, reauth, heartbeat, limits,
+ * revocation.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.jwt.clock-skew=0s", "authwatch.websocket.heartbeat-interval=1s",
-				"authwatch.websocket.max-messages-per-second=10" })
+		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.jwt.clock-skew=0s",
+				"authwatch.websocket.heartbeat-interval=1s", "authwatch.websocket.max-messages-per-second=10" })
 class ConnectionLifecycleTest {
 
 	@LocalServerPort
@@ -38,7 +41,8 @@ class ConnectionLifecycleTest {
 
 	@Test
 	void connectionIsClosedWith4001WhenItsTokenExpires() throws Exception {
-		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.withTtl("alice", Duration.ofSeconds(2)))) {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port,
+				TestTokens.withTtl("alice", Duration.ofSeconds(2)))) {
 			client.next();
 			long start = System.nanoTime();
 
@@ -49,7 +53,8 @@ class ConnectionLifecycleTest {
 
 	@Test
 	void reauthenticationBeforeExpiryKeepsTheConnectionOpen() throws Exception {
-		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.withTtl("alice", Duration.ofSeconds(2)))) {
+		try (ChatClient client = ChatClient.withBearerHeader(this.port,
+				TestTokens.withTtl("alice", Duration.ofSeconds(2)))) {
 			client.next();
 			client.send(Map.of("type", "reauth", "token", TestTokens.withTtl("alice", Duration.ofMinutes(5))));
 
@@ -92,7 +97,8 @@ class ConnectionLifecycleTest {
 
 			assertThat(frames.closeCode()).isEqualTo(4500);
 			assertThat(frames.pings()).isEqualTo(2);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(4));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500),
+					Duration.ofSeconds(4));
 		}
 	}
 
@@ -106,7 +112,8 @@ class ConnectionLifecycleTest {
 			assertThat(client.next().get("type").asString()).isEqualTo("joined");
 		}
 		String metrics = HttpCalls.get(this.port, "/metrics").body();
-		assertThat(HandshakeAuthenticationTest.counter(metrics, "auth_ws_heartbeat_rtt_seconds_count")).isGreaterThanOrEqualTo(2);
+		assertThat(HandshakeAuthenticationTest.counter(metrics, "auth_ws_heartbeat_rtt_seconds_count"))
+			.isGreaterThanOrEqualTo(2);
 	}
 
 	@Test
@@ -124,7 +131,8 @@ class ConnectionLifecycleTest {
 	void floodingClientIsClosedWith1008() throws Exception {
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("alice"))) {
 			client.next();
-			// Four times the per-second budget, so refills during a slow send cannot keep it under the limit.
+			// Four times the per-second budget, so refills during a slow send cannot keep
+			// it under the limit.
 			for (int i = 0; i < 40 && client.trySend(Map.of("type", "leave", "room", "r" + i)); i++) {
 				// keep flooding until the server closes
 			}
@@ -144,8 +152,8 @@ class ConnectionLifecycleTest {
 
 			assertThat(alice.awaitClose()).isEqualTo(4003);
 			String aliceRef = this.events.userRef("revoked-alice");
-			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.events.recent(50))
-				.anySatisfy((event) -> {
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(this.events.recent(50)).anySatisfy((event) -> {
 					assertThat(event.type()).isEqualTo(AuthEvent.Type.REVOKED);
 					assertThat(event.reason()).isEqualTo("revoked");
 					assertThat(event.userRef()).isEqualTo(aliceRef);

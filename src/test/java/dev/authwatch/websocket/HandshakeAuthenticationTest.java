@@ -1,6 +1,5 @@
 package dev.authwatch.websocket;
 
-
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
@@ -59,23 +58,26 @@ class HandshakeAuthenticationTest {
 
 	@Test
 	void expiredTokenIsExpired() throws Exception {
-		String expired = TestTokens.customised((b) -> b.issuedAt(java.util.Date.from(java.time.Instant.now().minusSeconds(600)))
-			.expiration(java.util.Date.from(java.time.Instant.now().minusSeconds(300))));
+		String expired = TestTokens
+			.customised((b) -> b.issuedAt(java.util.Date.from(java.time.Instant.now().minusSeconds(600)))
+				.expiration(java.util.Date.from(java.time.Instant.now().minusSeconds(300))));
 
 		assertRejected(RawHandshake.to(this.port).bearer(expired).send(), 401, "expired");
 	}
 
 	@Test
 	void tokenSignedWithAnotherSecretIsInvalidSignature() throws Exception {
-		String forged = TestTokens.customised((b) -> b.signWith(
-				io.jsonwebtoken.security.Keys.hmacShaKeyFor(TestSecrets.bytes(TestSecrets.FOREIGN)), io.jsonwebtoken.Jwts.SIG.HS256));
+		String forged = TestTokens.customised(
+				(b) -> b.signWith(io.jsonwebtoken.security.Keys.hmacShaKeyFor(TestSecrets.bytes(TestSecrets.FOREIGN)),
+						io.jsonwebtoken.Jwts.SIG.HS256));
 
 		assertRejected(RawHandshake.to(this.port).bearer(forged).send(), 401, "invalid_signature");
 	}
 
 	@Test
 	void unsignedTokenIsRejected() throws Exception {
-		assertRejected(RawHandshake.to(this.port).bearer(TestTokens.unsigned("alice")).send(), 401, "invalid_signature");
+		assertRejected(RawHandshake.to(this.port).bearer(TestTokens.unsigned("alice")).send(), 401,
+				"invalid_signature");
 	}
 
 	@Test
@@ -85,9 +87,12 @@ class HandshakeAuthenticationTest {
 
 	@Test
 	void controlCharacterInAHeaderTheChainReadsIsMalformed() throws Exception {
-		assertRejected(RawHandshake.to(this.port).bearer(TestTokens.valid("alice") + "\u0085").send(), 401, "malformed");
-		assertRejected(RawHandshake.to(this.port).header("Origin", "https://chat.example.com\u0085").bearer(TestTokens.valid("alice")).send(),
-				401, "malformed");
+		assertRejected(RawHandshake.to(this.port).bearer(TestTokens.valid("alice") + "\u0085").send(), 401,
+				"malformed");
+		assertRejected(RawHandshake.to(this.port)
+			.header("Origin", "https://chat.example.com\u0085")
+			.bearer(TestTokens.valid("alice"))
+			.send(), 401, "malformed");
 	}
 
 	@Test
@@ -147,7 +152,8 @@ class HandshakeAuthenticationTest {
 			.contains("auth_ws_disconnects_total{reason=\"client_close\"}")
 			.contains("jvm_memory_used_bytes")
 			.doesNotContain("spring_security_filterchains")
-			.contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health\"}")
+			.contains(
+					"http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health\"}")
 			// timed once, as ws_handshake, not a second time by http_server_requests
 			.doesNotContain("uri=\"/ws/chat\"")
 			.doesNotContain("metrics-user-7f3a")
@@ -168,7 +174,8 @@ class HandshakeAuthenticationTest {
 		assertThat(response.status()).isEqualTo(status);
 		assertThat(response.headers().get("content-type")).startsWith("application/json");
 		assertThat(response.body()).contains("\"error\":\"" + error + "\"").contains("\"message\":\"");
-		// The handshake's own, lean filter chain keeps Spring Security's headers on a refusal.
+		// The handshake's own, lean filter chain keeps Spring Security's headers on a
+		// refusal.
 		assertThat(response.headers()).containsEntry("x-content-type-options", "nosniff")
 			.containsEntry("x-frame-options", "DENY")
 			.containsKey("cache-control");
@@ -181,6 +188,5 @@ class HandshakeAuthenticationTest {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("series not found: " + series));
 	}
-
 
 }

@@ -24,8 +24,8 @@ import static org.mockito.Mockito.any;
 import static org.mockito.Mockito.mock;
 
 /**
- * The seam between a join's history and the room's live frames, with the interleavings a real
- * fan-out produces only now and then, made to happen every time.
+ * The seam between a join's history and the room's live frames, with the interleavings a
+ * real fan-out produces only now and then, made to happen every time.
  */
 class RoomJoinTest {
 
@@ -63,13 +63,15 @@ class RoomJoinTest {
 	@BeforeEach
 	void connection() {
 		given(this.connection.rooms()).willReturn(this.joinedRooms);
-		willAnswer((invocation) -> this.sent.add(invocation.<TextMessage>getArgument(0).getPayload())).given(this.connection)
+		willAnswer((invocation) -> this.sent.add(invocation.<TextMessage>getArgument(0).getPayload()))
+			.given(this.connection)
 			.send(any());
 	}
 
 	@Test
 	void messagesArrivingWhileTheHistoryIsReadFollowTheReplayOnce() {
-		// 3 was published before the read (so it is in the history) and 4 after it; both reach the member during the read.
+		// 3 was published before the read (so it is in the history) and 4 after it; both
+		// reach the member during the read.
 		this.duringRead = () -> {
 			this.rooms.deliver(ROOM, 3, new TextMessage(frame(3)));
 			this.rooms.deliver(ROOM, 4, new TextMessage(frame(4)));
@@ -77,8 +79,8 @@ class RoomJoinTest {
 
 		this.join.join(this.connection, ROOM, JsonNodeFactory.instance.numberNode(1L));
 
-		assertThat(this.sent).containsExactly("{\"type\":\"joined\",\"room\":\"lobby\",\"recovered\":true}", frame(2), frame(3),
-				frame(4));
+		assertThat(this.sent).containsExactly("{\"type\":\"joined\",\"room\":\"lobby\",\"recovered\":true}", frame(2),
+				frame(3), frame(4));
 	}
 
 	@Test
@@ -87,8 +89,8 @@ class RoomJoinTest {
 		this.rooms.deliver(ROOM, 3, new TextMessage(frame(3)));
 		this.rooms.deliver(ROOM, 4, new TextMessage(frame(4)));
 
-		assertThat(this.sent).containsExactly("{\"type\":\"joined\",\"room\":\"lobby\",\"recovered\":true}", frame(2), frame(3),
-				frame(4));
+		assertThat(this.sent).containsExactly("{\"type\":\"joined\",\"room\":\"lobby\",\"recovered\":true}", frame(2),
+				frame(3), frame(4));
 	}
 
 	@Test

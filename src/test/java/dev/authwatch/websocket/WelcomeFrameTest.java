@@ -8,7 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The hand-written welcome frame is byte for byte what the mapper writes, whatever the user id holds. */
+/**
+ * The hand-written welcome frame is byte for byte what the mapper writes, whatever the
+ * user id holds.
+ */
 class WelcomeFrameTest {
 
 	record Welcome(String type, String user, String method, Instant expiresAt) {
@@ -18,10 +21,11 @@ class WelcomeFrameTest {
 
 	@Test
 	void matchesTheMapperForAwkwardUserIdsAndInstants() {
-		List<String> users = List.of("alice", "", "quote\"back\\slash", "line\nbreak\ttab\u0000nul\u001f", "</script>&<'",
-				"é ü 中文 😀", "\u2028\u2029", "\ud800 lone surrogate");
-		List<Instant> instants = List.of(Instant.parse("2026-11-25T19:00:00Z"), Instant.parse("2026-11-25T19:00:00.120Z"),
-				Instant.ofEpochSecond(1_795_000_000L, 123_456_789), Instant.EPOCH);
+		List<String> users = List.of("alice", "", "quote\"back\\slash", "line\nbreak\ttab\u0000nul\u001f",
+				"</script>&<'", "é ü 中文 😀", "\u2028\u2029", "\ud800 lone surrogate");
+		List<Instant> instants = List.of(Instant.parse("2026-11-25T19:00:00Z"),
+				Instant.parse("2026-11-25T19:00:00.120Z"), Instant.ofEpochSecond(1_795_000_000L, 123_456_789),
+				Instant.EPOCH);
 		for (String user : users) {
 			for (Instant expiresAt : instants) {
 				for (String method : List.of("jwt", "ticket", "session", "oauth")) {

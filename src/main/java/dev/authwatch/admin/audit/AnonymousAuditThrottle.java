@@ -13,12 +13,13 @@ import dev.authwatch.metrics.LimitMetrics;
 import dev.authwatch.ratelimit.ClientKeys;
 
 /**
- * Anonymous admin requests cost nothing to send, and one entry each pushed the admins' own entries
- * out of the audit log. Per interval, each anonymous client (IPv4 address or IPv6 /64) gets its
- * first few entries, and all of them together a few more; the rest of a client's requests become
- * one aggregated entry with their count when the interval ends. Clients beyond the tracked number
- * share one aggregated entry under {@code *}. So anonymous traffic adds a bounded number of entries
- * per interval however much of it there is.
+ * Anonymous admin requests cost nothing to send, and one entry each pushed the admins'
+ * own entries out of the audit log. Per interval, each anonymous client (IPv4 address or
+ * IPv6 /64) gets its first few entries, and all of them together a few more; the rest of
+ * a client's requests become one aggregated entry with their count when the interval
+ * ends. Clients beyond the tracked number share one aggregated entry under {@code *}. So
+ * anonymous traffic adds a bounded number of entries per interval however much of it
+ * there is.
  */
 final class AnonymousAuditThrottle {
 
@@ -63,7 +64,10 @@ final class AnonymousAuditThrottle {
 		this.intervalEnd = clock.instant().plus(interval);
 	}
 
-	/** @return what to append for this anonymous request: its own entry, aggregates of a finished interval, both or nothing */
+	/**
+	 * @return what to append for this anonymous request: its own entry, aggregates of a
+	 * finished interval, both or nothing
+	 */
 	synchronized List<AuditEntry> admit(AuditEntry entry) {
 		List<AuditEntry> append = finishIntervalIfDue();
 		String key = ClientKeys.of(entry.clientIp());
@@ -85,7 +89,10 @@ final class AnonymousAuditThrottle {
 		return append;
 	}
 
-	/** @return the aggregated entries of an interval that has ended (called on a schedule, so none waits for traffic) */
+	/**
+	 * @return the aggregated entries of an interval that has ended (called on a schedule,
+	 * so none waits for traffic)
+	 */
 	synchronized List<AuditEntry> finishIntervalIfDue() {
 		Instant now = this.clock.instant();
 		List<AuditEntry> aggregated = new ArrayList<>();

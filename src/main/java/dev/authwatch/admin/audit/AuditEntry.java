@@ -9,14 +9,18 @@ import org.jspecify.annotations.Nullable;
  * One admin request, as the audit log keeps it.
  *
  * @param at when the request finished
- * @param who the caller: the admin token's subject, or {@code anonymous} when no valid token came
+ * @param who the caller: the admin token's subject, or {@code anonymous} when no valid
+ * token came
  * @param method HTTP method
- * @param path request path (no query string: nothing secret travels there, but nothing needs it)
+ * @param path request path (no query string: nothing secret travels there, but nothing
+ * needs it)
  * @param target the user the request acted on, when it names one
- * @param clientIp the client address as the server sees it (behind a trusted proxy, the forwarded one)
+ * @param clientIp the client address as the server sees it (behind a trusted proxy, the
+ * forwarded one)
  * @param status the HTTP status answered
- * @param count how many requests the entry stands for: 1, or for an anonymous client's requests
- * beyond its share of an interval, how many there were (the entry shows the last of them)
+ * @param count how many requests the entry stands for: 1, or for an anonymous client's
+ * requests beyond its share of an interval, how many there were (the entry shows the last
+ * of them)
  */
 public record AuditEntry(Instant at, String who, String method, String path, @Nullable String target,
 		@JsonProperty("client_ip") String clientIp, int status, int count) {

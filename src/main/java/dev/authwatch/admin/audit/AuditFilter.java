@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every admin API request once it is answered, allowed or not: who, what, target, client
- * IP, status, time, through the {@link AuditRecorder}. Sits inside the security context's scope
- * and outside authentication, so it sees both.
+ * Records every admin API request once it is answered, allowed or not: who, what, target,
+ * client IP, status, time, through the {@link AuditRecorder}. Sits inside the security
+ * context's scope and outside authentication, so it sees both.
  */
 public final class AuditFilter extends OncePerRequestFilter {
 
@@ -36,14 +36,15 @@ public final class AuditFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			this.recorder.record(new AuditEntry(this.clock.instant(), who(), request.getMethod(), request.getRequestURI(),
-					AuditTarget.of(request), request.getRemoteAddr(), response.getStatus()));
+			this.recorder.record(new AuditEntry(this.clock.instant(), who(), request.getMethod(),
+					request.getRequestURI(), AuditTarget.of(request), request.getRemoteAddr(), response.getStatus()));
 		}
 	}
 
 	private static String who() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+				|| !authentication.isAuthenticated()) {
 			return AuditEntry.ANONYMOUS;
 		}
 		return authentication.getName();

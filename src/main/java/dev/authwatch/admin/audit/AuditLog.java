@@ -7,7 +7,9 @@ public interface AuditLog {
 
 	void append(AuditEntry entry);
 
-	/** @return up to {@code limit} entries, newest first */
+	/**
+	 * @return up to {@code limit} entries, newest first
+	 */
 	List<AuditEntry> recent(int limit);
 
 }

@@ -8,9 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Writes audit entries: to the {@link AuditLog} and as one structured line to the
- * {@code dev.authwatch.admin.audit} logger. The line carries the target only as the events' keyed
- * reference, never a token; the audit log itself (admin-only) keeps the target's id. Anonymous
- * entries pass the {@link AnonymousAuditThrottle} first.
+ * {@code dev.authwatch.admin.audit} logger. The line carries the target only as the
+ * events' keyed reference, never a token; the audit log itself (admin-only) keeps the
+ * target's id. Anonymous entries pass the {@link AnonymousAuditThrottle} first.
  */
 public final class AuditRecorder {
 

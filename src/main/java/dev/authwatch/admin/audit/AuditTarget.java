@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-/** Lets an admin endpoint name the user it acts on, for the audit entry of its request. */
+/**
+ * Lets an admin endpoint name the user it acts on, for the audit entry of its request.
+ */
 public final class AuditTarget {
 
 	private static final String ATTRIBUTE = AuditTarget.class.getName();
@@ -21,8 +23,9 @@ public final class AuditTarget {
 	}
 
 	/**
-	 * The target the endpoint named or, for a request refused before reaching it, the user a
-	 * {@code /session/{user_id}} path names: denied attempts at a user are worth auditing too.
+	 * The target the endpoint named or, for a request refused before reaching it, the
+	 * user a {@code /session/{user_id}} path names: denied attempts at a user are worth
+	 * auditing too.
 	 */
 	static @Nullable String of(HttpServletRequest request) {
 		String target = (String) request.getAttribute(ATTRIBUTE);

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** The default audit log: the newest {@code capacity} entries of this instance, oldest dropped first. */
+/**
+ * The default audit log: the newest {@code capacity} entries of this instance, oldest
+ * dropped first.
+ */
 public final class InMemoryAuditLog implements AuditLog {
 
 	private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();

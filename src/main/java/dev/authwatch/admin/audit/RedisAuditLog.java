@@ -16,9 +16,10 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The audit log of every instance in one Redis stream ({@code XADD … MAXLEN ~ capacity}): append-only,
- * shared, trimmed approximately so trimming stays O(1). When Redis is down the entry is still in
- * the structured log line; the failure is logged, the admin request is not failed for it.
+ * The audit log of every instance in one Redis stream ({@code XADD … MAXLEN ~ capacity}):
+ * append-only, shared, trimmed approximately so trimming stays O(1). When Redis is down
+ * the entry is still in the structured log line; the failure is logged, the admin request
+ * is not failed for it.
  */
 public final class RedisAuditLog implements AuditLog {
 
@@ -48,7 +49,8 @@ public final class RedisAuditLog implements AuditLog {
 		fields.put("count", Integer.toString(entry.count()));
 		try {
 			this.redis.opsForStream()
-				.add(StreamRecords.string(fields).withStreamKey(KEY), XAddOptions.maxlen(this.capacity).approximateTrimming(true));
+				.add(StreamRecords.string(fields).withStreamKey(KEY),
+						XAddOptions.maxlen(this.capacity).approximateTrimming(true));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not append to the audit stream {}: {}", KEY, ex.getMessage());
@@ -64,9 +66,9 @@ public final class RedisAuditLog implements AuditLog {
 
 	private static AuditEntry toEntry(Map<String, String> fields) {
 		String target = fields.getOrDefault("target", "");
-		return new AuditEntry(Instant.parse(fields.get("at")), fields.get("who"), fields.get("method"), fields.get("path"),
-				target.isEmpty() ? null : target, fields.get("client_ip"), Integer.parseInt(fields.get("status")),
-				Integer.parseInt(fields.getOrDefault("count", "1")));
+		return new AuditEntry(Instant.parse(fields.get("at")), fields.get("who"), fields.get("method"),
+				fields.get("path"), target.isEmpty() ? null : target, fields.get("client_ip"),
+				Integer.parseInt(fields.get("status")), Integer.parseInt(fields.getOrDefault("count", "1")));
 	}
 
 }

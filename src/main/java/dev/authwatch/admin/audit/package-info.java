@@ -1,5 +1,6 @@
 /**
- * The audit log of admin requests, with anonymous callers throttled; in memory or a Redis stream.
+ * The audit log of admin requests, with anonymous callers throttled; in memory or a Redis
+ * stream.
  */
 @NullMarked
 package dev.authwatch.admin.audit;

@@ -11,10 +11,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The claims of an access token whose signature has been verified. The registered claims must have
- * their JSON types (RFC 7519 §4.1) or the token is {@code malformed} at once; AuthWatch's own claims
- * ({@code roles}, {@code fid}) are checked as they are read but refused only by {@link ClaimRules},
- * after the registered ones. {@code null} counts as absent; other claims are ignored.
+ * The claims of an access token whose signature has been verified. The registered claims
+ * must have their JSON types (RFC 7519 §4.1) or the token is {@code malformed} at once;
+ * AuthWatch's own claims ({@code roles}, {@code fid}) are checked as they are read but
+ * refused only by {@link ClaimRules}, after the registered ones. {@code null} counts as
+ * absent; other claims are ignored.
  *
  * @param audience {@code aud}: one string or an array of strings
  * @param roles {@code roles}, empty when absent or malformed
@@ -29,12 +30,16 @@ record AccessTokenClaims(@Nullable String issuer, @Nullable List<String> audienc
 	static final int MAX_FAMILY_LENGTH = 64;
 
 	/**
-	 * A NumericDate is a JSON number of seconds (RFC 7519 §2); fractions are dropped, as jjwt did. The
-	 * bound keeps milliseconds within a long: jjwt's overflow turned larger values into arbitrary dates.
+	 * A NumericDate is a JSON number of seconds (RFC 7519 §2); fractions are dropped, as
+	 * jjwt did. The bound keeps milliseconds within a long: jjwt's overflow turned larger
+	 * values into arbitrary dates.
 	 */
 	private static final long MAX_SECONDS = Long.MAX_VALUE / 1000;
 
-	/** @throws TokenRejectedException {@code malformed} unless {@code json} is a well-formed object with well-typed registered claims */
+	/**
+	 * @throws TokenRejectedException {@code malformed} unless {@code json} is a
+	 * well-formed object with well-typed registered claims
+	 */
 	static AccessTokenClaims read(byte[] json) {
 		String issuer = null;
 		List<String> audience = null;
@@ -52,8 +57,8 @@ record AccessTokenClaims(@Nullable String issuer, @Nullable List<String> audienc
 			for (String name = StrictJson.nextMember(parser); name != null; name = StrictJson.nextMember(parser)) {
 				switch (name) {
 					case "iss" -> issuer = StrictJson.string(parser);
-					case "aud" -> audience = (parser.currentToken() == JsonToken.VALUE_STRING) ? List.of(parser.getText())
-							: StrictJson.strings(parser);
+					case "aud" -> audience = (parser.currentToken() == JsonToken.VALUE_STRING)
+							? List.of(parser.getText()) : StrictJson.strings(parser);
 					case "sub" -> subject = StrictJson.string(parser);
 					case "jti" -> id = StrictJson.string(parser);
 					case "exp" -> expiresAt = numericDate(parser);
@@ -76,16 +81,18 @@ record AccessTokenClaims(@Nullable String issuer, @Nullable List<String> audienc
 		catch (IOException ex) {
 			throw TokenRejectedException.malformed();
 		}
-		return new AccessTokenClaims(issuer, audience, subject, id, expiresAt, notBefore, issuedAt, roles, rolesMalformed,
-				family, familyMalformed);
+		return new AccessTokenClaims(issuer, audience, subject, id, expiresAt, notBefore, issuedAt, roles,
+				rolesMalformed, family, familyMalformed);
 	}
 
 	private static Instant numericDate(JsonParser parser) throws IOException {
 		long seconds;
-		if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+		if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+				&& parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
 			seconds = parser.getLongValue();
 		}
-		else if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT && Math.abs(parser.getDoubleValue()) < MAX_SECONDS) {
+		else if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+				&& Math.abs(parser.getDoubleValue()) < MAX_SECONDS) {
 			seconds = (long) parser.getDoubleValue();
 		}
 		else {
@@ -97,7 +104,10 @@ record AccessTokenClaims(@Nullable String issuer, @Nullable List<String> audienc
 		return Instant.ofEpochMilli(seconds * 1000);
 	}
 
-	/** @return the roles, or {@code null} if the value is not an array of non-blank strings (read to its end either way) */
+	/**
+	 * @return the roles, or {@code null} if the value is not an array of non-blank
+	 * strings (read to its end either way)
+	 */
 	private static @Nullable Set<String> roles(JsonParser parser) throws IOException {
 		if (parser.currentToken() != JsonToken.START_ARRAY) {
 			parser.skipChildren();
@@ -117,7 +127,10 @@ record AccessTokenClaims(@Nullable String issuer, @Nullable List<String> audienc
 		return wellFormed ? roles : null;
 	}
 
-	/** @return the family id, or {@code null} if the value is not a short non-blank string (read to its end either way) */
+	/**
+	 * @return the family id, or {@code null} if the value is not a short non-blank string
+	 * (read to its end either way)
+	 */
 	private static @Nullable String family(JsonParser parser) throws IOException {
 		if (parser.currentToken() != JsonToken.VALUE_STRING) {
 			parser.skipChildren();

@@ -12,7 +12,10 @@ import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
 
-/** Mints AuthWatch access tokens (RFC 9068 profile) signed with the current key of the ring. */
+/**
+ * Mints AuthWatch access tokens (RFC 9068 profile) signed with the current key of the
+ * ring.
+ */
 public final class AccessTokenIssuer {
 
 	private final JwtKeyRing keyRing;
@@ -61,9 +64,14 @@ public final class AccessTokenIssuer {
 		Instant expiresAt = now.plus(ttl);
 		SigningKey key = this.keyRing.current();
 		JwtBuilder builder = Jwts.builder()
-			.header().type("at+jwt").keyId(key.kid()).and()
+			.header()
+			.type("at+jwt")
+			.keyId(key.kid())
+			.and()
 			.issuer(this.properties.issuer())
-			.audience().add(this.properties.audience()).and()
+			.audience()
+			.add(this.properties.audience())
+			.and()
 			.subject(subject)
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(expiresAt))

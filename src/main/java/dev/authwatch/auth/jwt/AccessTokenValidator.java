@@ -7,10 +7,11 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
 
 /**
- * Validates AuthWatch access tokens (compact JWS, HS256) the way RFC 8725 asks: size bounded before
- * parsing, compact JWS only, strict base64url and JSON, the header rules and signature of
- * {@link Hs256JwsVerifier}, then the claim rules of {@link ClaimRules}. The claims are not read
- * before the signature holds. Tokens verified before are answered by {@link VerifiedTokens}.
+ * Validates AuthWatch access tokens (compact JWS, HS256) the way RFC 8725 asks: size
+ * bounded before parsing, compact JWS only, strict base64url and JSON, the header rules
+ * and signature of {@link Hs256JwsVerifier}, then the claim rules of {@link ClaimRules}.
+ * The claims are not read before the signature holds. Tokens verified before are answered
+ * by {@link VerifiedTokens}.
  */
 public final class AccessTokenValidator {
 
@@ -19,7 +20,10 @@ public final class AccessTokenValidator {
 	/** The refresh-token family of a token issued by login or refresh; optional. */
 	static final String FAMILY_CLAIM = "fid";
 
-	/** About 3 MB at most; more than the connections one instance holds reconnect within five minutes. */
+	/**
+	 * About 3 MB at most; more than the connections one instance holds reconnect within
+	 * five minutes.
+	 */
 	static final int VERIFIED_TOKENS = 20_000;
 
 	private final JwtKeyRing keyRing;
@@ -38,7 +42,10 @@ public final class AccessTokenValidator {
 		this(keyRing, properties, clock, VERIFIED_TOKENS);
 	}
 
-	/** @param verifiedTokens how many verified tokens to remember (0: none), see {@link VerifiedTokens} */
+	/**
+	 * @param verifiedTokens how many verified tokens to remember (0: none), see
+	 * {@link VerifiedTokens}
+	 */
 	AccessTokenValidator(JwtKeyRing keyRing, JwtProperties properties, Clock clock, int verifiedTokens) {
 		this.keyRing = keyRing;
 		this.jws = new Hs256JwsVerifier(keyRing);
@@ -48,18 +55,24 @@ public final class AccessTokenValidator {
 		this.verified = new VerifiedTokens(verifiedTokens, clock);
 	}
 
-	/** @return {@link AuthDecision.Authenticated} or {@link AuthDecision.Rejected}, never "not mine" */
+	/**
+	 * @return {@link AuthDecision.Authenticated} or {@link AuthDecision.Rejected}, never
+	 * "not mine"
+	 */
 	public AuthDecision validate(String token) {
 		if (!this.keyRing.usable()) {
-			// Never a silent fallback: without a usable secret no token can be trusted (see /health/jwt).
+			// Never a silent fallback: without a usable secret no token can be trusted
+			// (see /health/jwt).
 			return AuthDecision.rejected(FailureReason.INTERNAL, "JWT signing is not configured.");
 		}
 		if (token.length() > this.maxTokenLength) {
-			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is longer than " + this.maxTokenLength + " characters.");
+			return AuthDecision.rejected(FailureReason.MALFORMED,
+					"The token is longer than " + this.maxTokenLength + " characters.");
 		}
 		CompactJws compact = CompactJws.split(token);
 		if (compact == null) {
-			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is not a compact JWS (header.payload.signature).");
+			return AuthDecision.rejected(FailureReason.MALFORMED,
+					"The token is not a compact JWS (header.payload.signature).");
 		}
 		try {
 			return AuthDecision.authenticated(this.verified.principal(compact.ascii(), () -> verify(compact)));

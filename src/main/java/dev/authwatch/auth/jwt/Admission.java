@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.ServerHttpRequest;
 
 /**
- * The one way an AuthWatch credential is admitted, wherever it is presented: the handshake chain
- * (every method, as a {@link HandshakeGate} after the authenticator), an open connection once it
- * is registered, the admin API, in-band reauthentication, ticket minting and a guest's upgrade.
- * An access token must pass {@link AccessTokenValidator} (signature and claims); every credential
- * must not be revoked, by its login or by its user ({@link RevocationCheck}).
+ * The one way an AuthWatch credential is admitted, wherever it is presented: the
+ * handshake chain (every method, as a {@link HandshakeGate} after the authenticator), an
+ * open connection once it is registered, the admin API, in-band reauthentication, ticket
+ * minting and a guest's upgrade. An access token must pass {@link AccessTokenValidator}
+ * (signature and claims); every credential must not be revoked, by its login or by its
+ * user ({@link RevocationCheck}).
  */
 public final class Admission implements HandshakeGate {
 
@@ -26,7 +27,10 @@ public final class Admission implements HandshakeGate {
 		this.revocations = revocations;
 	}
 
-	/** An access token presented outside the handshake: {@link AuthDecision.Authenticated} or {@link AuthDecision.Rejected}. */
+	/**
+	 * An access token presented outside the handshake: {@link AuthDecision.Authenticated}
+	 * or {@link AuthDecision.Rejected}.
+	 */
 	public AuthDecision token(String token) {
 		AuthDecision decision = this.tokens.validate(token);
 		if (decision instanceof AuthDecision.Authenticated authenticated) {

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strict base64url (RFC 4648 §5) as JWS compact serialisation uses it: no padding, no characters
- * outside the alphabet, no dangling character and no stray bits in the last one. Every byte
- * sequence then has exactly one encoding, so a token cannot be re-spelled and still verify.
+ * Strict base64url (RFC 4648 §5) as JWS compact serialisation uses it: no padding, no
+ * characters outside the alphabet, no dangling character and no stray bits in the last
+ * one. Every byte sequence then has exactly one encoding, so a token cannot be re-spelled
+ * and still verify.
  */
 final class Base64Url {
 
@@ -36,7 +37,10 @@ final class Base64Url {
 		return true;
 	}
 
-	/** @return the bytes {@code ascii[from, to)} encode, or {@code null} if it is not their one canonical encoding */
+	/**
+	 * @return the bytes {@code ascii[from, to)} encode, or {@code null} if it is not
+	 * their one canonical encoding
+	 */
 	static byte @Nullable [] decode(byte[] ascii, int from, int to) {
 		int length = to - from;
 		int tail = length % 4;
@@ -47,7 +51,8 @@ final class Base64Url {
 		int in = from;
 		int out = 0;
 		for (int quadsEnd = to - tail; in < quadsEnd; in += 4) {
-			int quad = (value(ascii, in) << 18) | (value(ascii, in + 1) << 12) | (value(ascii, in + 2) << 6) | value(ascii, in + 3);
+			int quad = (value(ascii, in) << 18) | (value(ascii, in + 1) << 12) | (value(ascii, in + 2) << 6)
+					| value(ascii, in + 3);
 			if (quad < 0) {
 				return null;
 			}
@@ -75,7 +80,10 @@ final class Base64Url {
 		return decoded;
 	}
 
-	/** The 6-bit value of a character, or -1, which keeps any OR of shifted values negative. */
+	/**
+	 * The 6-bit value of a character, or -1, which keeps any OR of shifted values
+	 * negative.
+	 */
 	private static int value(byte[] ascii, int index) {
 		return VALUES[ascii[index] & 0xFF];
 	}

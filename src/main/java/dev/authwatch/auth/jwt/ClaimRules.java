@@ -8,10 +8,11 @@ import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
 
 /**
- * The claim rules of an AuthWatch access token (RFC 9068 profile), applied once the signature holds.
- * A token breaking several rules gets the reason of the first in this order, the order the
- * jjwt-based validator had: expiry, not-before, issuer, audience, then the claims AuthWatch needs.
- * {@code exp} and {@code nbf} are compared to the millisecond, {@code iat} to the clock's precision.
+ * The claim rules of an AuthWatch access token (RFC 9068 profile), applied once the
+ * signature holds. A token breaking several rules gets the reason of the first in this
+ * order, the order the jjwt-based validator had: expiry, not-before, issuer, audience,
+ * then the claims AuthWatch needs. {@code exp} and {@code nbf} are compared to the
+ * millisecond, {@code iat} to the clock's precision.
  */
 final class ClaimRules {
 
@@ -29,7 +30,9 @@ final class ClaimRules {
 		this.clockSkewSeconds = properties.clockSkew().toSeconds();
 	}
 
-	/** @throws TokenRejectedException if a rule is broken */
+	/**
+	 * @throws TokenRejectedException if a rule is broken
+	 */
 	AuthenticatedPrincipal principal(AccessTokenClaims claims, Instant now) {
 		long nowMillis = now.toEpochMilli();
 		long skewMillis = this.clockSkewSeconds * 1000;
@@ -72,7 +75,8 @@ final class ClaimRules {
 		if (claims.familyMalformed()) {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "The fid claim must be a short string.");
 		}
-		return new AuthenticatedPrincipal(subject, claims.roles(), AuthMethod.JWT, expiresAt, claims.family(), issuedAt);
+		return new AuthenticatedPrincipal(subject, claims.roles(), AuthMethod.JWT, expiresAt, claims.family(),
+				issuedAt);
 	}
 
 	private static TokenRejectedException rejected(FailureReason reason) {

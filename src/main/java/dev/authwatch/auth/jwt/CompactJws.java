@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token in JWS compact serialisation, {@code header.payload.signature}, held as the ASCII bytes
- * its signature covers. Only the split is checked here; each part's characters are checked when it
- * is decoded. A character outside ASCII becomes {@code '?'}, which is in no part's alphabet.
+ * A token in JWS compact serialisation, {@code header.payload.signature}, held as the
+ * ASCII bytes its signature covers. Only the split is checked here; each part's
+ * characters are checked when it is decoded. A character outside ASCII becomes
+ * {@code '?'}, which is in no part's alphabet.
  */
 final class CompactJws {
 
@@ -24,8 +25,8 @@ final class CompactJws {
 	}
 
 	/**
-	 * @return the token's parts, or {@code null} unless it has exactly two dots, a header and a
-	 * payload (the signature may be empty: an unsecured JWS)
+	 * @return the token's parts, or {@code null} unless it has exactly two dots, a header
+	 * and a payload (the signature may be empty: an unsecured JWS)
 	 */
 	static @Nullable CompactJws split(String token) {
 		int firstDot = token.indexOf('.');
@@ -36,7 +37,10 @@ final class CompactJws {
 		return new CompactJws(token.getBytes(StandardCharsets.US_ASCII), firstDot, secondDot);
 	}
 
-	/** Whether any part holds whitespace, which compact serialisation never does (RFC 7515 §7.1). */
+	/**
+	 * Whether any part holds whitespace, which compact serialisation never does (RFC 7515
+	 * §7.1).
+	 */
 	boolean containsWhitespace() {
 		for (byte b : this.ascii) {
 			if (b <= ' ' && Character.isWhitespace(b)) {
@@ -51,12 +55,16 @@ final class CompactJws {
 		return this.ascii;
 	}
 
-	/** @return the decoded header, or {@code null} if it is not strict base64url */
+	/**
+	 * @return the decoded header, or {@code null} if it is not strict base64url
+	 */
 	byte @Nullable [] header() {
 		return Base64Url.decode(this.ascii, 0, this.firstDot);
 	}
 
-	/** @return the decoded payload, or {@code null} if it is not strict base64url */
+	/**
+	 * @return the decoded payload, or {@code null} if it is not strict base64url
+	 */
 	byte @Nullable [] payload() {
 		return Base64Url.decode(this.ascii, this.firstDot + 1, this.secondDot);
 	}
@@ -69,12 +77,17 @@ final class CompactJws {
 		return Base64Url.isAlphabet(this.ascii, this.secondDot + 1, this.ascii.length);
 	}
 
-	/** @return the decoded signature, or {@code null} if it is not strict base64url */
+	/**
+	 * @return the decoded signature, or {@code null} if it is not strict base64url
+	 */
 	byte @Nullable [] signature() {
 		return Base64Url.decode(this.ascii, this.secondDot + 1, this.ascii.length);
 	}
 
-	/** The length of the signing input, {@code header.payload}, at the start of {@link #ascii()}. */
+	/**
+	 * The length of the signing input, {@code header.payload}, at the start of
+	 * {@link #ascii()}.
+	 */
 	int signingInputLength() {
 		return this.secondDot;
 	}

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The generated development secret: 48 random bytes kept owner-only in the data directory, so that
- * the server and the {@code token} command agree; announced with a loud warning every time it is used.
+ * The generated development secret: 48 random bytes kept owner-only in the data
+ * directory, so that the server and the {@code token} command agree; announced with a
+ * loud warning every time it is used.
  */
 final class DevelopmentSecretFile {
 
@@ -33,8 +34,8 @@ final class DevelopmentSecretFile {
 			return secret;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the development JWT secret at " + file.toAbsolutePath()
-					+ "; set JWT_SECRET instead", ex);
+			throw new UncheckedIOException("Could not read or create the development JWT secret at "
+					+ file.toAbsolutePath() + "; set JWT_SECRET instead", ex);
 		}
 	}
 

@@ -6,11 +6,12 @@ import dev.authwatch.auth.FailureReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JWS layer of an access token, RFC 8725's rules: the header is read and its rules enforced
- * before any key or signature work (HS256 only, no unsecured tokens, no extensions, no unencoded
- * payload, no JWE parameters, no keys chosen or carried by the token, RFC 9068's type), then the HMAC-SHA256 signature is checked, in
- * constant time, under the key the {@code kid} names. The payload is decoded but never read here.
- * The order of the checks is the order the jjwt-based validator had, so that a token breaking
+ * The JWS layer of an access token, RFC 8725's rules: the header is read and its rules
+ * enforced before any key or signature work (HS256 only, no unsecured tokens, no
+ * extensions, no unencoded payload, no JWE parameters, no keys chosen or carried by the
+ * token, RFC 9068's type), then the HMAC-SHA256 signature is checked, in constant time,
+ * under the key the {@code kid} names. The payload is decoded but never read here. The
+ * order of the checks is the order the jjwt-based validator had, so that a token breaking
  * several rules keeps its reason.
  */
 final class Hs256JwsVerifier {
@@ -28,7 +29,8 @@ final class Hs256JwsVerifier {
 	}
 
 	/**
-	 * @return the payload of a token whose header passes the rules and whose signature is valid
+	 * @return the payload of a token whose header passes the rules and whose signature is
+	 * valid
 	 * @throws TokenRejectedException otherwise
 	 */
 	byte[] verify(CompactJws jws) {
@@ -69,7 +71,8 @@ final class Hs256JwsVerifier {
 					"Encryption and compression parameters (enc, zip) have no place in a signed token.");
 		}
 		if (header.namesItsOwnKey()) {
-			throw new TokenRejectedException(FailureReason.MALFORMED, "Tokens may not carry or point to their own keys.");
+			throw new TokenRejectedException(FailureReason.MALFORMED,
+					"Tokens may not carry or point to their own keys.");
 		}
 		if (!isAccessTokenType(header.type())) {
 			throw new TokenRejectedException(FailureReason.WRONG_TOKEN_TYPE, "The token type (typ) must be at+jwt.");
@@ -83,21 +86,24 @@ final class Hs256JwsVerifier {
 			throw TokenRejectedException.malformed();
 		}
 		byte[] signature = jws.signature();
-		if (signature == null || !MessageDigest.isEqual(key.hmac().sign(jws.ascii(), jws.signingInputLength()), signature)) {
+		if (signature == null
+				|| !MessageDigest.isEqual(key.hmac().sign(jws.ascii(), jws.signingInputLength()), signature)) {
 			throw TokenRejectedException.claimingSubject(FailureReason.INVALID_SIGNATURE,
 					FailureReason.INVALID_SIGNATURE.defaultMessage());
 		}
 		if (header.hasContentType()) {
-			// RFC 7515 leaves cty to the application: an access token's payload is its claims, nothing else.
+			// RFC 7515 leaves cty to the application: an access token's payload is its
+			// claims, nothing else.
 			throw TokenRejectedException.malformed();
 		}
 		return payload;
 	}
 
 	/**
-	 * RFC 9068's {@code at+jwt}, compared as a media type (RFC 7515 §4.1.9): case-insensitively in
-	 * ASCII only ({@link String#equalsIgnoreCase} would also match a dotless {@code ı}), with or
-	 * without the {@code application/} prefix; no parameters, no spaces.
+	 * RFC 9068's {@code at+jwt}, compared as a media type (RFC 7515 §4.1.9):
+	 * case-insensitively in ASCII only ({@link String#equalsIgnoreCase} would also match
+	 * a dotless {@code ı}), with or without the {@code application/} prefix; no
+	 * parameters, no spaces.
 	 */
 	private static boolean isAccessTokenType(@Nullable String type) {
 		if (type == null) {
@@ -111,7 +117,10 @@ final class Hs256JwsVerifier {
 				&& asciiEqualsIgnoreCase(type, prefix, ACCESS_TOKEN_TYPE);
 	}
 
-	/** Whether {@code text} holds {@code lowerCase} at {@code offset}, ignoring the case of ASCII letters only. */
+	/**
+	 * Whether {@code text} holds {@code lowerCase} at {@code offset}, ignoring the case
+	 * of ASCII letters only.
+	 */
 	private static boolean asciiEqualsIgnoreCase(String text, int offset, String lowerCase) {
 		for (int i = 0; i < lowerCase.length(); i++) {
 			char c = text.charAt(offset + i);

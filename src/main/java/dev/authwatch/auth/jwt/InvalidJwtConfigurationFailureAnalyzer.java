@@ -4,8 +4,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Startup refused for the JWT configuration (a weak or missing secret) ends with Boot's "APPLICATION
- * FAILED TO START" block saying what to fix, instead of a chain of bean creation failures.
+ * Startup refused for the JWT configuration (a weak or missing secret) ends with Boot's
+ * "APPLICATION FAILED TO START" block saying what to fix, instead of a chain of bean
+ * creation failures.
  */
 class InvalidJwtConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidJwtConfigurationException> {
 

@@ -6,22 +6,29 @@ import com.fasterxml.jackson.core.JsonParser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What AuthWatch's rules read of a JWS protected header. Every header parameter registered for JWS
- * (RFC 7515 §4.1, RFC 7797 §3) and the JWE-only {@code enc} and {@code zip} (RFC 7516 §4.1) must
- * have its JSON type, even those that are then refused, so that a mistyped one is {@code malformed}
- * whatever else is wrong; for these a {@code null} value is mistyped too, not absent. Parameters
- * registered for neither are ignored, as RFC 7515 §4 requires of parameters not understood.
+ * What AuthWatch's rules read of a JWS protected header. Every header parameter
+ * registered for JWS (RFC 7515 §4.1, RFC 7797 §3) and the JWE-only {@code enc} and
+ * {@code zip} (RFC 7516 §4.1) must have its JSON type, even those that are then refused,
+ * so that a mistyped one is {@code malformed} whatever else is wrong; for these a
+ * {@code null} value is mistyped too, not absent. Parameters registered for neither are
+ * ignored, as RFC 7515 §4 requires of parameters not understood.
  *
- * @param critical {@code crit} is present (no extension is understood, so any value is refused)
- * @param unencodedPayload {@code b64} is present (RFC 7797: meaningful only with {@code crit})
- * @param jweOnly {@code enc} or {@code zip} is present: a JWE header, or compression, on a JWS
- * @param namesItsOwnKey one of {@code jku}, {@code jwk}, {@code x5u}, {@code x5c}, {@code x5t},
- * {@code x5t#S256} is present
+ * @param critical {@code crit} is present (no extension is understood, so any value is
+ * refused)
+ * @param unencodedPayload {@code b64} is present (RFC 7797: meaningful only with
+ * {@code crit})
+ * @param jweOnly {@code enc} or {@code zip} is present: a JWE header, or compression, on
+ * a JWS
+ * @param namesItsOwnKey one of {@code jku}, {@code jwk}, {@code x5u}, {@code x5c},
+ * {@code x5t}, {@code x5t#S256} is present
  */
 record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable String keyId, boolean hasContentType,
 		boolean critical, boolean unencodedPayload, boolean jweOnly, boolean namesItsOwnKey) {
 
-	/** @throws TokenRejectedException {@code malformed} unless {@code json} is a well-formed, well-typed header */
+	/**
+	 * @throws TokenRejectedException {@code malformed} unless {@code json} is a
+	 * well-formed, well-typed header
+	 */
 	static JoseHeader read(byte[] json) {
 		String algorithm = null;
 		String type = null;
@@ -33,8 +40,8 @@ record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable S
 		boolean namesItsOwnKey = false;
 		try (JsonParser parser = StrictJson.parser(json)) {
 			StrictJson.startObject(parser);
-			for (String name = StrictJson.nextMemberIncludingNull(parser); name != null;
-					name = StrictJson.nextMemberIncludingNull(parser)) {
+			for (String name = StrictJson.nextMemberIncludingNull(parser); name != null; name = StrictJson
+				.nextMemberIncludingNull(parser)) {
 				switch (name) {
 					case "alg" -> algorithm = StrictJson.string(parser);
 					case "typ" -> type = StrictJson.string(parser);
@@ -75,7 +82,8 @@ record JoseHeader(@Nullable String algorithm, @Nullable String type, @Nullable S
 		catch (IOException ex) {
 			throw TokenRejectedException.malformed();
 		}
-		return new JoseHeader(algorithm, type, keyId, hasContentType, critical, unencodedPayload, jweOnly, namesItsOwnKey);
+		return new JoseHeader(algorithm, type, keyId, hasContentType, critical, unencodedPayload, jweOnly,
+				namesItsOwnKey);
 	}
 
 }

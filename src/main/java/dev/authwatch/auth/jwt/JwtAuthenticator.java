@@ -11,9 +11,10 @@ import dev.authwatch.metrics.Operation;
 import org.springframework.http.server.ServerHttpRequest;
 
 /**
- * The {@code jwt} method: a bearer access token issued by AuthWatch (or anyone holding its secret).
- * Tokens the {@link BearerTokenRouter} gives to {@code oauth} are not this method's; a JWS from an
- * issuer nobody accepts is rejected as {@code wrong_issuer} here, never passed on.
+ * The {@code jwt} method: a bearer access token issued by AuthWatch (or anyone holding
+ * its secret). Tokens the {@link BearerTokenRouter} gives to {@code oauth} are not this
+ * method's; a JWS from an issuer nobody accepts is rejected as {@code wrong_issuer} here,
+ * never passed on.
  */
 final class JwtAuthenticator implements Authenticator {
 

@@ -14,18 +14,20 @@ import org.springframework.context.annotation.Configuration;
 class JwtConfiguration {
 
 	@Bean
-	Authenticator jwtAuthenticator(BearerClaims bearerClaims,
-			AccessTokenValidator validator, AuthMetrics metrics) {
+	Authenticator jwtAuthenticator(BearerClaims bearerClaims, AccessTokenValidator validator, AuthMetrics metrics) {
 		return new JwtAuthenticator(bearerClaims, validator, metrics);
 	}
 
 	/** The issuer that tells this service's own tokens from an external provider's. */
 	@Bean
-	BearerTokenRouter bearerTokenRouter(JwtProperties jwt, ObjectProvider<BearerTokenRouter.ExternalProvider> provider) {
+	BearerTokenRouter bearerTokenRouter(JwtProperties jwt,
+			ObjectProvider<BearerTokenRouter.ExternalProvider> provider) {
 		return new BearerTokenRouter(jwt.issuer(), provider.getIfAvailable());
 	}
 
-	/** Also the chain's last gate: every method's principal passes the revocation check. */
+	/**
+	 * Also the chain's last gate: every method's principal passes the revocation check.
+	 */
 	@Bean
 	Admission admission(AccessTokenValidator tokens, RevocationCheck revocations) {
 		return new Admission(tokens, revocations);

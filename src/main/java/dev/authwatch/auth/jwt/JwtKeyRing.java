@@ -8,10 +8,11 @@ import io.jsonwebtoken.security.Keys;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys access tokens are verified with: the current key (also used to sign) and, during a
- * rotation, the previous one. Tokens name their key by {@code kid}; a token without one is checked
- * against the current key. When the configured secret is missing or too short for HS256 the ring
- * is <em>unusable</em>: it signs nothing and verifies nothing, and says why.
+ * The keys access tokens are verified with: the current key (also used to sign) and,
+ * during a rotation, the previous one. Tokens name their key by {@code kid}; a token
+ * without one is checked against the current key. When the configured secret is missing
+ * or too short for HS256 the ring is <em>unusable</em>: it signs nothing and verifies
+ * nothing, and says why.
  */
 public final class JwtKeyRing {
 
@@ -36,7 +37,10 @@ public final class JwtKeyRing {
 				SecretProvenance.of(secretSource, currentSecret)));
 	}
 
-	/** A secret HS256 cannot use (missing or shorter than 32 bytes) leaves that slot empty. */
+	/**
+	 * A secret HS256 cannot use (missing or shorter than 32 bytes) leaves that slot
+	 * empty.
+	 */
 	public static JwtKeyRing from(JwtSecretResolver.ResolvedSecrets secrets) {
 		return new JwtKeyRing(toKey(secrets.current()), toKey(secrets.previous()), secrets.provenance());
 	}
@@ -48,7 +52,10 @@ public final class JwtKeyRing {
 		return new SigningKey(KeyFingerprint.of(secret), Keys.hmacShaKeyFor(secret));
 	}
 
-	/** Where the current secret came from, e.g. {@code JWT_SECRET}; never the secret itself. */
+	/**
+	 * Where the current secret came from, e.g. {@code JWT_SECRET}; never the secret
+	 * itself.
+	 */
 	public String secretSource() {
 		return this.provenance.source();
 	}
@@ -68,11 +75,13 @@ public final class JwtKeyRing {
 			return "no JWT secret is configured: set JWT_SECRET (or " + this.provenance.expectedSource()
 					+ ") to at least " + SecretPolicy.MIN_SECRET_BYTES + " random bytes";
 		}
-		return this.provenance.source() + " is " + this.provenance.current().lengthBytes() + " bytes long; HS256 needs at least "
-				+ SecretPolicy.MIN_SECRET_BYTES + " bytes";
+		return this.provenance.source() + " is " + this.provenance.current().lengthBytes()
+				+ " bytes long; HS256 needs at least " + SecretPolicy.MIN_SECRET_BYTES + " bytes";
 	}
 
-	/** @throws InvalidJwtConfigurationException when the ring is not {@link #usable()} */
+	/**
+	 * @throws InvalidJwtConfigurationException when the ring is not {@link #usable()}
+	 */
 	public SigningKey current() {
 		if (this.current == null) {
 			throw new InvalidJwtConfigurationException("JWT signing is not configured: " + unusableReason());
@@ -96,7 +105,9 @@ public final class JwtKeyRing {
 		return List.copyOf(ids);
 	}
 
-	/** The key for a token's {@code kid}, or the current key when the token names none. */
+	/**
+	 * The key for a token's {@code kid}, or the current key when the token names none.
+	 */
 	public Optional<SigningKey> find(@Nullable String kid) {
 		if (this.current == null) {
 			return Optional.empty();

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The key ring and what signs and verifies with it; shared by the server and the command line. */
+/**
+ * The key ring and what signs and verifies with it; shared by the server and the command
+ * line.
+ */
 @Configuration(proxyBeanMethods = false)
 public class JwtKeysConfiguration {
 
@@ -20,8 +23,8 @@ public class JwtKeysConfiguration {
 	@Bean
 	JwtKeyRing jwtKeyRing(JwtProperties properties, Environment environment, DataDirectory dataDirectory) {
 		String deployment = deploymentEnvironment(properties, environment);
-		JwtSecretResolver.ResolvedSecrets secrets = new JwtSecretResolver(properties, environment::getProperty, deployment,
-				() -> dataDirectory.require(DataFile.DEVELOPMENT_SECRET))
+		JwtSecretResolver.ResolvedSecrets secrets = new JwtSecretResolver(properties, environment::getProperty,
+				deployment, () -> dataDirectory.require(DataFile.DEVELOPMENT_SECRET))
 			.resolve();
 		JwtKeyRing keyRing = JwtKeyRing.from(secrets);
 		if (keyRing.usable()) {
@@ -29,13 +32,17 @@ public class JwtKeysConfiguration {
 					keyRing.current().kid(), keyRing.keyIds().size());
 		}
 		else {
-			logger.error("JWT key ring is NOT usable ({}); JWT handshakes are refused until it is fixed. "
-					+ "Set authwatch.jwt.fail-on-invalid-config=true to refuse to start instead.", keyRing.unusableReason());
+			logger.error(
+					"JWT key ring is NOT usable ({}); JWT handshakes are refused until it is fixed. "
+							+ "Set authwatch.jwt.fail-on-invalid-config=true to refuse to start instead.",
+					keyRing.unusableReason());
 		}
 		return keyRing;
 	}
 
-	/** {@code AUTHWATCH_ENVIRONMENT}, else the first active profile, else none (empty). */
+	/**
+	 * {@code AUTHWATCH_ENVIRONMENT}, else the first active profile, else none (empty).
+	 */
 	static String deploymentEnvironment(JwtProperties properties, Environment environment) {
 		if (properties.environment() != null && !properties.environment().isBlank()) {
 			return properties.environment().trim();

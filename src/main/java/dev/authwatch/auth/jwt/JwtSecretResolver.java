@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the signing secret, in order: {@code JWT_SECRET_<ENVIRONMENT>}, {@code JWT_SECRET}, the
- * file named by {@code JWT_SECRET_FILE}, and, in a development environment only, a generated
- * secret kept in the data directory (so the server and the {@code token} command agree). The winning
- * source is reported; a lower source holding a different value is a precedence conflict.
- * A weak current or previous secret ({@link SecretPolicy}) stops startup in every environment:
- * whoever guesses it can forge any token. Without any secret, startup stops when
- * {@code authwatch.jwt.fail-on-invalid-config=true} (the {@code prod} profile); otherwise the
- * service starts with an unusable key ring, reported by the JWT configuration health.
+ * Finds the signing secret, in order: {@code JWT_SECRET_<ENVIRONMENT>},
+ * {@code JWT_SECRET}, the file named by {@code JWT_SECRET_FILE}, and, in a development
+ * environment only, a generated secret kept in the data directory (so the server and the
+ * {@code token} command agree). The winning source is reported; a lower source holding a
+ * different value is a precedence conflict. A weak current or previous secret
+ * ({@link SecretPolicy}) stops startup in every environment: whoever guesses it can forge
+ * any token. Without any secret, startup stops when
+ * {@code authwatch.jwt.fail-on-invalid-config=true} (the {@code prod} profile); otherwise
+ * the service starts with an unusable key ring, reported by the JWT configuration health.
  */
 public final class JwtSecretResolver {
 
@@ -48,10 +49,11 @@ public final class JwtSecretResolver {
 	private final Supplier<Path> developmentSecretFile;
 
 	/**
-	 * @param variables looks up {@code JWT_SECRET_<ENVIRONMENT>} (the Spring environment, so
-	 * system properties and test properties count too)
+	 * @param variables looks up {@code JWT_SECRET_<ENVIRONMENT>} (the Spring environment,
+	 * so system properties and test properties count too)
 	 * @param environment the deployment environment, empty when none is named
-	 * @param developmentSecretFile where a generated secret is kept; asked only when one is needed
+	 * @param developmentSecretFile where a generated secret is kept; asked only when one
+	 * is needed
 	 */
 	public JwtSecretResolver(JwtProperties properties, Function<String, @Nullable String> variables, String environment,
 			Supplier<Path> developmentSecretFile) {
@@ -61,7 +63,9 @@ public final class JwtSecretResolver {
 		this.developmentSecretFile = developmentSecretFile;
 	}
 
-	/** @param current {@code null} when no secret is available */
+	/**
+	 * @param current {@code null} when no secret is available
+	 */
 	public record ResolvedSecrets(byte @Nullable [] current, byte @Nullable [] previous, SecretProvenance provenance) {
 
 		public String source() {
@@ -72,7 +76,8 @@ public final class JwtSecretResolver {
 
 	public ResolvedSecrets resolve() {
 		Map<String, byte[]> candidates = candidates();
-		String expected = this.environment.isEmpty() ? "JWT_SECRET" : SecretProvenance.environmentVariable(this.environment);
+		String expected = this.environment.isEmpty() ? "JWT_SECRET"
+				: SecretProvenance.environmentVariable(this.environment);
 		byte[] previous = bytes(this.properties.previousSecret());
 		SecretPolicy.Assessment previousAssessment = (previous != null) ? SecretPolicy.assess(previous) : null;
 		if (candidates.isEmpty() && mayGenerate()) {
@@ -101,8 +106,8 @@ public final class JwtSecretResolver {
 			refuseIfWeak(PREVIOUS_SOURCE, previousAssessment);
 		}
 		if (!conflicts.isEmpty()) {
-			logger.warn("JWT secret precedence conflict: {} wins, but {} also set to a different value", winner.getKey(),
-					conflicts);
+			logger.warn("JWT secret precedence conflict: {} wins, but {} also set to a different value",
+					winner.getKey(), conflicts);
 		}
 		return new ResolvedSecrets(winner.getValue(), previous, provenance);
 	}
@@ -140,13 +145,18 @@ public final class JwtSecretResolver {
 		}
 	}
 
-	/** What to do about a weak secret from {@code source}, in a sentence naming what to change. */
+	/**
+	 * What to do about a weak secret from {@code source}, in a sentence naming what to
+	 * change.
+	 */
 	private String fix(String source) {
 		String random = "at least " + MIN_SECRET_BYTES + " random bytes (for example: openssl rand -base64 48)";
 		return switch (source) {
-			case FILE_SOURCE -> "Put " + random + " in the file JWT_SECRET_FILE names, or set JWT_SECRET_FILE to another file.";
-			case PREVIOUS_SOURCE -> "Remove it (tokens it signed stop validating), or set JWT_PREVIOUS_SECRET to a strong "
-					+ "secret being rotated out.";
+			case FILE_SOURCE ->
+				"Put " + random + " in the file JWT_SECRET_FILE names, or set JWT_SECRET_FILE to another file.";
+			case PREVIOUS_SOURCE ->
+				"Remove it (tokens it signed stop validating), or set JWT_PREVIOUS_SECRET to a strong "
+						+ "secret being rotated out.";
 			case GENERATED_SOURCE -> "The development secret file " + this.developmentSecretFile.get()
 					+ " was changed by hand: delete it to generate a new one, or set JWT_SECRET to " + random + ".";
 			default -> "Replace it: set " + source + " to " + random + ".";

@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Derives a public key id from a secret: HMAC-SHA256 of a fixed label keyed by the secret,
- * truncated to 96 bits. Unlike a plain hash it cannot be checked against guessed secrets without
- * computing an HMAC per guess under each candidate, and it is useless for forging tokens.
+ * Derives a public key id from a secret: HMAC-SHA256 of a fixed label keyed by the
+ * secret, truncated to 96 bits. Unlike a plain hash it cannot be checked against guessed
+ * secrets without computing an HMAC per guess under each candidate, and it is useless for
+ * forging tokens.
  */
 public final class KeyFingerprint {
 

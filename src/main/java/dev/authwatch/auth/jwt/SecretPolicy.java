@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What makes an HS256 secret acceptable: its length (jjwt's own rule, RFC 7518 §3.2) and its
- * format (not a known placeholder, not one repeated character, enough distinct bytes, not
- * guessable by {@link SecretStrength}'s estimate, no surrounding whitespace or quotes): RFC 8725
- * §3.5, human-memorable passwords must not be used as keys. Problems are sentences that never
- * quote the secret.
+ * What makes an HS256 secret acceptable: its length (jjwt's own rule, RFC 7518 §3.2) and
+ * its format (not a known placeholder, not one repeated character, enough distinct bytes,
+ * not guessable by {@link SecretStrength}'s estimate, no surrounding whitespace or
+ * quotes): RFC 8725 §3.5, human-memorable passwords must not be used as keys. Problems
+ * are sentences that never quote the secret.
  */
 public final class SecretPolicy {
 
@@ -21,9 +21,9 @@ public final class SecretPolicy {
 	static final int MIN_DISTINCT_BYTES = 10;
 
 	/**
-	 * Estimated bits a secret must reach: secrets written by hand score below 100, random ones of
-	 * 32 bytes or more above 140 (of 20,000 {@code openssl rand -hex 16}, the weakest random kind
-	 * this length allows, two scored below).
+	 * Estimated bits a secret must reach: secrets written by hand score below 100, random
+	 * ones of 32 bytes or more above 140 (of 20,000 {@code openssl rand -hex 16}, the
+	 * weakest random kind this length allows, two scored below).
 	 */
 	static final int MIN_ESTIMATED_BITS = 112;
 
@@ -31,14 +31,16 @@ public final class SecretPolicy {
 			"yoursecret", "yoursecretkey", "mysecret", "jwtsecret", "secretkey", "supersecret", "password", "default",
 			"example", "replaceme", "test", "todo", "xxx", "dummy");
 
-	private static final List<String> PLACEHOLDER_MARKERS = List.of("changeme", "yoursecret", "replaceme", "placeholder");
+	private static final List<String> PLACEHOLDER_MARKERS = List.of("changeme", "yoursecret", "replaceme",
+			"placeholder");
 
 	private SecretPolicy() {
 	}
 
 	/**
 	 * @param lengthBytes the secret's length in bytes (a number is safe to publish)
-	 * @param problems one sentence per failed rule, starting with "it", e.g. "it is a known placeholder"
+	 * @param problems one sentence per failed rule, starting with "it", e.g. "it is a
+	 * known placeholder"
 	 */
 	public record Assessment(int lengthBytes, boolean lengthValid, boolean formatValid, List<String> problems) {
 

@@ -7,16 +7,17 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the JWT secrets came from and what they look like, without the secrets themselves: safe to
- * log and to publish.
+ * Where the JWT secrets came from and what they look like, without the secrets
+ * themselves: safe to log and to publish.
  *
  * @param source the variable (or file, or generator) the current secret came from, or
  * {@link #NONE}
- * @param environment the deployment environment ({@code AUTHWATCH_ENVIRONMENT} or the active
- * profile), empty when none is named
+ * @param environment the deployment environment ({@code AUTHWATCH_ENVIRONMENT} or the
+ * active profile), empty when none is named
  * @param expectedSource the source that should win in this environment, e.g.
  * {@code JWT_SECRET_STAGING} on staging
- * @param conflicts lower-precedence sources that hold a different value than the winning one
+ * @param conflicts lower-precedence sources that hold a different value than the winning
+ * one
  * @param current the assessment of the current secret, {@code null} when there is none
  * @param previous the assessment of {@code JWT_PREVIOUS_SECRET}, {@code null} when unset
  */
@@ -39,7 +40,9 @@ public record SecretProvenance(String source, String environment, String expecte
 		return isDevelopment(this.environment);
 	}
 
-	/** The secret came from the source that should win here and no other source disagrees. */
+	/**
+	 * The secret came from the source that should win here and no other source disagrees.
+	 */
 	public boolean environmentAligned() {
 		if (!available() || !this.conflicts.isEmpty()) {
 			return false;

@@ -4,12 +4,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A rough estimate of a secret's entropy in the manner of zxcvbn: each character costs what
- * guessing it among the character classes the secret uses costs, except what an attacker's
- * guesses cover cheaply: a common word, a keyboard row, a repeat of an earlier part, the next
- * step of a sequence ({@code abc}, {@code 123}, {@code aaa}) and a separator used before. It is
- * an estimate, meant to tell human-made secrets from random ones: 48 random bytes in base64url
- * (the generated development secret) score about 380 bits, {@code openssl rand -hex 32} about 300.
+ * A rough estimate of a secret's entropy in the manner of zxcvbn: each character costs
+ * what guessing it among the character classes the secret uses costs, except what an
+ * attacker's guesses cover cheaply: a common word, a keyboard row, a repeat of an earlier
+ * part, the next step of a sequence ({@code abc}, {@code 123}, {@code aaa}) and a
+ * separator used before. It is an estimate, meant to tell human-made secrets from random
+ * ones: 48 random bytes in base64url (the generated development secret) score about 380
+ * bits, {@code openssl rand -hex 32} about 300.
  */
 final class SecretStrength {
 
@@ -22,13 +23,15 @@ final class SecretStrength {
 	private static final double STEP_BITS = log2(3);
 
 	/** Lower case, longest first; what secrets written by hand are made of. */
-	private static final List<String> WORDS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertz", "azerty", "password",
-			"passwd", "secret", "changeme", "change", "replace", "placeholder", "example", "sample", "default", "testing", "test",
-			"demo", "dummy", "token", "jwt", "key", "signing", "hmac", "sha256", "hs256", "auth", "authwatch", "admin", "root",
-			"user", "super", "my", "your", "the", "for", "and", "with", "dev", "development", "prod", "production", "staging",
-			"local", "current", "previous", "next", "new", "old", "letmein", "welcome", "hello", "private", "public", "app", "api",
-			"server", "service", "company", "please", "here", "this", "very", "long", "random", "string", "value", "bit",
-			"insecure", "unsafe", "monitor", "integration", "generator", "load", "someone", "else", "foreign")
+	private static final List<String> WORDS = List
+		.of("qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertz", "azerty", "password", "passwd", "secret", "changeme",
+				"change", "replace", "placeholder", "example", "sample", "default", "testing", "test", "demo", "dummy",
+				"token", "jwt", "key", "signing", "hmac", "sha256", "hs256", "auth", "authwatch", "admin", "root",
+				"user", "super", "my", "your", "the", "for", "and", "with", "dev", "development", "prod", "production",
+				"staging", "local", "current", "previous", "next", "new", "old", "letmein", "welcome", "hello",
+				"private", "public", "app", "api", "server", "service", "company", "please", "here", "this", "very",
+				"long", "random", "string", "value", "bit", "insecure", "unsafe", "monitor", "integration", "generator",
+				"load", "someone", "else", "foreign")
 		.stream()
 		.sorted(Comparator.comparingInt(String::length).reversed())
 		.toList();
@@ -97,7 +100,10 @@ final class SecretStrength {
 		return false;
 	}
 
-	/** The length of the longest word at {@code index}, ignoring the case of ASCII letters; 0 for none. */
+	/**
+	 * The length of the longest word at {@code index}, ignoring the case of ASCII
+	 * letters; 0 for none.
+	 */
 	private static int wordAt(byte[] secret, int index, int length) {
 		for (String word : WORDS) {
 			if (index + word.length() <= length && matches(secret, index, word)) {
@@ -117,7 +123,10 @@ final class SecretStrength {
 		return true;
 	}
 
-	/** The length of the longest run at {@code index} that also starts earlier (and may overlap it). */
+	/**
+	 * The length of the longest run at {@code index} that also starts earlier (and may
+	 * overlap it).
+	 */
 	private static int repeatAt(byte[] secret, int index, int length) {
 		int longest = 0;
 		for (int start = 0; start < index; start++) {

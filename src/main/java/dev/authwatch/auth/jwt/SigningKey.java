@@ -3,7 +3,8 @@ package dev.authwatch.auth.jwt;
 import javax.crypto.SecretKey;
 
 /**
- * An HS256 key, the key id derived from it, and the per-thread HMAC that verifies tokens with it.
+ * An HS256 key, the key id derived from it, and the per-thread HMAC that verifies tokens
+ * with it.
  */
 public final class SigningKey {
 
@@ -14,8 +15,8 @@ public final class SigningKey {
 	private final Hs256Key hmac;
 
 	/**
-	 * @param kid the key's fingerprint, published as the JWT {@code kid}; reveals nothing of the
-	 * secret
+	 * @param kid the key's fingerprint, published as the JWT {@code kid}; reveals nothing
+	 * of the secret
 	 */
 	SigningKey(String kid, SecretKey key) {
 		this.kid = kid;

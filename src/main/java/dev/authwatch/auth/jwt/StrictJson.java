@@ -11,10 +11,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the JSON objects of a token (its header and its claims) strictly, with Jackson 2's
- * streaming parser: UTF-8 only, one object and nothing after it, duplicate members refused at any
- * depth rather than "last one wins", and every value of the type its member requires. Anything
- * else is {@code malformed}.
+ * Reads the JSON objects of a token (its header and its claims) strictly, with Jackson
+ * 2's streaming parser: UTF-8 only, one object and nothing after it, duplicate members
+ * refused at any depth rather than "last one wins", and every value of the type its
+ * member requires. Anything else is {@code malformed}.
  */
 final class StrictJson {
 
@@ -27,8 +27,10 @@ final class StrictJson {
 
 	/** A parser of {@code json}, which must be UTF-8. */
 	static JsonParser parser(byte[] json) throws IOException {
-		// Jackson guesses UTF-16 or UTF-32 from zero bytes among the first four and skips a byte order
-		// mark; JSON between systems is UTF-8 without one (RFC 8259 §8.1), so its first two bytes are ASCII.
+		// Jackson guesses UTF-16 or UTF-32 from zero bytes among the first four and skips
+		// a byte order
+		// mark; JSON between systems is UTF-8 without one (RFC 8259 §8.1), so its first
+		// two bytes are ASCII.
 		if (json.length < 2 || json[0] <= 0 || json[1] <= 0) {
 			throw TokenRejectedException.malformed();
 		}
@@ -43,8 +45,9 @@ final class StrictJson {
 	}
 
 	/**
-	 * Moves to the value of the object's next member that is not {@code null} (a null member counts
-	 * as absent, as it did for jjwt) and returns the member's name; {@code null} after the closing brace.
+	 * Moves to the value of the object's next member that is not {@code null} (a null
+	 * member counts as absent, as it did for jjwt) and returns the member's name;
+	 * {@code null} after the closing brace.
 	 */
 	static @Nullable String nextMember(JsonParser parser) throws IOException {
 		for (String name = nextMemberIncludingNull(parser); name != null; name = nextMemberIncludingNull(parser)) {
@@ -56,8 +59,8 @@ final class StrictJson {
 	}
 
 	/**
-	 * Moves to the value of the object's next member, {@code null} or not, and returns the member's
-	 * name; {@code null} after the closing brace.
+	 * Moves to the value of the object's next member, {@code null} or not, and returns
+	 * the member's name; {@code null} after the closing brace.
 	 */
 	static @Nullable String nextMemberIncludingNull(JsonParser parser) throws IOException {
 		if (parser.nextToken() != JsonToken.FIELD_NAME) {
@@ -68,7 +71,10 @@ final class StrictJson {
 		return name;
 	}
 
-	/** Checks that nothing but whitespace follows the object whose closing brace was just read. */
+	/**
+	 * Checks that nothing but whitespace follows the object whose closing brace was just
+	 * read.
+	 */
 	static void expectEnd(JsonParser parser) throws IOException {
 		if (parser.nextToken() != null) {
 			throw TokenRejectedException.malformed();

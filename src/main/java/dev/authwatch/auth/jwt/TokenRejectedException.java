@@ -3,8 +3,8 @@ package dev.authwatch.auth.jwt;
 import dev.authwatch.auth.FailureReason;
 
 /**
- * Why {@link AccessTokenValidator} refuses a token, carried out of the parsing and checking code.
- * Refusals are ordinary input, not faults, so no stack trace is captured.
+ * Why {@link AccessTokenValidator} refuses a token, carried out of the parsing and
+ * checking code. Refusals are ordinary input, not faults, so no stack trace is captured.
  */
 final class TokenRejectedException extends RuntimeException {
 
@@ -26,7 +26,10 @@ final class TokenRejectedException extends RuntimeException {
 		return new TokenRejectedException(FailureReason.MALFORMED, FailureReason.MALFORMED.defaultMessage());
 	}
 
-	/** A refusal the monitor needs the token's (unverified) subject for, to tell key drift from one bad client. */
+	/**
+	 * A refusal the monitor needs the token's (unverified) subject for, to tell key drift
+	 * from one bad client.
+	 */
 	static TokenRejectedException claimingSubject(FailureReason reason, String message) {
 		return new TokenRejectedException(reason, message, true);
 	}

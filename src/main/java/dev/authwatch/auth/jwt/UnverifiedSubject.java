@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the {@code sub} a rejected token claims, without trusting it: only so that the monitor can
- * tell a key mismatch hitting many users (configuration drift) from one client's bad token. Called
- * only after the signature failed, on a token already bounded by {@code max-token-length}.
+ * Reads the {@code sub} a rejected token claims, without trusting it: only so that the
+ * monitor can tell a key mismatch hitting many users (configuration drift) from one
+ * client's bad token. Called only after the signature failed, on a token already bounded
+ * by {@code max-token-length}.
  */
 final class UnverifiedSubject {
 

@@ -16,13 +16,14 @@ import dev.authwatch.hotpath.HotPathCaches;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Access tokens this instance has already verified, so that a client reconnecting with the same
- * token (a reconnect storm after a deploy is the common case) skips the parsing and checking, which
- * cost several times the HMAC itself. Keyed by the SHA-256 of the whole token: only the exact token
- * that passed full validation can hit, and a lookup compares digests, never token characters. A hit
- * counts only while the token is unexpired by the validator's clock; from its {@code exp} on, the
- * token goes through full validation again, so expiry and clock-skew rules stay
- * {@link ClaimRules}'. Entries are forgotten after {@link #MAX_AGE} whatever the token says.
+ * Access tokens this instance has already verified, so that a client reconnecting with
+ * the same token (a reconnect storm after a deploy is the common case) skips the parsing
+ * and checking, which cost several times the HMAC itself. Keyed by the SHA-256 of the
+ * whole token: only the exact token that passed full validation can hit, and a lookup
+ * compares digests, never token characters. A hit counts only while the token is
+ * unexpired by the validator's clock; from its {@code exp} on, the token goes through
+ * full validation again, so expiry and clock-skew rules stay {@link ClaimRules}'. Entries
+ * are forgotten after {@link #MAX_AGE} whatever the token says.
  */
 final class VerifiedTokens {
 
@@ -39,16 +40,20 @@ final class VerifiedTokens {
 
 	private final Clock clock;
 
-	/** @param capacity how many tokens to remember; 0 disables the cache */
+	/**
+	 * @param capacity how many tokens to remember; 0 disables the cache
+	 */
 	VerifiedTokens(int capacity, Clock clock) {
 		this.clock = clock;
-		this.verified = (capacity > 0) ? HotPathCaches.newBuilder().maximumSize(capacity).expireAfterWrite(MAX_AGE).build() : null;
+		this.verified = (capacity > 0)
+				? HotPathCaches.newBuilder().maximumSize(capacity).expireAfterWrite(MAX_AGE).build() : null;
 	}
 
 	/**
 	 * @param token the token's characters as bytes
-	 * @param validation the full validation, run unless the token was verified before and is unexpired;
-	 * its principal is remembered, a {@link TokenRejectedException} it throws is not
+	 * @param validation the full validation, run unless the token was verified before and
+	 * is unexpired; its principal is remembered, a {@link TokenRejectedException} it
+	 * throws is not
 	 */
 	AuthenticatedPrincipal principal(byte[] token, Supplier<AuthenticatedPrincipal> validation) {
 		if (this.verified == null) {
@@ -64,7 +69,10 @@ final class VerifiedTokens {
 		return principal;
 	}
 
-	/** A thread's SHA-256 and its output buffer, reused for every token the thread digests. */
+	/**
+	 * A thread's SHA-256 and its output buffer, reused for every token the thread
+	 * digests.
+	 */
 	private static final class Sha256 {
 
 		private final MessageDigest digest;
@@ -88,8 +96,8 @@ final class VerifiedTokens {
 			catch (DigestException ex) {
 				throw new IllegalStateException("SHA-256 output does not fit 32 bytes", ex);
 			}
-			return new Digest((long) LONGS.get(this.output, 0), (long) LONGS.get(this.output, 8), (long) LONGS.get(this.output, 16),
-					(long) LONGS.get(this.output, 24));
+			return new Digest((long) LONGS.get(this.output, 0), (long) LONGS.get(this.output, 8),
+					(long) LONGS.get(this.output, 16), (long) LONGS.get(this.output, 24));
 		}
 
 	}

@@ -11,14 +11,13 @@ import dev.authwatch.crypto.OpaqueTokens;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Started OAuth logins, server-side: each {@code state} (32 random bytes) maps to its PKCE
- * verifier and to a browser binding (another 32 random bytes, sent to the browser as a cookie).
- * Only hashes of {@code state} and of the binding are kept. A state is redeemed at most once
- * (removed atomically, whether the binding matches or not) and lives {@code state-ttl}.
+ * Started OAuth logins, server-side: each {@code state} (32 random bytes) maps to its
+ * PKCE verifier and to a browser binding (another 32 random bytes, sent to the browser as
+ * a cookie). Only hashes of {@code state} and of the binding are kept. A state is
+ * redeemed at most once (removed atomically, whether the binding matches or not) and
+ * lives {@code state-ttl}.
  */
 final class AuthorizationRequests {
-
-
 
 	/** Caps pending logins so a flood of authorize requests cannot exhaust the heap. */
 	private static final long MAX_PENDING = 100_000;
@@ -49,7 +48,10 @@ final class AuthorizationRequests {
 		return new Started(state, challenge(verifier), binding);
 	}
 
-	/** @return the PKCE verifier when the state is known, unused, unexpired and bound to this browser */
+	/**
+	 * @return the PKCE verifier when the state is known, unused, unexpired and bound to
+	 * this browser
+	 */
 	Optional<String> redeem(@Nullable String state, @Nullable String browserBinding) {
 		if (state == null || state.isEmpty() || state.length() > 512 || browserBinding == null) {
 			return Optional.empty();

@@ -19,13 +19,17 @@ import org.springframework.security.oauth2.server.resource.introspection.SpringO
 import org.springframework.web.client.RestTemplate;
 
 /**
- * RFC 7662 introspection with Spring Security's {@link SpringOpaqueTokenIntrospector}, the client
- * authenticating with HTTP Basic (client id and secret form-encoded, RFC 6749 §2.3.1).
+ * RFC 7662 introspection with Spring Security's {@link SpringOpaqueTokenIntrospector},
+ * the client authenticating with HTTP Basic (client id and secret form-encoded, RFC 6749
+ * §2.3.1).
  * <ul>
- * <li>{@code active: false} → {@code expired} (RFC 7662 does not say whether the token expired, was
- * revoked or never existed; the client's remedy is the same: get a new token)</li>
- * <li>{@code exp}/{@code nbf}/{@code iss}/{@code aud} of an active token → as for JWTs</li>
- * <li>no answer, a timeout or a non-200 status → {@link ProviderUnavailableException}</li>
+ * <li>{@code active: false} → {@code expired} (RFC 7662 does not say whether the token
+ * expired, was revoked or never existed; the client's remedy is the same: get a new
+ * token)</li>
+ * <li>{@code exp}/{@code nbf}/{@code iss}/{@code aud} of an active token → as for
+ * JWTs</li>
+ * <li>no answer, a timeout or a non-200 status →
+ * {@link ProviderUnavailableException}</li>
  * </ul>
  */
 final class IntrospectionValidator {

@@ -14,13 +14,14 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.support.SimpleValueWrapper;
 
 /**
- * The JWK set cache handed to {@code NimbusJwtDecoder.withJwkSetUri(...).cache(...)}. Spring's
- * JWK source calls {@link #invalidate()} whenever a token names a {@code kid} the cached set does
- * not hold, then reloads through {@link #get(Object, Callable)}. Here an invalidation is honoured
- * only once per {@code jwks-refresh-cooldown} after the last fetch, so a flood of bogus
- * {@code kid}s costs at most one fetch per cool-down, while a real key rotation is picked up
- * within one. Every fetch is counted as the {@code jwks} step; successes move the freshness gauge.
- * Holds one JWK set (one URI); the decoder serialises access to it.
+ * The JWK set cache handed to {@code NimbusJwtDecoder.withJwkSetUri(...).cache(...)}.
+ * Spring's JWK source calls {@link #invalidate()} whenever a token names a {@code kid}
+ * the cached set does not hold, then reloads through {@link #get(Object, Callable)}. Here
+ * an invalidation is honoured only once per {@code jwks-refresh-cooldown} after the last
+ * fetch, so a flood of bogus {@code kid}s costs at most one fetch per cool-down, while a
+ * real key rotation is picked up within one. Every fetch is counted as the {@code jwks}
+ * step; successes move the freshness gauge. Holds one JWK set (one URI); the decoder
+ * serialises access to it.
  */
 final class JwksCache implements Cache {
 

@@ -9,9 +9,10 @@ import dev.authwatch.auth.BearerTokenRouter;
 import org.springframework.http.server.ServerHttpRequest;
 
 /**
- * The {@code oauth} method: a bearer access token from the external provider, i.e. an opaque
- * token or a JWS carrying the provider's issuer ({@link BearerTokenRouter}). AuthWatch's own JWTs
- * are left to {@code jwt}; a JWS from any other issuer is {@code wrong_issuer}.
+ * The {@code oauth} method: a bearer access token from the external provider, i.e. an
+ * opaque token or a JWS carrying the provider's issuer ({@link BearerTokenRouter}).
+ * AuthWatch's own JWTs are left to {@code jwt}; a JWS from any other issuer is
+ * {@code wrong_issuer}.
  */
 final class OAuthAuthenticator implements Authenticator {
 

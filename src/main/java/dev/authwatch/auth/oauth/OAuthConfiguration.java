@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code oauth} chain method, on only when {@code authwatch.oauth.issuer},
- * {@code introspection-uri} or {@code jwks-uri} is set; otherwise no bean here exists, the chain
- * skips the method and bearer routing stays jwt-only.
+ * {@code introspection-uri} or {@code jwks-uri} is set; otherwise no bean here exists,
+ * the chain skips the method and bearer routing stays jwt-only.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnOAuthConfiguredCondition.class)
@@ -26,7 +26,10 @@ class OAuthConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(OAuthConfiguration.class);
 
-	/** The resilience4j instance guarding provider calls; configured under {@code resilience4j.circuitbreaker.instances.oauth}. */
+	/**
+	 * The resilience4j instance guarding provider calls; configured under
+	 * {@code resilience4j.circuitbreaker.instances.oauth}.
+	 */
 	static final String BREAKER = "oauth";
 
 	@Bean
@@ -60,8 +63,7 @@ class OAuthConfiguration {
 	}
 
 	@Bean
-	Authenticator oauthAuthenticator(BearerClaims bearerClaims,
-			OAuthTokenValidator oauthTokenValidator) {
+	Authenticator oauthAuthenticator(BearerClaims bearerClaims, OAuthTokenValidator oauthTokenValidator) {
 		return new OAuthAuthenticator(bearerClaims, oauthTokenValidator);
 	}
 

@@ -21,12 +21,13 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The two provider calls of OAuth login, through the {@code oauth} circuit breaker with the
- * provider timeout: the authorization-code exchange (RFC 6749 §4.1.3 with the PKCE verifier,
- * client authenticated with HTTP Basic) and userinfo. Failures map onto the taxonomy:
- * the code refused ({@code 400 invalid_grant}: unknown, expired, used, or PKCE mismatch) →
- * {@code malformed} (401); any other 4xx (our client registration is wrong) → {@code internal};
- * no answer, timeout, 5xx or an open breaker → {@code provider_unavailable} (503).
+ * The two provider calls of OAuth login, through the {@code oauth} circuit breaker with
+ * the provider timeout: the authorization-code exchange (RFC 6749 §4.1.3 with the PKCE
+ * verifier, client authenticated with HTTP Basic) and userinfo. Failures map onto the
+ * taxonomy: the code refused ({@code 400 invalid_grant}: unknown, expired, used, or PKCE
+ * mismatch) → {@code malformed} (401); any other 4xx (our client registration is wrong) →
+ * {@code internal}; no answer, timeout, 5xx or an open breaker →
+ * {@code provider_unavailable} (503).
  */
 final class OAuthLoginClient {
 
@@ -50,38 +51,43 @@ final class OAuthLoginClient {
 		this.metrics = metrics;
 	}
 
-	/** @return the provider's access token for the user */
+	/**
+	 * @return the provider's access token for the user
+	 */
 	String exchange(String code, String codeVerifier) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("grant_type", "authorization_code");
 		form.add("code", code);
 		form.add("redirect_uri", this.properties.redirectUri().toString());
 		form.add("code_verifier", codeVerifier);
-		Map<String, Object> answer = call(OAuthStep.TOKEN_EXCHANGE, () -> this.http.post()
-			.uri(this.properties.tokenUri())
-			.headers((headers) -> headers.setBasicAuth(this.properties.clientId(), this.properties.clientSecret(),
-					java.nio.charset.StandardCharsets.UTF_8))
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.accept(MediaType.APPLICATION_JSON)
-			.body(form)
-			.retrieve()
-			.body(JSON_OBJECT));
+		Map<String, Object> answer = call(OAuthStep.TOKEN_EXCHANGE,
+				() -> this.http.post()
+					.uri(this.properties.tokenUri())
+					.headers((headers) -> headers.setBasicAuth(this.properties.clientId(),
+							this.properties.clientSecret(), java.nio.charset.StandardCharsets.UTF_8))
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.accept(MediaType.APPLICATION_JSON)
+					.body(form)
+					.retrieve()
+					.body(JSON_OBJECT));
 		Object accessToken = (answer != null) ? answer.get("access_token") : null;
 		if (!(accessToken instanceof String token) || token.isBlank()) {
 			this.metrics.step(OAuthStep.TOKEN_EXCHANGE, false);
-			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The provider's token response has no access token.");
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE,
+					"The provider's token response has no access token.");
 		}
 		this.metrics.step(OAuthStep.TOKEN_EXCHANGE, true);
 		return token;
 	}
 
 	Map<String, Object> userinfo(String accessToken) {
-		Map<String, Object> claims = call(OAuthStep.USERINFO, () -> this.http.get()
-			.uri(this.properties.userinfoUri())
-			.headers((headers) -> headers.setBearerAuth(accessToken))
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.body(JSON_OBJECT));
+		Map<String, Object> claims = call(OAuthStep.USERINFO,
+				() -> this.http.get()
+					.uri(this.properties.userinfoUri())
+					.headers((headers) -> headers.setBearerAuth(accessToken))
+					.accept(MediaType.APPLICATION_JSON)
+					.retrieve()
+					.body(JSON_OBJECT));
 		if (claims == null || ProviderClaims.subject(claims) == null) {
 			this.metrics.step(OAuthStep.USERINFO, false);
 			throw new AuthRejectedException(FailureReason.MALFORMED, "The provider's userinfo names no subject (sub).");
@@ -109,7 +115,8 @@ final class OAuthLoginClient {
 		}
 		catch (RestClientResponseException ex) {
 			this.metrics.step(step, false);
-			if (ex.getStatusCode() == HttpStatus.BAD_REQUEST && ex.getResponseBodyAsString().contains("invalid_grant")) {
+			if (ex.getStatusCode() == HttpStatus.BAD_REQUEST
+					&& ex.getResponseBodyAsString().contains("invalid_grant")) {
 				throw new AuthRejectedException(FailureReason.MALFORMED,
 						"The provider refused the authorization code (expired, already used or not issued for this login).");
 			}

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** OAuth login (authorization code + PKCE), on only when {@code authwatch.oauth.authorization-uri} is set. */
+/**
+ * OAuth login (authorization code + PKCE), on only when
+ * {@code authwatch.oauth.authorization-uri} is set.
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnOAuthLoginConfiguredCondition.class)
 class OAuthLoginConfiguration {
@@ -18,7 +21,8 @@ class OAuthLoginConfiguration {
 	}
 
 	@Bean
-	OAuthLoginClient oauthLoginClient(OAuthProperties properties, CircuitBreakerRegistry breakers, OAuthMetrics metrics) {
+	OAuthLoginClient oauthLoginClient(OAuthProperties properties, CircuitBreakerRegistry breakers,
+			OAuthMetrics metrics) {
 		return new OAuthLoginClient(ProviderHttp.restClient(properties.timeout()), properties,
 				breakers.circuitBreaker(OAuthConfiguration.BREAKER), metrics);
 	}

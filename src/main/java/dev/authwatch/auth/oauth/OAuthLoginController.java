@@ -27,11 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * OAuth login: {@code GET /api/auth/oauth/authorize} sends the browser to the provider with
- * {@code state} and a PKCE S256 challenge, and binds the login to the browser with an
- * {@code HttpOnly} cookie; {@code GET /api/auth/oauth/callback} checks {@code state} and the
- * cookie (single use; a bad, expired or replayed state is {@code csrf}, 403), exchanges the code
- * with the verifier, reads userinfo and answers an AuthWatch access token for the user.
+ * OAuth login: {@code GET /api/auth/oauth/authorize} sends the browser to the provider
+ * with {@code state} and a PKCE S256 challenge, and binds the login to the browser with
+ * an {@code HttpOnly} cookie; {@code GET /api/auth/oauth/callback} checks {@code state}
+ * and the cookie (single use; a bad, expired or replayed state is {@code csrf}, 403),
+ * exchanges the code with the verifier, reads userinfo and answers an AuthWatch access
+ * token for the user.
  */
 @RestController
 @Conditional(OnOAuthLoginConfiguredCondition.class)
@@ -90,15 +91,18 @@ class OAuthLoginController {
 		this.oauthMetrics.step(OAuthStep.AUTHORIZE, true);
 		return ResponseEntity.status(HttpStatus.FOUND)
 			.header(HttpHeaders.LOCATION, location)
-			.header(HttpHeaders.SET_COOKIE, bindingCookie(started.browserBinding(), this.properties.stateTtl(), request).toString())
+			.header(HttpHeaders.SET_COOKIE,
+					bindingCookie(started.browserBinding(), this.properties.stateTtl(), request).toString())
 			.cacheControl(CacheControl.noStore())
 			.build();
 	}
 
 	@GetMapping("/api/auth/oauth/callback")
 	ResponseEntity<LoginResponse> callback(@RequestParam(required = false) @Nullable String code,
-			@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String error,
-			@CookieValue(name = BINDING_COOKIE, required = false) @Nullable String binding, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String error,
+			@CookieValue(name = BINDING_COOKIE, required = false) @Nullable String binding,
+			HttpServletRequest request) {
 		try {
 			String verifier = this.requests.redeem(state, binding).orElse(null);
 			if (verifier == null) {
@@ -108,12 +112,13 @@ class OAuthLoginController {
 			}
 			if (error != null || code == null || code.isBlank()) {
 				this.oauthMetrics.step(OAuthStep.CALLBACK, false);
-				throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS, "The provider did not authorize the login.");
+				throw new AuthRejectedException(FailureReason.MISSING_CREDENTIALS,
+						"The provider did not authorize the login.");
 			}
 			this.oauthMetrics.step(OAuthStep.CALLBACK, true);
 			Map<String, Object> userinfo = this.provider.userinfo(this.provider.exchange(code, verifier));
-			AccessTokenIssuer.IssuedToken token = this.issuer.issue(this.claims.userId(ProviderClaims.subject(userinfo)),
-					this.claims.roles(userinfo));
+			AccessTokenIssuer.IssuedToken token = this.issuer
+				.issue(this.claims.userId(ProviderClaims.subject(userinfo)), this.claims.roles(userinfo));
 			this.metrics.login(LoginMethod.OAUTH, true);
 			return ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
@@ -127,7 +132,10 @@ class OAuthLoginController {
 		}
 	}
 
-	/** {@code SameSite=Lax}: the provider's redirect back is a top-level cross-site GET, which Lax lets through. */
+	/**
+	 * {@code SameSite=Lax}: the provider's redirect back is a top-level cross-site GET,
+	 * which Lax lets through.
+	 */
 	private static ResponseCookie bindingCookie(String value, Duration maxAge, HttpServletRequest request) {
 		return ResponseCookie.from(BINDING_COOKIE, value)
 			.httpOnly(true)

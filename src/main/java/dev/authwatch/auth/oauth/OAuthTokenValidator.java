@@ -16,11 +16,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Validates a provider token: from the cache when it was validated before, otherwise through the
- * {@code oauth} circuit breaker by JWK set (a JWS, when {@code jwks-uri} is set) or by
- * introspection. Only successes are cached, keyed by the token's SHA-256 (the token itself is not
- * kept), until {@code exp} or {@code cache-ttl}, whichever comes first. Provider failures are
- * {@code provider_unavailable} and are never cached; an open breaker answers at once.
+ * Validates a provider token: from the cache when it was validated before, otherwise
+ * through the {@code oauth} circuit breaker by JWK set (a JWS, when {@code jwks-uri} is
+ * set) or by introspection. Only successes are cached, keyed by the token's SHA-256 (the
+ * token itself is not kept), until {@code exp} or {@code cache-ttl}, whichever comes
+ * first. Provider failures are {@code provider_unavailable} and are never cached; an open
+ * breaker answers at once.
  */
 final class OAuthTokenValidator {
 
@@ -84,23 +85,28 @@ final class OAuthTokenValidator {
 		return second > 0 && token.indexOf('.', second + 1) < 0;
 	}
 
-	/** An entry lives until the token's expiry or the cache TTL, whichever comes first. */
+	/**
+	 * An entry lives until the token's expiry or the cache TTL, whichever comes first.
+	 */
 	private record UntilExpiry(Duration ttl, Clock clock) implements Expiry<String, AuthenticatedPrincipal> {
 
 		@Override
 		public long expireAfterCreate(String key, AuthenticatedPrincipal principal, long currentTime) {
 			Instant now = this.clock.instant();
-			Instant until = principal.expiresAt().isBefore(now.plus(this.ttl)) ? principal.expiresAt() : now.plus(this.ttl);
+			Instant until = principal.expiresAt().isBefore(now.plus(this.ttl)) ? principal.expiresAt()
+					: now.plus(this.ttl);
 			return Math.max(0, Duration.between(now, until).toNanos());
 		}
 
 		@Override
-		public long expireAfterUpdate(String key, AuthenticatedPrincipal principal, long currentTime, long currentDuration) {
+		public long expireAfterUpdate(String key, AuthenticatedPrincipal principal, long currentTime,
+				long currentDuration) {
 			return expireAfterCreate(key, principal, currentTime);
 		}
 
 		@Override
-		public long expireAfterRead(String key, AuthenticatedPrincipal principal, long currentTime, long currentDuration) {
+		public long expireAfterRead(String key, AuthenticatedPrincipal principal, long currentTime,
+				long currentDuration) {
 			return currentDuration;
 		}
 

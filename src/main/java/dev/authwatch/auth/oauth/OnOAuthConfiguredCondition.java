@@ -7,8 +7,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * The oauth chain method is on when the provider's issuer, introspection URI or JWK set URI is
- * set to something; an empty value (e.g. an unset environment variable) leaves it off.
+ * The oauth chain method is on when the provider's issuer, introspection URI or JWK set
+ * URI is set to something; an empty value (e.g. an unset environment variable) leaves it
+ * off.
  */
 final class OnOAuthConfiguredCondition implements Condition {
 

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** OAuth login is on when {@code authwatch.oauth.authorization-uri} is set to something. */
+/**
+ * OAuth login is on when {@code authwatch.oauth.authorization-uri} is set to something.
+ */
 final class OnOAuthLoginConfiguredCondition implements Condition {
 
 	@Override

@@ -16,14 +16,15 @@ import dev.authwatch.auth.FailureReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a provider's claims (introspection answer, JWT claims, userinfo) into a principal:
+ * Turns a provider's claims (introspection answer, JWT claims, userinfo) into a
+ * principal:
  * <ul>
  * <li>the user id from {@code sub} (or {@code username} in an introspection answer): the
  * {@code subject-mapping} entry when there is one, otherwise the sub behind the
  * {@code subject-prefix} ({@code oauth:alice}), never a bare local username;</li>
- * <li>the roles: the provider roles of the configured claim (an array, or a space-separated
- * string such as {@code scope}) translated by {@code role-mapping}, unmapped ones dropped; the
- * default roles when none maps;</li>
+ * <li>the roles: the provider roles of the configured claim (an array, or a
+ * space-separated string such as {@code scope}) translated by {@code role-mapping},
+ * unmapped ones dropped; the default roles when none maps;</li>
  * <li>{@code exp}.</li>
  * </ul>
  * Also the claim checks both validation paths share ({@code aud} must name the configured
@@ -42,7 +43,9 @@ final class ProviderClaims {
 		this.clock = clock;
 	}
 
-	/** @return an authenticated decision, or the client rejection the claims deserve */
+	/**
+	 * @return an authenticated decision, or the client rejection the claims deserve
+	 */
 	AuthDecision toDecision(Map<String, Object> claims) {
 		Instant now = this.clock.instant();
 		Duration skew = this.properties.clockSkew();
@@ -68,8 +71,8 @@ final class ProviderClaims {
 			return AuthDecision.rejected(FailureReason.MALFORMED, "The provider's token names no subject (sub).");
 		}
 		Instant validUntil = (expiresAt != null) ? expiresAt : now.plus(this.properties.cacheTtl());
-		return AuthDecision.authenticated(new AuthenticatedPrincipal(userId(subject), roles(claims), AuthMethod.OAUTH, validUntil,
-				null, instant(claims.get("iat"))));
+		return AuthDecision.authenticated(new AuthenticatedPrincipal(userId(subject), roles(claims), AuthMethod.OAUTH,
+				validUntil, null, instant(claims.get("iat"))));
 	}
 
 	/** The AuthWatch user id of a provider subject (see the class comment). */
@@ -100,7 +103,9 @@ final class ProviderClaims {
 		return roles.isEmpty() ? Set.copyOf(this.properties.defaultRoles()) : roles;
 	}
 
-	/** {@code aud} is one string or an array of strings (RFC 7519 §4.1.3), compared whole. */
+	/**
+	 * {@code aud} is one string or an array of strings (RFC 7519 §4.1.3), compared whole.
+	 */
 	private static Set<String> audiences(@Nullable Object claim) {
 		return (claim instanceof String single) ? Set.of(single) : strings(claim);
 	}

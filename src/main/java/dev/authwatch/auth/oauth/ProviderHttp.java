@@ -8,10 +8,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * HTTP clients for provider calls. The JDK client's request timeout runs from sending the request
- * to the end of the response body (Spring's {@link JdkClientHttpRequestFactory} also bounds the
- * body), and connecting is bounded too, so one call never takes longer than
- * {@code authwatch.oauth.timeout} (SPEC §8: connect + read per provider call).
+ * HTTP clients for provider calls. The JDK client's request timeout runs from sending the
+ * request to the end of the response body (Spring's {@link JdkClientHttpRequestFactory}
+ * also bounds the body), and connecting is bounded too, so one call never takes longer
+ * than {@code authwatch.oauth.timeout} (SPEC §8: connect + read per provider call).
  */
 final class ProviderHttp {
 

@@ -20,15 +20,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestOperations;
 
 /**
- * Validates the provider's JWTs with Spring Security's {@link NimbusJwtDecoder} against the
- * provider's JWK set ({@link JwksCache} keeps it and rate-limits refetches). The decoder checks
- * structure, algorithm and signature; {@link ProviderClaims} checks the claims, so every answer
- * maps onto the taxonomy:
+ * Validates the provider's JWTs with Spring Security's {@link NimbusJwtDecoder} against
+ * the provider's JWK set ({@link JwksCache} keeps it and rate-limits refetches). The
+ * decoder checks structure, algorithm and signature; {@link ProviderClaims} checks the
+ * claims, so every answer maps onto the taxonomy:
  * <ul>
  * <li>no key for the token's {@code kid}/algorithm → {@code unknown_key}</li>
  * <li>bad signature or {@code alg: none} → {@code invalid_signature}</li>
- * <li>{@code exp}/{@code nbf}/{@code iss}/{@code aud} → {@code expired}, {@code not_yet_valid},
- * {@code wrong_issuer}, {@code wrong_audience}</li>
+ * <li>{@code exp}/{@code nbf}/{@code iss}/{@code aud} → {@code expired},
+ * {@code not_yet_valid}, {@code wrong_issuer}, {@code wrong_audience}</li>
  * <li>anything else the decoder refuses → {@code malformed}</li>
  * <li>JWK set unreachable or unreadable → {@link ProviderUnavailableException}</li>
  * </ul>
@@ -48,7 +48,8 @@ final class ProviderJwtValidator {
 			.cache(cache)
 			.jwsAlgorithms((accepted) -> algorithms.forEach((name) -> accepted.add(algorithm(name))))
 			.build();
-		// Claims are checked by ProviderClaims, which knows the taxonomy; the decoder only verifies.
+		// Claims are checked by ProviderClaims, which knows the taxonomy; the decoder
+		// only verifies.
 		this.decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
 		this.claims = claims;
 	}
@@ -92,7 +93,10 @@ final class ProviderJwtValidator {
 		return AuthDecision.rejected(FailureReason.MALFORMED);
 	}
 
-	/** For the monitor's drift detection only (see {@link AuthDecision.Rejected}); never trusted. */
+	/**
+	 * For the monitor's drift detection only (see {@link AuthDecision.Rejected}); never
+	 * trusted.
+	 */
 	private @Nullable String unverifiedSubject(String token) {
 		try {
 			String subject = ProviderClaims.subject(JWTParser.parse(token).getJWTClaimsSet().getClaims());

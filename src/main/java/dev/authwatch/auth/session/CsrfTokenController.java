@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/auth/csrf}: the CSRF token of the caller's session, for a page that reloaded. */
+/**
+ * {@code GET /api/auth/csrf}: the CSRF token of the caller's session, for a page that
+ * reloaded.
+ */
 @RestController
 class CsrfTokenController {
 

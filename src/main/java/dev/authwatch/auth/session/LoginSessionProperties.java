@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Server sessions created by {@code POST /api/auth/login} with {@code "session": true}. The cookie
- * ({@code SESSION}, {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} on HTTPS) is configured
- * with Boot's {@code server.servlet.session.cookie.*}.
+ * Server sessions created by {@code POST /api/auth/login} with {@code "session": true}.
+ * The cookie ({@code SESSION}, {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} on
+ * HTTPS) is configured with Boot's {@code server.servlet.session.cookie.*}.
  *
  * @param timeout how long an idle session lives
  */

@@ -7,7 +7,9 @@ final class SessionAttributes {
 
 	static final String ROLES = "authwatch.roles";
 
-	/** The refresh-token family the session belongs to: revoking it ends the session too. */
+	/**
+	 * The refresh-token family the session belongs to: revoking it ends the session too.
+	 */
 	static final String FAMILY = "authwatch.family";
 
 	static final String CSRF = "authwatch.csrf";

@@ -24,11 +24,12 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.session.web.http.CookieSerializer;
 
 /**
- * The {@code session} method: the session cookie of a {@code "session": true} login. The browser
- * attaches the cookie to any page's handshake, so the handshake must come from an origin listed by
- * name (cross-site WebSocket hijacking): no {@code Origin} is {@code csrf}, a foreign one
- * {@code origin_rejected}. The session carries its refresh-token family, so revoking the family
- * (reuse, logout, password reset) also refuses the session.
+ * The {@code session} method: the session cookie of a {@code "session": true} login. The
+ * browser attaches the cookie to any page's handshake, so the handshake must come from an
+ * origin listed by name (cross-site WebSocket hijacking): no {@code Origin} is
+ * {@code csrf}, a foreign one {@code origin_rejected}. The session carries its
+ * refresh-token family, so revoking the family (reuse, logout, password reset) also
+ * refuses the session.
  */
 final class SessionAuthenticator implements Authenticator {
 
@@ -59,10 +60,12 @@ final class SessionAuthenticator implements Authenticator {
 		}
 		String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
 		if (origin == null || origin.isEmpty()) {
-			return AuthDecision.rejected(FailureReason.CSRF, "A session-cookie handshake must come from a browser origin.");
+			return AuthDecision.rejected(FailureReason.CSRF,
+					"A session-cookie handshake must come from a browser origin.");
 		}
 		if (!this.origins.allowsCredentialed(origin, request.getURI())) {
-			return AuthDecision.rejected(FailureReason.ORIGIN_REJECTED, "Session cookies are accepted from the service's own origin and listed origins only.");
+			return AuthDecision.rejected(FailureReason.ORIGIN_REJECTED,
+					"Session cookies are accepted from the service's own origin and listed origins only.");
 		}
 		long start = System.nanoTime();
 		try {
@@ -73,7 +76,8 @@ final class SessionAuthenticator implements Authenticator {
 			return decide(session);
 		}
 		catch (StoreUnavailableException ex) {
-			return AuthDecision.rejected(FailureReason.PROVIDER_UNAVAILABLE, "The session store is unavailable; try again later.");
+			return AuthDecision.rejected(FailureReason.PROVIDER_UNAVAILABLE,
+					"The session store is unavailable; try again later.");
 		}
 		finally {
 			this.metrics.latency(Operation.SESSION_LOOKUP, System.nanoTime() - start);
@@ -92,7 +96,8 @@ final class SessionAuthenticator implements Authenticator {
 		}
 		// A revoked family or user is refused by the chain's admission, like its tokens.
 		String family = (String) session.getAttribute(SessionAttributes.FAMILY);
-		// The session was created by the login (never reused), so its creation is the login's time.
+		// The session was created by the login (never reused), so its creation is the
+		// login's time.
 		return AuthDecision.authenticated(new AuthenticatedPrincipal(user, roles(session), AuthMethod.SESSION,
 				this.clock.instant().plusSeconds(session.getMaxInactiveInterval()), family,
 				Instant.ofEpochMilli(session.getCreationTime())));

@@ -14,8 +14,8 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Spring Session over the {@code SessionRepository} that the store configuration picks (memory or
- * Redis); Boot registers the filter and configures the cookie from
+ * Spring Session over the {@code SessionRepository} that the store configuration picks
+ * (memory or Redis); Boot registers the filter and configures the cookie from
  * {@code server.servlet.session.cookie.*}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +28,8 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	Authenticator sessionAuthenticator(ObjectProvider<CookieSerializer> cookies, OriginPolicy origins, AuthMetrics metrics,
-			Clock clock) {
+	Authenticator sessionAuthenticator(ObjectProvider<CookieSerializer> cookies, OriginPolicy origins,
+			AuthMetrics metrics, Clock clock) {
 		return new SessionAuthenticator(cookies.getIfAvailable(DefaultCookieSerializer::new), origins, metrics, clock);
 	}
 

@@ -12,14 +12,16 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts and ends login sessions, and guards cookie-authenticated REST calls with the session's
- * synchronizer CSRF token (sent back in {@code X-CSRF-Token}); every CSRF failure is answered
- * 403 {@code csrf} and counted.
+ * Starts and ends login sessions, and guards cookie-authenticated REST calls with the
+ * session's synchronizer CSRF token (sent back in {@code X-CSRF-Token}); every CSRF
+ * failure is answered 403 {@code csrf} and counted.
  */
 public final class SessionLogin {
 
-
-	/** Starts a fresh session (never reusing one the client brought: no fixation) and returns its CSRF token. */
+	/**
+	 * Starts a fresh session (never reusing one the client brought: no fixation) and
+	 * returns its CSRF token.
+	 */
 	public String start(HttpServletRequest request, String userId, Collection<String> roles, String familyId) {
 		HttpSession previous = request.getSession(false);
 		if (previous != null) {
@@ -56,7 +58,8 @@ public final class SessionLogin {
 		String presented = request.getHeader(SessionAttributes.CSRF_HEADER);
 		if (expected == null || presented == null || !constantTimeEquals(expected, presented)) {
 			throw new AuthRejectedException(FailureReason.CSRF,
-					"Cookie-authenticated calls must send the session's CSRF token in " + SessionAttributes.CSRF_HEADER + ".");
+					"Cookie-authenticated calls must send the session's CSRF token in " + SessionAttributes.CSRF_HEADER
+							+ ".");
 		}
 		return session;
 	}
@@ -70,7 +73,8 @@ public final class SessionLogin {
 	}
 
 	private static boolean constantTimeEquals(String a, @Nullable String b) {
-		return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+		return b != null
+				&& MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
 	}
 
 }

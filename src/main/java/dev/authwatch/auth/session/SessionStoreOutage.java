@@ -6,10 +6,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Spring MVC and Spring Session look the HTTP session up on their own (flash maps, the request
- * wrapper), where a store exception would become a 500. So a failed lookup answers "no session"
- * and leaves this mark on the request; the session authenticator reads it to answer
- * {@code provider_unavailable} instead of {@code session_invalid}.
+ * Spring MVC and Spring Session look the HTTP session up on their own (flash maps, the
+ * request wrapper), where a store exception would become a 500. So a failed lookup
+ * answers "no session" and leaves this mark on the request; the session authenticator
+ * reads it to answer {@code provider_unavailable} instead of {@code session_invalid}.
  */
 public final class SessionStoreOutage {
 

@@ -10,7 +10,10 @@ import dev.authwatch.auth.StoreUnavailableException;
 
 import org.springframework.http.server.ServerHttpRequest;
 
-/** The {@code ticket} method: {@code ?ticket=<opaque>} minted by {@code POST /api/auth/ticket}, usable once. */
+/**
+ * The {@code ticket} method: {@code ?ticket=<opaque>} minted by
+ * {@code POST /api/auth/ticket}, usable once.
+ */
 final class TicketAuthenticator implements Authenticator {
 
 	static final String PARAMETER = "ticket";
@@ -40,12 +43,14 @@ final class TicketAuthenticator implements Authenticator {
 		}
 		try {
 			return this.tickets.redeem(ticket)
-				.map((grant) -> AuthDecision.authenticated(new AuthenticatedPrincipal(grant.userId(), grant.roles(),
-						AuthMethod.TICKET, grant.credentialExpiresAt(), grant.credentialId(), grant.credentialIssuedAt())))
+				.map((grant) -> AuthDecision
+					.authenticated(new AuthenticatedPrincipal(grant.userId(), grant.roles(), AuthMethod.TICKET,
+							grant.credentialExpiresAt(), grant.credentialId(), grant.credentialIssuedAt())))
 				.orElseGet(() -> AuthDecision.rejected(FailureReason.TICKET_INVALID));
 		}
 		catch (StoreUnavailableException ex) {
-			return AuthDecision.rejected(FailureReason.PROVIDER_UNAVAILABLE, "The ticket store is unavailable; try again later.");
+			return AuthDecision.rejected(FailureReason.PROVIDER_UNAVAILABLE,
+					"The ticket store is unavailable; try again later.");
 		}
 	}
 

@@ -18,7 +18,10 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/ticket}: trades an admitted (valid, unrevoked) access token for a single-use WebSocket ticket. */
+/**
+ * {@code POST /api/auth/ticket}: trades an admitted (valid, unrevoked) access token for a
+ * single-use WebSocket ticket.
+ */
 @RestController
 class TicketController {
 
@@ -61,7 +64,8 @@ class TicketController {
 				.body(new TicketResponse(minted.ticket(), minted.expiresInSeconds()));
 		}
 		catch (StoreUnavailableException ex) {
-			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE, "The ticket store is unavailable; try again later.");
+			throw new AuthRejectedException(FailureReason.PROVIDER_UNAVAILABLE,
+					"The ticket store is unavailable; try again later.");
 		}
 	}
 

@@ -39,9 +39,8 @@ public final class TicketService {
 		long start = System.nanoTime();
 		try {
 			String ticket = OpaqueTokens.generate();
-			this.store.save(OpaqueTokens.hash(ticket), new TicketGrant(holder.userId(), holder.roles(), holder.expiresAt(), holder.credentialId(),
-					holder.issuedAt()),
-					this.properties.ttl());
+			this.store.save(OpaqueTokens.hash(ticket), new TicketGrant(holder.userId(), holder.roles(),
+					holder.expiresAt(), holder.credentialId(), holder.issuedAt()), this.properties.ttl());
 			return new MintedTicket(ticket, this.properties.ttl().toSeconds());
 		}
 		finally {
@@ -49,7 +48,10 @@ public final class TicketService {
 		}
 	}
 
-	/** @return the grant when the ticket is well formed, known, unexpired and not used before */
+	/**
+	 * @return the grant when the ticket is well formed, known, unexpired and not used
+	 * before
+	 */
 	public Optional<TicketGrant> redeem(String ticket) {
 		if (!OpaqueTokens.isWellFormed(ticket)) {
 			return Optional.empty();

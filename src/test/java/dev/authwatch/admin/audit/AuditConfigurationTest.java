@@ -25,7 +25,8 @@ class AuditConfigurationTest {
 	void aTinyCapacityStopsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("authwatch.admin.audit.capacity=1")
 			.run((context) -> assertThat(context).getFailure()
-				.rootCause().hasMessageContaining("authwatch.admin.audit.capacity must be at least 10"));
+				.rootCause()
+				.hasMessageContaining("authwatch.admin.audit.capacity must be at least 10"));
 	}
 
 }

@@ -13,7 +13,8 @@ class InMemoryAuditLogTest {
 		InMemoryAuditLog log = new InMemoryAuditLog(3);
 
 		for (int status = 200; status < 205; status++) {
-			log.append(new AuditEntry(Instant.now(), "root", "GET", "/api/admin/websocket-auth/metrics", null, "127.0.0.1", status));
+			log.append(new AuditEntry(Instant.now(), "root", "GET", "/api/admin/websocket-auth/metrics", null,
+					"127.0.0.1", status));
 		}
 
 		assertThat(log.recent(10)).extracting(AuditEntry::status).containsExactly(204, 203, 202);

@@ -58,17 +58,20 @@ class RedisAuditLogTest {
 			log.append(entry("root", "/api/admin/websocket-auth/metrics", null, 200));
 		}
 
-		// MAXLEN ~ trims whole radix-tree nodes (100 entries by default), never below the cap.
+		// MAXLEN ~ trims whole radix-tree nodes (100 entries by default), never below the
+		// cap.
 		assertThat(redis.opsForStream().size(RedisAuditLog.KEY)).isBetween(10L, 200L);
 	}
 
 	@Test
 	void anUnreachableRedisDoesNotFailTheAdminRequest() {
-		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 1));
 		nowhere.afterPropertiesSet();
 		nowhere.start();
 		try {
-			new RedisAuditLog(new StringRedisTemplate(nowhere), 10).append(entry("root", "/api/admin/websocket-auth/audit", null, 200));
+			new RedisAuditLog(new StringRedisTemplate(nowhere), 10)
+				.append(entry("root", "/api/admin/websocket-auth/audit", null, 200));
 		}
 		finally {
 			nowhere.destroy();
@@ -76,7 +79,8 @@ class RedisAuditLogTest {
 	}
 
 	private static AuditEntry entry(String who, String path, String target, int status) {
-		return new AuditEntry(Instant.now().truncatedTo(ChronoUnit.MILLIS), who, "GET", path, target, "127.0.0.1", status);
+		return new AuditEntry(Instant.now().truncatedTo(ChronoUnit.MILLIS), who, "GET", path, target, "127.0.0.1",
+				status);
 	}
 
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** How claims are read: NumericDates are JSON numbers of seconds; registered claims must have their types. */
+/**
+ * How claims are read: NumericDates are JSON numbers of seconds; registered claims must
+ * have their types.
+ */
 class AccessTokenClaimsTest {
 
 	@Test
@@ -24,8 +27,8 @@ class AccessTokenClaimsTest {
 	@Test
 	void numericDatesThatAreNotNumbersOrBeyondMillisecondsInALongAreMalformed() {
 		for (String value : new String[] { "\"1795608300\"", "\"2026-11-25T12:00:00Z\"", "\"\"", "true", "[]", "{}",
-				"9223372036854776", "-9223372036854776", "9223372036854775807", "18446744073709551616", "1e300", "-1e300",
-				"9.3e15" }) {
+				"9223372036854776", "-9223372036854776", "9223372036854775807", "18446744073709551616", "1e300",
+				"-1e300", "9.3e15" }) {
 			for (String claim : new String[] { "exp", "nbf", "iat" }) {
 				assertMalformed("{\"" + claim + "\":" + value + "}");
 			}
@@ -34,8 +37,9 @@ class AccessTokenClaimsTest {
 
 	@Test
 	void nullCountsAsAbsent() {
-		AccessTokenClaims claims = read("{\"iss\":null,\"aud\":null,\"sub\":null,\"jti\":null,\"exp\":null,\"nbf\":null,"
-				+ "\"iat\":null,\"roles\":null,\"fid\":null}");
+		AccessTokenClaims claims = read(
+				"{\"iss\":null,\"aud\":null,\"sub\":null,\"jti\":null,\"exp\":null,\"nbf\":null,"
+						+ "\"iat\":null,\"roles\":null,\"fid\":null}");
 
 		assertThat(claims).isEqualTo(read("{}"));
 		assertThat(claims.roles()).isEmpty();
@@ -45,8 +49,8 @@ class AccessTokenClaimsTest {
 
 	@Test
 	void mistypedRegisteredClaimsAreMalformedAtOnce() {
-		for (String claims : new String[] { "{\"iss\":5}", "{\"sub\":[\"a\"]}", "{\"jti\":{}}", "{\"aud\":5}", "{\"aud\":[5]}",
-				"{\"aud\":[null]}", "{\"aud\":{}}" }) {
+		for (String claims : new String[] { "{\"iss\":5}", "{\"sub\":[\"a\"]}", "{\"jti\":{}}", "{\"aud\":5}",
+				"{\"aud\":[5]}", "{\"aud\":[null]}", "{\"aud\":{}}" }) {
 			assertMalformed(claims);
 		}
 	}

@@ -39,12 +39,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hand-written verifier decides like the jjwt-based validation it replaced, kept as the oracle
- * ({@link JjwtAccessTokenValidator}): for tokens the service issues, tokens breaking each header and
- * claim rule alone and together, mistyped and duplicated members, bad encodings, swapped, truncated
- * and garbled parts, other algorithms and dates around the clock skew, the same acceptance, the same
- * principal, the same reason and the same claimed subject. Where it is deliberately stricter than
- * jjwt, {@link #deliberateDifferences()} lists each case with both answers.
+ * The hand-written verifier decides like the jjwt-based validation it replaced, kept as
+ * the oracle ({@link JjwtAccessTokenValidator}): for tokens the service issues, tokens
+ * breaking each header and claim rule alone and together, mistyped and duplicated
+ * members, bad encodings, swapped, truncated and garbled parts, other algorithms and
+ * dates around the clock skew, the same acceptance, the same principal, the same reason
+ * and the same claimed subject. Where it is deliberately stricter than jjwt,
+ * {@link #deliberateDifferences()} lists each case with both answers.
  */
 class AccessTokenValidatorDifferentialTest {
 
@@ -58,7 +59,8 @@ class AccessTokenValidatorDifferentialTest {
 
 	private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 
-	private final JwtKeyRing keyRing = JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), TestSecrets.bytes(TestSecrets.PREVIOUS));
+	private final JwtKeyRing keyRing = JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT),
+			TestSecrets.bytes(TestSecrets.PREVIOUS));
 
 	private final JwtProperties properties = TestJwtProperties.withSecrets(TestSecrets.CURRENT, TestSecrets.PREVIOUS);
 
@@ -74,10 +76,13 @@ class AccessTokenValidatorDifferentialTest {
 	void tokensTheServiceIssues() {
 		for (JwtKeyRing signer : List.of(this.keyRing, ring(TestSecrets.PREVIOUS), ring(TestSecrets.FOREIGN))) {
 			AccessTokenIssuer issuer = new AccessTokenIssuer(signer, this.properties, this.clock);
-			for (String subject : List.of("alice", "bob@example.com", "zoë", " padded ", "s".repeat(256), "s".repeat(257))) {
-				for (List<String> roles : List.of(List.<String>of(), List.of("user"), List.of("user", "admin"), List.of(""))) {
+			for (String subject : List.of("alice", "bob@example.com", "zoë", " padded ", "s".repeat(256),
+					"s".repeat(257))) {
+				for (List<String> roles : List.of(List.<String>of(), List.of("user"), List.of("user", "admin"),
+						List.of(""))) {
 					for (String family : new String[] { null, "family-1", "f".repeat(64), "f".repeat(65) }) {
-						for (Duration ttl : List.of(Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(400))) {
+						for (Duration ttl : List.of(Duration.ofSeconds(1), Duration.ofMinutes(15),
+								Duration.ofDays(400))) {
 							compare(this.fractionalNow, issuer.issue(subject, roles, ttl, family).value());
 						}
 					}
@@ -112,14 +117,16 @@ class AccessTokenValidatorDifferentialTest {
 		for (String subject : List.of("alice", "zoë")) {
 			String token = issuer.issue(subject, List.of("user"), Duration.ofMinutes(5), "family-1").value();
 			String[] parts = token.split("\\.", -1);
-			for (String shuffled : List.of(parts[1] + "." + parts[0] + "." + parts[2], parts[0] + "." + parts[2] + "." + parts[1],
-					parts[2] + "." + parts[1] + "." + parts[0], parts[0] + "." + parts[1], parts[0] + ".." + parts[2],
-					"." + parts[1] + "." + parts[2], parts[0] + "." + parts[1] + ".", token + ".", token + "." + parts[2],
+			for (String shuffled : List.of(parts[1] + "." + parts[0] + "." + parts[2],
+					parts[0] + "." + parts[2] + "." + parts[1], parts[2] + "." + parts[1] + "." + parts[0],
+					parts[0] + "." + parts[1], parts[0] + ".." + parts[2], "." + parts[1] + "." + parts[2],
+					parts[0] + "." + parts[1] + ".", token + ".", token + "." + parts[2],
 					token + ".." + parts[2] + "." + parts[2], parts[0] + "." + parts[0] + "." + parts[2])) {
 				compare(this.fractionalNow, shuffled);
 			}
 			for (int length = 0; length < token.length(); length++) {
-				if (length != token.lastIndexOf('.') + 2) { // a one-character signature: see deliberateDifferences()
+				if (length != token.lastIndexOf('.') + 2) { // a one-character signature:
+															// see deliberateDifferences()
 					compare(this.fractionalNow, token.substring(0, length));
 				}
 			}
@@ -133,8 +140,10 @@ class AccessTokenValidatorDifferentialTest {
 				compare(this.fractionalNow, parts[0] + "." + whitespace + parts[1] + "." + parts[2]);
 				compare(this.fractionalNow, parts[0] + "." + parts[1] + "." + whitespace + parts[2]);
 			}
-			// jjwt skipped characters outside the alphabet at either end of a part and read '=' in ways of its
-			// own, and a last character may differ only in its unused bits: see deliberateDifferences().
+			// jjwt skipped characters outside the alphabet at either end of a part and
+			// read '=' in ways of its
+			// own, and a last character may differ only in its unused bits: see
+			// deliberateDifferences().
 			for (int index = 0; index < token.length(); index++) {
 				if (isLastCharacterOfAPart(token, index)) {
 					continue;
@@ -156,20 +165,32 @@ class AccessTokenValidatorDifferentialTest {
 		for (MacAlgorithm algorithm : List.of(Jwts.SIG.HS256, Jwts.SIG.HS384, Jwts.SIG.HS512)) {
 			signers.put(algorithm.key().build(), algorithm);
 		}
-		for (SignatureAlgorithm algorithm : List.of(Jwts.SIG.RS256, Jwts.SIG.RS512, Jwts.SIG.PS256, Jwts.SIG.ES256, Jwts.SIG.ES384,
-				Jwts.SIG.EdDSA)) {
+		for (SignatureAlgorithm algorithm : List.of(Jwts.SIG.RS256, Jwts.SIG.RS512, Jwts.SIG.PS256, Jwts.SIG.ES256,
+				Jwts.SIG.ES384, Jwts.SIG.EdDSA)) {
 			signers.put(algorithm.keyPair().build().getPrivate(), algorithm);
 		}
 		signers.forEach((key, algorithm) -> {
 			for (String kid : new String[] { CURRENT_KID, PREVIOUS_KID, "other", null }) {
 				JwtBuilder builder = Jwts.builder()
-					.header().type("at+jwt").keyId(kid).and()
-					.issuer("authwatch").audience().add("authwatch").and().subject("alice")
-					.issuedAt(Date.from(NOW)).expiration(Date.from(NOW.plusSeconds(300))).id("j-1");
+					.header()
+					.type("at+jwt")
+					.keyId(kid)
+					.and()
+					.issuer("authwatch")
+					.audience()
+					.add("authwatch")
+					.and()
+					.subject("alice")
+					.issuedAt(Date.from(NOW))
+					.expiration(Date.from(NOW.plusSeconds(300)))
+					.id("j-1");
 				compare(this.fractionalNow, signWith(builder, key, algorithm).compact());
 			}
 		});
-		String encrypted = Jwts.builder().subject("alice").encryptWith(Jwts.ENC.A256GCM.key().build(), Jwts.ENC.A256GCM).compact();
+		String encrypted = Jwts.builder()
+			.subject("alice")
+			.encryptWith(Jwts.ENC.A256GCM.key().build(), Jwts.ENC.A256GCM)
+			.compact();
 		compare(this.fractionalNow, encrypted);
 		assertNoMismatches(37);
 	}
@@ -177,17 +198,19 @@ class AccessTokenValidatorDifferentialTest {
 	@Test
 	void datesAroundTheClockSkew() {
 		Instant wholeSecond = Instant.ofEpochSecond(T);
-		JwtProperties noSkew = new JwtProperties("authwatch", "authwatch", Duration.ZERO, Duration.ofMinutes(15), TestSecrets.CURRENT,
-				TestSecrets.PREVIOUS, 8192, false, null, null, true, List.of(), Duration.ofSeconds(30),
-				Duration.ofSeconds(2));
-		List<Pair> pairs = List.of(this.fractionalNow, new Pair(Clock.fixed(wholeSecond, ZoneOffset.UTC), this.properties),
-				new Pair(this.clock, noSkew), new Pair(Clock.fixed(wholeSecond, ZoneOffset.UTC), noSkew));
-		List<String> expiries = Arrays.asList(seconds(-31), seconds(-30), seconds(-29), seconds(-1), seconds(0), seconds(1), (T - 31) + ".9",
-				(T - 30) + ".5", (T - 1) + ".999", "0", "-1", "-0", "1.7e9", "3e9", "9000000000000000", "-9000000000000000", "null", null);
-		List<String> notBefores = Arrays.asList(seconds(29), seconds(30), seconds(31), seconds(1), seconds(0), (T + 30) + ".5",
-				(T + 30) + ".999", "-5", "null", null);
-		List<String> issuedAts = Arrays.asList(seconds(29), seconds(30), seconds(31), seconds(0), (T + 30) + ".5", (T + 31) + ".001", "0",
-				"-1e3", "null", null);
+		JwtProperties noSkew = new JwtProperties("authwatch", "authwatch", Duration.ZERO, Duration.ofMinutes(15),
+				TestSecrets.CURRENT, TestSecrets.PREVIOUS, 8192, false, null, null, true, List.of(),
+				Duration.ofSeconds(30), Duration.ofSeconds(2));
+		List<Pair> pairs = List.of(this.fractionalNow,
+				new Pair(Clock.fixed(wholeSecond, ZoneOffset.UTC), this.properties), new Pair(this.clock, noSkew),
+				new Pair(Clock.fixed(wholeSecond, ZoneOffset.UTC), noSkew));
+		List<String> expiries = Arrays.asList(seconds(-31), seconds(-30), seconds(-29), seconds(-1), seconds(0),
+				seconds(1), (T - 31) + ".9", (T - 30) + ".5", (T - 1) + ".999", "0", "-1", "-0", "1.7e9", "3e9",
+				"9000000000000000", "-9000000000000000", "null", null);
+		List<String> notBefores = Arrays.asList(seconds(29), seconds(30), seconds(31), seconds(1), seconds(0),
+				(T + 30) + ".5", (T + 30) + ".999", "-5", "null", null);
+		List<String> issuedAts = Arrays.asList(seconds(29), seconds(30), seconds(31), seconds(0), (T + 30) + ".5",
+				(T + 31) + ".001", "0", "-1e3", "null", null);
 		for (Pair pair : pairs) {
 			for (String exp : expiries) {
 				for (String nbf : notBefores) {
@@ -200,7 +223,10 @@ class AccessTokenValidatorDifferentialTest {
 		assertNoMismatches(4_000);
 	}
 
-	/** Where jjwt's answer was an accident of its leniency, the verifier is stricter; each case, with both answers. */
+	/**
+	 * Where jjwt's answer was an accident of its leniency, the verifier is stricter; each
+	 * case, with both answers.
+	 */
 	@Test
 	void deliberateDifferences() {
 		String valid = TestTokens.raw(header(), claims());
@@ -208,65 +234,85 @@ class AccessTokenValidatorDifferentialTest {
 		String spacedClaims = TestTokens.encode(paddedToWholeQuads(claims()));
 		List<Difference> listed = List.of(
 				new Difference("padding in the signature", valid + "=", null, FailureReason.MALFORMED),
-				new Difference("'=' inside the signature", replaceAt(valid, valid.length() - 5, '='), FailureReason.INVALID_SIGNATURE,
-						FailureReason.MALFORMED),
+				new Difference("'=' inside the signature", replaceAt(valid, valid.length() - 5, '='),
+						FailureReason.INVALID_SIGNATURE, FailureReason.MALFORMED),
 				new Difference("a one-character signature", parts[0] + "." + parts[1] + ".A", FailureReason.MALFORMED,
 						FailureReason.INVALID_SIGNATURE),
-				new Difference("'=' inside the claims", replaceAt(valid, parts[0].length() + 2, '='), FailureReason.INVALID_SIGNATURE,
+				new Difference("'=' inside the claims", replaceAt(valid, parts[0].length() + 2, '='),
+						FailureReason.INVALID_SIGNATURE, FailureReason.MALFORMED),
+				new Difference("a character outside the alphabet before the signature",
+						parts[0] + "." + parts[1] + ".*" + parts[2], null, FailureReason.MALFORMED),
+				new Difference("a character outside the alphabet after the header", signed(parts[0] + "*", parts[1]),
+						null, FailureReason.MALFORMED),
+				new Difference("stray bits in the signature's last character", withStrayBits(valid), null,
+						FailureReason.INVALID_SIGNATURE),
+				new Difference("stray bits in the header's last character",
+						signed(withStrayBits(TestTokens.encode(header("kid", "\"ab\""))), parts[1]),
+						FailureReason.UNKNOWN_KEY, FailureReason.MALFORMED),
+				new Difference("a dangling character after the claims", signed(parts[0], spacedClaims + "A"), null,
 						FailureReason.MALFORMED),
-				new Difference("a character outside the alphabet before the signature", parts[0] + "." + parts[1] + ".*" + parts[2], null,
+				new Difference("a non-ASCII character in the header", signed("é" + parts[0], parts[1]), null,
 						FailureReason.MALFORMED),
-				new Difference("a character outside the alphabet after the header", signed(parts[0] + "*", parts[1]), null,
-						FailureReason.MALFORMED),
-				new Difference("stray bits in the signature's last character", withStrayBits(valid), null, FailureReason.INVALID_SIGNATURE),
-				new Difference("stray bits in the header's last character", signed(withStrayBits(TestTokens.encode(header("kid", "\"ab\""))),
-						parts[1]), FailureReason.UNKNOWN_KEY, FailureReason.MALFORMED),
-				new Difference("a dangling character after the claims", signed(parts[0], spacedClaims + "A"), null, FailureReason.MALFORMED),
-				new Difference("a non-ASCII character in the header", signed("é" + parts[0], parts[1]), null, FailureReason.MALFORMED),
-				new Difference("content after the header's JSON object", signed(TestTokens.encode(header() + "{}"), parts[1]), null,
-						FailureReason.MALFORMED),
-				new Difference("content after the claims' JSON object", signed(parts[0], TestTokens.encode(claims() + "x")), null,
-						FailureReason.MALFORMED),
-				new Difference("a header that is not UTF-8", signed(TestTokens.encode(notUtf8(header("typ", "\"at+jwt\u00ff\""))), parts[1]),
+				new Difference("content after the header's JSON object",
+						signed(TestTokens.encode(header() + "{}"), parts[1]), null, FailureReason.MALFORMED),
+				new Difference("content after the claims' JSON object",
+						signed(parts[0], TestTokens.encode(claims() + "x")), null, FailureReason.MALFORMED),
+				new Difference("a header that is not UTF-8",
+						signed(TestTokens.encode(notUtf8(header("typ", "\"at+jwt\u00ff\""))), parts[1]),
 						FailureReason.WRONG_TOKEN_TYPE, FailureReason.MALFORMED),
-				new Difference("an empty kid", TestTokens.raw(header("kid", "\"\""), claims()), null, FailureReason.UNKNOWN_KEY),
-				new Difference("a blank kid", TestTokens.raw(header("kid", "\" \""), claims()), null, FailureReason.UNKNOWN_KEY),
-				new Difference("an empty zip", TestTokens.raw(header("zip", "\"\""), claims()), null, FailureReason.MALFORMED),
-				new Difference("an empty jku", TestTokens.raw(header("jku", "\"\""), claims()), null, FailureReason.MALFORMED),
-				new Difference("an empty x5u", TestTokens.raw(header("x5u", "\"\""), claims()), null, FailureReason.MALFORMED),
-				new Difference("an empty jwk", TestTokens.raw(header("jwk", "{}"), claims()), null, FailureReason.MALFORMED),
-				new Difference("an empty x5c", TestTokens.raw(header("x5c", "[]"), claims()), null, FailureReason.MALFORMED),
-				new Difference("a blank cty", TestTokens.raw(header("cty", "\" \""), claims()), null, FailureReason.MALFORMED),
+				new Difference("an empty kid", TestTokens.raw(header("kid", "\"\""), claims()), null,
+						FailureReason.UNKNOWN_KEY),
+				new Difference("a blank kid", TestTokens.raw(header("kid", "\" \""), claims()), null,
+						FailureReason.UNKNOWN_KEY),
+				new Difference("an empty zip", TestTokens.raw(header("zip", "\"\""), claims()), null,
+						FailureReason.MALFORMED),
+				new Difference("an empty jku", TestTokens.raw(header("jku", "\"\""), claims()), null,
+						FailureReason.MALFORMED),
+				new Difference("an empty x5u", TestTokens.raw(header("x5u", "\"\""), claims()), null,
+						FailureReason.MALFORMED),
+				new Difference("an empty jwk", TestTokens.raw(header("jwk", "{}"), claims()), null,
+						FailureReason.MALFORMED),
+				new Difference("an empty x5c", TestTokens.raw(header("x5c", "[]"), claims()), null,
+						FailureReason.MALFORMED),
+				new Difference("a blank cty", TestTokens.raw(header("cty", "\" \""), claims()), null,
+						FailureReason.MALFORMED),
 				new Difference("alg ' none ' with a signature", TestTokens.raw(header("alg", "\" none \""), claims()),
 						FailureReason.MALFORMED, FailureReason.INVALID_SIGNATURE),
-				new Difference("a jwk jjwt cannot read, alg HS512", TestTokens.raw(header("alg", "\"HS512\"", "jwk", "{\"kty\":\"oct\"}"),
-						claims()), FailureReason.MALFORMED, FailureReason.INVALID_SIGNATURE),
-				new Difference("an x5c that is no certificate, alg HS512", TestTokens.raw(header("alg", "\"HS512\"", "x5c", "[\"MIIB\"]"),
-						claims()), FailureReason.MALFORMED, FailureReason.INVALID_SIGNATURE),
-				new Difference("a jku that is no URI, alg HS512", TestTokens.raw(header("alg", "\"HS512\"", "jku", "\"::\""), claims()),
+				new Difference("a jwk jjwt cannot read, alg HS512",
+						TestTokens.raw(header("alg", "\"HS512\"", "jwk", "{\"kty\":\"oct\"}"), claims()),
 						FailureReason.MALFORMED, FailureReason.INVALID_SIGNATURE),
-				new Difference("a null among the audiences", TestTokens.raw(header(), claims("aud", "[null,\"authwatch\"]")), null,
+				new Difference("an x5c that is no certificate, alg HS512",
+						TestTokens.raw(header("alg", "\"HS512\"", "x5c", "[\"MIIB\"]"), claims()),
+						FailureReason.MALFORMED, FailureReason.INVALID_SIGNATURE),
+				new Difference("a jku that is no URI, alg HS512",
+						TestTokens.raw(header("alg", "\"HS512\"", "jku", "\"::\""), claims()), FailureReason.MALFORMED,
+						FailureReason.INVALID_SIGNATURE),
+				new Difference("a null among the audiences",
+						TestTokens.raw(header(), claims("aud", "[null,\"authwatch\"]")), null, FailureReason.MALFORMED),
+				new Difference("an object as audience", TestTokens.raw(header(), claims("aud", "{}")),
+						FailureReason.WRONG_AUDIENCE, FailureReason.MALFORMED),
+				new Difference("exp as a string of digits",
+						TestTokens.raw(header(), claims("exp", "\"" + (T + 300) + "\"")), null,
 						FailureReason.MALFORMED),
-				new Difference("an object as audience", TestTokens.raw(header(), claims("aud", "{}")), FailureReason.WRONG_AUDIENCE,
+				new Difference("exp as an ISO-8601 string",
+						TestTokens.raw(header(), claims("exp", "\"2099-01-01T00:00:00Z\"")), null,
 						FailureReason.MALFORMED),
-				new Difference("exp as a string of digits", TestTokens.raw(header(), claims("exp", "\"" + (T + 300) + "\"")), null,
+				new Difference("iat as a string of digits", TestTokens.raw(header(), claims("iat", "\"" + T + "\"")),
+						null, FailureReason.MALFORMED),
+				new Difference("nbf as an empty string", TestTokens.raw(header(), claims("nbf", "\"\"")), null,
 						FailureReason.MALFORMED),
-				new Difference("exp as an ISO-8601 string", TestTokens.raw(header(), claims("exp", "\"2099-01-01T00:00:00Z\"")), null,
+				new Difference("exp at Long.MAX_VALUE seconds",
+						TestTokens.raw(header(), claims("exp", "9223372036854775807")), FailureReason.EXPIRED,
 						FailureReason.MALFORMED),
-				new Difference("iat as a string of digits", TestTokens.raw(header(), claims("iat", "\"" + T + "\"")), null,
-						FailureReason.MALFORMED),
-				new Difference("nbf as an empty string", TestTokens.raw(header(), claims("nbf", "\"\"")), null, FailureReason.MALFORMED),
-				new Difference("exp at Long.MAX_VALUE seconds", TestTokens.raw(header(), claims("exp", "9223372036854775807")),
+				new Difference("exp beyond a long", TestTokens.raw(header(), claims("exp", "18446744073709551916")),
 						FailureReason.EXPIRED, FailureReason.MALFORMED),
-				new Difference("exp beyond a long", TestTokens.raw(header(), claims("exp", "18446744073709551916")), FailureReason.EXPIRED,
-						FailureReason.MALFORMED),
 				new Difference("exp of 1e300", TestTokens.raw(header(), claims("exp", "1e300")), FailureReason.EXPIRED,
 						FailureReason.MALFORMED),
 				new Difference("exp so far in the past that jjwt's milliseconds wrap into the future",
 						TestTokens.raw(header(), claims("exp", "-9300000000000000")), null, FailureReason.MALFORMED));
 		List<Difference> differences = new ArrayList<>(listed);
-		refusedHeaders().forEach((header, refused) -> differences.add(new Difference(refused.what(), TestTokens.raw(header, claims()),
-				refused.jjwt(), FailureReason.MALFORMED)));
+		refusedHeaders().forEach((header, refused) -> differences.add(new Difference(refused.what(),
+				TestTokens.raw(header, claims()), refused.jjwt(), FailureReason.MALFORMED)));
 
 		for (Difference difference : differences) {
 			AuthDecision jjwt = this.fractionalNow.oracle().validate(difference.token());
@@ -283,17 +329,20 @@ class AccessTokenValidatorDifferentialTest {
 			String token = TestTokens.raw(header("alg", "\"" + algorithm + "\""), claims());
 			AuthDecision.Rejected jjwt = (AuthDecision.Rejected) this.fractionalNow.oracle().validate(token);
 
-			assertThat(this.fractionalNow.validator().validate(token)).isInstanceOfSatisfying(AuthDecision.Rejected.class, (rejected) -> {
-				assertThat(rejected.reason()).isEqualTo(jjwt.reason()).isEqualTo(FailureReason.INVALID_SIGNATURE);
-				// jjwt named the subject only for algorithms it has no implementation of, an accident of its registry.
-				assertThat(rejected.claimedSubject()).isNull();
-			});
+			assertThat(this.fractionalNow.validator().validate(token))
+				.isInstanceOfSatisfying(AuthDecision.Rejected.class, (rejected) -> {
+					assertThat(rejected.reason()).isEqualTo(jjwt.reason()).isEqualTo(FailureReason.INVALID_SIGNATURE);
+					// jjwt named the subject only for algorithms it has no implementation
+					// of, an accident of its registry.
+					assertThat(rejected.claimedSubject()).isNull();
+				});
 		}
 	}
 
 	/**
-	 * Headers of {@link #headers()} the verifier refuses as {@code malformed} whatever the claims and
-	 * signature, where jjwt judged the token by the rest (JoseHeaderParametersTest gives the rules).
+	 * Headers of {@link #headers()} the verifier refuses as {@code malformed} whatever
+	 * the claims and signature, where jjwt judged the token by the rest
+	 * (JoseHeaderParametersTest gives the rules).
 	 */
 	private static Map<String, Refused> refusedHeaders() {
 		Map<String, Refused> refused = new LinkedHashMap<>();
@@ -315,7 +364,8 @@ class AccessTokenValidatorDifferentialTest {
 
 	private void compareRefusedHeader(String token) {
 		this.compared++;
-		for (AccessTokenValidator validator : List.of(this.fractionalNow.validator(), this.fractionalNow.remembering())) {
+		for (AccessTokenValidator validator : List.of(this.fractionalNow.validator(),
+				this.fractionalNow.remembering())) {
 			AuthDecision decision = validator.validate(token);
 			if (reasonOf(decision) != FailureReason.MALFORMED) {
 				this.mismatches.add(describe(decision) + " for a header the verifier refuses: " + token);
@@ -324,79 +374,99 @@ class AccessTokenValidatorDifferentialTest {
 	}
 
 	private static List<String> headers() {
-		List<String> headers = new ArrayList<>(List.of(header(), header("kid", "\"" + PREVIOUS_KID + "\""), header("kid", null),
-				header("kid", "null"), header("kid", "\"unknown\""), header("kid", "5"), header("kid", "[\"" + CURRENT_KID + "\"]"),
-				header("typ", "\"AT+JWT\""), header("typ", "\"application/at+jwt\""), header("typ", "\"Application/AT+JWT\""),
-				header("typ", "\"JWT\""), header("typ", null), header("typ", "null"), header("typ", "\"\""), header("typ", "\" at+jwt\""),
-				header("typ", "5"), header("typ", "true"), header("alg", "\"HS384\""), header("alg", "\"HS512\""), header("alg", "\"RS256\""),
-				header("alg", "\"none\""), header("alg", "\"NONE\""), header("alg", "\"None\""), header("alg", null), header("alg", "null"),
-				header("alg", "\"\""), header("alg", "\"  \""), header("alg", "5"), header("alg", "[\"HS256\"]"), header("alg", "\"FOO\""),
-				header("crit", "[]"), header("crit", "null"), header("crit", "[\"exp\"]", "exp", "1"), header("crit", "[\"x\"]"),
-				header("crit", "\"exp\""), header("crit", "[5]"), header("crit", "[null]"), header("crit", "[\"b64\"]", "b64", "false"),
+		List<String> headers = new ArrayList<>(List.of(header(), header("kid", "\"" + PREVIOUS_KID + "\""),
+				header("kid", null), header("kid", "null"), header("kid", "\"unknown\""), header("kid", "5"),
+				header("kid", "[\"" + CURRENT_KID + "\"]"), header("typ", "\"AT+JWT\""),
+				header("typ", "\"application/at+jwt\""), header("typ", "\"Application/AT+JWT\""),
+				header("typ", "\"JWT\""), header("typ", null), header("typ", "null"), header("typ", "\"\""),
+				header("typ", "\" at+jwt\""), header("typ", "5"), header("typ", "true"), header("alg", "\"HS384\""),
+				header("alg", "\"HS512\""), header("alg", "\"RS256\""), header("alg", "\"none\""),
+				header("alg", "\"NONE\""), header("alg", "\"None\""), header("alg", null), header("alg", "null"),
+				header("alg", "\"\""), header("alg", "\"  \""), header("alg", "5"), header("alg", "[\"HS256\"]"),
+				header("alg", "\"FOO\""), header("crit", "[]"), header("crit", "null"),
+				header("crit", "[\"exp\"]", "exp", "1"), header("crit", "[\"x\"]"), header("crit", "\"exp\""),
+				header("crit", "[5]"), header("crit", "[null]"), header("crit", "[\"b64\"]", "b64", "false"),
 				header("zip", "\"DEF\""), header("zip", "\"GZIP\""), header("zip", "null"), header("zip", "5"),
 				header("jku", "\"https://evil.example/keys\""), header("jku", "null"), header("jku", "5"),
-				header("x5u", "\"https://evil.example/cert\""), header("x5u", "5"), header("jwk", "\"x\""), header("jwk", "5"),
-				header("jwk", "null"), header("x5c", "5"), header("x5c", "\"x\""), header("x5c", "[null]"), header("x5t", "\"abc\""),
-				header("x5t", "5"), header("x5t#S256", "\"abc\""), header("x5t#S256", "true"), header("b64", "true"), header("b64", "false"),
-				header("b64", "\"x\""), header("cty", "\"JWT\""), header("cty", "\"application/json\""), header("cty", "5"),
+				header("x5u", "\"https://evil.example/cert\""), header("x5u", "5"), header("jwk", "\"x\""),
+				header("jwk", "5"), header("jwk", "null"), header("x5c", "5"), header("x5c", "\"x\""),
+				header("x5c", "[null]"), header("x5t", "\"abc\""), header("x5t", "5"), header("x5t#S256", "\"abc\""),
+				header("x5t#S256", "true"), header("b64", "true"), header("b64", "false"), header("b64", "\"x\""),
+				header("cty", "\"JWT\""), header("cty", "\"application/json\""), header("cty", "5"),
 				header("cty", "null"), header("enc", "\"A256GCM\"", "epk", "5", "p2c", "\"x\""),
-				header("foo", "{\"a\":[1,{\"b\":null}],\"c\":\"d\"}"), header("x-custom", "[true,false,null,1.5,-2e-3,\"\\u0041\"]")));
+				header("foo", "{\"a\":[1,{\"b\":null}],\"c\":\"d\"}"),
+				header("x-custom", "[true,false,null,1.5,-2e-3,\"\\u0041\"]")));
 		String plain = "\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + CURRENT_KID + "\"";
-		headers.addAll(List.of("{" + plain + ",\"alg\":\"HS256\"}", "{" + plain + ",\"typ\":\"at+jwt\"}", "{\"kid\":null," + plain + "}",
-				"{" + plain + ",\"foo\":{\"a\":1,\"a\":2}}", "{" + plain + ",\"k\\u0069d\":\"x\"}", "{\"\\u0061lg\":\"HS256\",\"typ\":\"at+jwt\"}",
-				"[" + plain + "]", "\"x\"", "1", "null", "{}", "{", " ", "{" + plain, "{" + plain + ",}", " {" + plain + "}\n\t",
-				"{" + plain + "/*c*/}", "{'alg':'HS256','typ':'at+jwt'}", "{alg:\"HS256\",\"typ\":\"at+jwt\"}", "{" + plain + ",\"n\":NaN}",
-				"{" + plain + ",\"n\":01}", "{" + plain + ",\"deep\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
-				"{" + plain + ",\"deep\":" + "[".repeat(400) + "]".repeat(400) + "}", "\uFEFF{" + plain + "}", "{" + plain + ",\"c\":\"\u0001\"}"));
+		headers.addAll(List.of("{" + plain + ",\"alg\":\"HS256\"}", "{" + plain + ",\"typ\":\"at+jwt\"}",
+				"{\"kid\":null," + plain + "}", "{" + plain + ",\"foo\":{\"a\":1,\"a\":2}}",
+				"{" + plain + ",\"k\\u0069d\":\"x\"}", "{\"\\u0061lg\":\"HS256\",\"typ\":\"at+jwt\"}",
+				"[" + plain + "]", "\"x\"", "1", "null", "{}", "{", " ", "{" + plain, "{" + plain + ",}",
+				" {" + plain + "}\n\t", "{" + plain + "/*c*/}", "{'alg':'HS256','typ':'at+jwt'}",
+				"{alg:\"HS256\",\"typ\":\"at+jwt\"}", "{" + plain + ",\"n\":NaN}", "{" + plain + ",\"n\":01}",
+				"{" + plain + ",\"deep\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
+				"{" + plain + ",\"deep\":" + "[".repeat(400) + "]".repeat(400) + "}", "\uFEFF{" + plain + "}",
+				"{" + plain + ",\"c\":\"\u0001\"}"));
 		return headers;
 	}
 
 	private static List<String> claimSets() {
 		String both = "[\"other\",\"authwatch\"]";
 		List<String> claimSets = new ArrayList<>(List.of(claims(), claims("roles", null), claims("fid", "\"family-1\""),
-				claims("nbf", seconds(-10)), claims("aud", both), claims("sub", "\" alice \""), claims("iss", "\"auth\\u0077atch\""),
-				claims("unknown", "{\"a\":[1,true,null,{\"b\":\"c\"}],\"d\":1.5e3}"), claims("iss", "\"other\""), claims("iss", null),
-				claims("iss", "null"), claims("iss", "\"\""), claims("iss", "5"), claims("iss", "[\"authwatch\"]"), claims("iss", "\" authwatch\""),
-				claims("aud", "\"other\""), claims("aud", null), claims("aud", "null"), claims("aud", "[]"), claims("aud", "[\"other\"]"),
+				claims("nbf", seconds(-10)), claims("aud", both), claims("sub", "\" alice \""),
+				claims("iss", "\"auth\\u0077atch\""),
+				claims("unknown", "{\"a\":[1,true,null,{\"b\":\"c\"}],\"d\":1.5e3}"), claims("iss", "\"other\""),
+				claims("iss", null), claims("iss", "null"), claims("iss", "\"\""), claims("iss", "5"),
+				claims("iss", "[\"authwatch\"]"), claims("iss", "\" authwatch\""), claims("aud", "\"other\""),
+				claims("aud", null), claims("aud", "null"), claims("aud", "[]"), claims("aud", "[\"other\"]"),
 				claims("aud", "\"\""), claims("aud", "5"), claims("aud", "[5]"), claims("aud", "[[\"authwatch\"]]"),
-				claims("aud", "[\"authwatch\",5]"), claims("exp", null), claims("exp", "null"), claims("exp", seconds(-31)),
-				claims("exp", seconds(-30)), claims("exp", seconds(-29)), claims("exp", "true"), claims("exp", "[]"), claims("exp", "{}"),
-				claims("exp", "\"tomorrow\""), claims("exp", "1.5e9"), claims("exp", (T + 300) + ".7"), claims("exp", "-1"), claims("exp", "0"),
-				claims("nbf", seconds(31)), claims("nbf", seconds(30)), claims("nbf", "null"), claims("nbf", "\"x\""), claims("nbf", "true"),
-				claims("iat", null), claims("iat", "null"), claims("iat", seconds(31)), claims("iat", seconds(30)), claims("iat", "\"x\""),
-				claims("iat", "false"), claims("sub", null), claims("sub", "null"), claims("sub", "\"\""), claims("sub", "\"  \""),
-				claims("sub", "\"" + "s".repeat(256) + "\""), claims("sub", "\"" + "s".repeat(257) + "\""), claims("sub", "42"),
-				claims("sub", "[\"a\"]"), claims("sub", "{}"), claims("sub", "true"), claims("sub", "1.0"), claims("jti", null),
-				claims("jti", "null"), claims("jti", "\"\""), claims("jti", "\" \""), claims("jti", "5"), claims("jti", "\" j \""),
-				claims("roles", "\"admin\""), claims("roles", "[null]"), claims("roles", "[\"\"]"), claims("roles", "[\" \"]"),
-				claims("roles", "{}"), claims("roles", "[[\"a\"]]"), claims("roles", "null"), claims("roles", "[]"),
-				claims("roles", "[\"a\",\"a\"]"), claims("roles", "[1]"), claims("roles", "[true]"), claims("fid", "5"), claims("fid", "\"\""),
-				claims("fid", "\" \""), claims("fid", "\"" + "f".repeat(64) + "\""), claims("fid", "\"" + "f".repeat(65) + "\""),
-				claims("fid", "null"), claims("fid", "\" f \""), claims("fid", "[\"f\"]"),
+				claims("aud", "[\"authwatch\",5]"), claims("exp", null), claims("exp", "null"),
+				claims("exp", seconds(-31)), claims("exp", seconds(-30)), claims("exp", seconds(-29)),
+				claims("exp", "true"), claims("exp", "[]"), claims("exp", "{}"), claims("exp", "\"tomorrow\""),
+				claims("exp", "1.5e9"), claims("exp", (T + 300) + ".7"), claims("exp", "-1"), claims("exp", "0"),
+				claims("nbf", seconds(31)), claims("nbf", seconds(30)), claims("nbf", "null"), claims("nbf", "\"x\""),
+				claims("nbf", "true"), claims("iat", null), claims("iat", "null"), claims("iat", seconds(31)),
+				claims("iat", seconds(30)), claims("iat", "\"x\""), claims("iat", "false"), claims("sub", null),
+				claims("sub", "null"), claims("sub", "\"\""), claims("sub", "\"  \""),
+				claims("sub", "\"" + "s".repeat(256) + "\""), claims("sub", "\"" + "s".repeat(257) + "\""),
+				claims("sub", "42"), claims("sub", "[\"a\"]"), claims("sub", "{}"), claims("sub", "true"),
+				claims("sub", "1.0"), claims("jti", null), claims("jti", "null"), claims("jti", "\"\""),
+				claims("jti", "\" \""), claims("jti", "5"), claims("jti", "\" j \""), claims("roles", "\"admin\""),
+				claims("roles", "[null]"), claims("roles", "[\"\"]"), claims("roles", "[\" \"]"), claims("roles", "{}"),
+				claims("roles", "[[\"a\"]]"), claims("roles", "null"), claims("roles", "[]"),
+				claims("roles", "[\"a\",\"a\"]"), claims("roles", "[1]"), claims("roles", "[true]"), claims("fid", "5"),
+				claims("fid", "\"\""), claims("fid", "\" \""), claims("fid", "\"" + "f".repeat(64) + "\""),
+				claims("fid", "\"" + "f".repeat(65) + "\""), claims("fid", "null"), claims("fid", "\" f \""),
+				claims("fid", "[\"f\"]"),
 				claims("exp", seconds(-100), "iss", "\"other\"", "aud", "\"other\"", "sub", null),
 				claims("nbf", seconds(100), "iss", "\"other\""), claims("iss", "\"other\"", "aud", "\"other\""),
-				claims("aud", "\"other\"", "sub", null), claims("iat", seconds(100), "jti", null), claims("sub", null, "exp", null),
-				claims("roles", "\"x\"", "fid", "5"), claims("roles", "\"x\"", "iss", "\"other\""), claims("exp", null, "iat", seconds(100)),
+				claims("aud", "\"other\"", "sub", null), claims("iat", seconds(100), "jti", null),
+				claims("sub", null, "exp", null), claims("roles", "\"x\"", "fid", "5"),
+				claims("roles", "\"x\"", "iss", "\"other\""), claims("exp", null, "iat", seconds(100)),
 				claims("sub", "42", "iss", "\"other\""), claims("exp", seconds(-100), "nbf", seconds(100)),
 				claims("sub", "\"" + "s".repeat(257) + "\"", "jti", null), claims("fid", "\"\"", "iat", null)));
 		String plain = claims().substring(1, claims().length() - 1);
 		claimSets.addAll(List.of("{" + plain + ",\"sub\":\"mallory\"}", "{\"iss\":\"other\"," + plain + "}",
-				"{" + plain + ",\"roles\":[\"admin\"]}", "{" + plain + ",\"x\":{\"a\":1,\"a\":2}}", "[1]", "\"x\"", "1", "null", "{}", "{",
-				"", " {" + plain + "}\n", "{" + plain + ",\"deep\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
-				"{" + plain + ",\"long\":" + "1".repeat(1200) + "}", "{" + plain + ",\"c\":\"\u0001\"}", "\uFEFF{" + plain + "}",
-				"{" + plain + ",\"i\\u0073s\":\"x\"}"));
+				"{" + plain + ",\"roles\":[\"admin\"]}", "{" + plain + ",\"x\":{\"a\":1,\"a\":2}}", "[1]", "\"x\"", "1",
+				"null", "{}", "{", "", " {" + plain + "}\n",
+				"{" + plain + ",\"deep\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
+				"{" + plain + ",\"long\":" + "1".repeat(1200) + "}", "{" + plain + ",\"c\":\"\u0001\"}",
+				"\uFEFF{" + plain + "}", "{" + plain + ",\"i\\u0073s\":\"x\"}"));
 		return claimSets;
 	}
 
 	private static List<UnaryOperator<String>> signatures() {
-		return List.of((input) -> TestTokens.hs256(TestSecrets.CURRENT, input), (input) -> TestTokens.hs256(TestSecrets.PREVIOUS, input),
+		return List.of((input) -> TestTokens.hs256(TestSecrets.CURRENT, input),
+				(input) -> TestTokens.hs256(TestSecrets.PREVIOUS, input),
 				(input) -> TestTokens.hs256(TestSecrets.FOREIGN, input), (input) -> "", (input) -> "A".repeat(43),
 				(input) -> TestTokens.hs256(TestSecrets.CURRENT, input).substring(0, 40),
 				(input) -> TestTokens.hs256(TestSecrets.CURRENT, input) + "AAAA",
 				(input) -> replaceAt(TestTokens.hs256(TestSecrets.CURRENT, input), 20, '*'));
 	}
 
-	/** The default header with members replaced ({@code null}: removed) or added, as name/JSON-value pairs. */
+	/**
+	 * The default header with members replaced ({@code null}: removed) or added, as
+	 * name/JSON-value pairs.
+	 */
 	private static String header(@Nullable String... overrides) {
 		Map<String, String> members = new LinkedHashMap<>();
 		members.put("alg", "\"HS256\"");
@@ -405,7 +475,10 @@ class AccessTokenValidatorDifferentialTest {
 		return json(members, overrides);
 	}
 
-	/** Valid claims at {@link #NOW} with members replaced ({@code null}: removed) or added, as name/JSON-value pairs. */
+	/**
+	 * Valid claims at {@link #NOW} with members replaced ({@code null}: removed) or
+	 * added, as name/JSON-value pairs.
+	 */
 	private static String claims(@Nullable String... overrides) {
 		Map<String, String> members = new LinkedHashMap<>();
 		members.put("iss", "\"authwatch\"");
@@ -428,7 +501,11 @@ class AccessTokenValidatorDifferentialTest {
 			}
 		}
 		StringBuilder json = new StringBuilder("{");
-		members.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":").append(value));
+		members.forEach((name, value) -> json.append(json.length() > 1 ? "," : "")
+			.append('"')
+			.append(name)
+			.append("\":")
+			.append(value));
 		return json.append('}').toString();
 	}
 
@@ -449,13 +526,14 @@ class AccessTokenValidatorDifferentialTest {
 		AuthDecision first = pair.remembering().validate(token);
 		AuthDecision second = pair.remembering().validate(token);
 		if (!sameDecision(actual, first, token) || !sameDecision(actual, second, token)) {
-			this.mismatches.add(describe(actual) + " vs " + describe(first) + " then " + describe(second) + " with the cache: " + token);
+			this.mismatches.add(describe(actual) + " vs " + describe(first) + " then " + describe(second)
+					+ " with the cache: " + token);
 		}
 	}
 
 	/**
-	 * Compares with jjwt, unless the token's header is one jjwt read leniently (not UTF-8, or content
-	 * after the JSON value), which the verifier refuses as malformed.
+	 * Compares with jjwt, unless the token's header is one jjwt read leniently (not
+	 * UTF-8, or content after the JSON value), which the verifier refuses as malformed.
 	 */
 	private void compareOrStricter(String token) {
 		byte[] header = headerBytes(token);
@@ -472,7 +550,8 @@ class AccessTokenValidatorDifferentialTest {
 
 	private static boolean sameDecision(AuthDecision expected, AuthDecision actual, String token) {
 		if (expected instanceof AuthDecision.Authenticated authenticated) {
-			return actual instanceof AuthDecision.Authenticated other && authenticated.principal().equals(other.principal());
+			return actual instanceof AuthDecision.Authenticated other
+					&& authenticated.principal().equals(other.principal());
 		}
 		if (!(expected instanceof AuthDecision.Rejected rejected) || !(actual instanceof AuthDecision.Rejected other)
 				|| rejected.reason() != other.reason()) {
@@ -483,7 +562,8 @@ class AccessTokenValidatorDifferentialTest {
 
 	private static String describe(AuthDecision decision) {
 		if (decision instanceof AuthDecision.Rejected rejected) {
-			return rejected.reason().code() + ((rejected.claimedSubject() != null) ? "(sub=" + rejected.claimedSubject() + ")" : "");
+			return rejected.reason().code()
+					+ ((rejected.claimedSubject() != null) ? "(sub=" + rejected.claimedSubject() + ")" : "");
 		}
 		return "accepted " + ((AuthDecision.Authenticated) decision).principal();
 	}
@@ -492,7 +572,10 @@ class AccessTokenValidatorDifferentialTest {
 		return (decision instanceof AuthDecision.Rejected rejected) ? rejected.reason() : null;
 	}
 
-	/** jjwt named the claimed subject when it had no implementation of a token's algorithm; the verifier never does. */
+	/**
+	 * jjwt named the claimed subject when it had no implementation of a token's
+	 * algorithm; the verifier never does.
+	 */
 	private static boolean namesAnotherAlgorithm(String token) {
 		byte[] header = headerBytes(token);
 		try {
@@ -514,7 +597,10 @@ class AccessTokenValidatorDifferentialTest {
 		}
 	}
 
-	/** Whether jjwt read {@code json} despite invalid UTF-8 (which it replaced) or content after its first value (which it ignored). */
+	/**
+	 * Whether jjwt read {@code json} despite invalid UTF-8 (which it replaced) or content
+	 * after its first value (which it ignored).
+	 */
 	private static boolean jjwtReadsLeniently(byte[] json) {
 		String text;
 		try {
@@ -545,7 +631,10 @@ class AccessTokenValidatorDifferentialTest {
 		return index == token.length() - 1 || token.charAt(index + 1) == '.';
 	}
 
-	/** The same encoded bytes with the lowest unused bit of the last character set: a second spelling. */
+	/**
+	 * The same encoded bytes with the lowest unused bit of the last character set: a
+	 * second spelling.
+	 */
 	private static String withStrayBits(String encoded) {
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 		int unusedBits = new int[] { 0, 0, 4, 2 }[encoded.length() % 4];
@@ -554,7 +643,9 @@ class AccessTokenValidatorDifferentialTest {
 		return encoded.substring(0, encoded.length() - 1) + alphabet.charAt(last | 1);
 	}
 
-	/** Whitespace before the closing brace until the encoding needs no partial last group. */
+	/**
+	 * Whitespace before the closing brace until the encoding needs no partial last group.
+	 */
 	private static String paddedToWholeQuads(String json) {
 		String padded = json;
 		while (TestTokens.encode(padded).length() % 4 != 0) {
@@ -590,15 +681,23 @@ class AccessTokenValidatorDifferentialTest {
 		assertThat(this.mismatches).as("decisions that differ from jjwt's, of %d", this.compared).isEmpty();
 	}
 
-	/** A case where the verifier decides otherwise than jjwt did; {@code null}: accepted. */
+	/**
+	 * A case where the verifier decides otherwise than jjwt did; {@code null}: accepted.
+	 */
 	private record Difference(String what, String token, @Nullable FailureReason jjwt, @Nullable FailureReason ours) {
 	}
 
-	/** A header the verifier refuses, and jjwt's answer for it with valid claims and signature. */
+	/**
+	 * A header the verifier refuses, and jjwt's answer for it with valid claims and
+	 * signature.
+	 */
 	private record Refused(String what, @Nullable FailureReason jjwt) {
 	}
 
-	/** The verifier (without and with its cache) and the oracle, on the same clock and settings. */
+	/**
+	 * The verifier (without and with its cache) and the oracle, on the same clock and
+	 * settings.
+	 */
 	private final class Pair {
 
 		private final AccessTokenValidator validator;
@@ -608,9 +707,12 @@ class AccessTokenValidatorDifferentialTest {
 		private final JjwtAccessTokenValidator oracle;
 
 		Pair(Clock clock, JwtProperties properties) {
-			this.validator = new AccessTokenValidator(AccessTokenValidatorDifferentialTest.this.keyRing, properties, clock, 0);
-			this.remembering = new AccessTokenValidator(AccessTokenValidatorDifferentialTest.this.keyRing, properties, clock);
-			this.oracle = new JjwtAccessTokenValidator(AccessTokenValidatorDifferentialTest.this.keyRing, properties, clock);
+			this.validator = new AccessTokenValidator(AccessTokenValidatorDifferentialTest.this.keyRing, properties,
+					clock, 0);
+			this.remembering = new AccessTokenValidator(AccessTokenValidatorDifferentialTest.this.keyRing, properties,
+					clock);
+			this.oracle = new JjwtAccessTokenValidator(AccessTokenValidatorDifferentialTest.this.keyRing, properties,
+					clock);
 		}
 
 		AccessTokenValidator validator() {

@@ -20,14 +20,20 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The validation decisions of RFC 8725 / RFC 9068 that AuthWatch makes beyond jjwt's defaults. */
+/**
+ * The validation decisions of RFC 8725 / RFC 9068 that AuthWatch makes beyond jjwt's
+ * defaults.
+ */
 class AccessTokenValidatorTest {
 
-	private static final JwtProperties PROPERTIES = TestJwtProperties.withSecrets(TestSecrets.CURRENT, TestSecrets.PREVIOUS);
+	private static final JwtProperties PROPERTIES = TestJwtProperties.withSecrets(TestSecrets.CURRENT,
+			TestSecrets.PREVIOUS);
 
-	private final JwtKeyRing keyRing = JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT), TestSecrets.bytes(TestSecrets.PREVIOUS));
+	private final JwtKeyRing keyRing = JwtKeyRing.of(TestSecrets.bytes(TestSecrets.CURRENT),
+			TestSecrets.bytes(TestSecrets.PREVIOUS));
 
-	private final AccessTokenValidator validator = new AccessTokenValidator(this.keyRing, PROPERTIES, Clock.systemUTC());
+	private final AccessTokenValidator validator = new AccessTokenValidator(this.keyRing, PROPERTIES,
+			Clock.systemUTC());
 
 	@Test
 	void validTokenYieldsPrincipalWithRolesAndExpiry() {
@@ -58,7 +64,8 @@ class AccessTokenValidatorTest {
 
 	@Test
 	void tokenWithoutKidIsCheckedAgainstTheCurrentKey() {
-		String token = TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", TestTokens.validPayload("alice", now()));
+		String token = TestTokens.raw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}",
+				TestTokens.validPayload("alice", now()));
 
 		assertThat(this.validator.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
 	}
@@ -89,8 +96,8 @@ class AccessTokenValidatorTest {
 
 	@Test
 	void wrongSecretIsInvalidSignature() {
-		String foreign = TestTokens.customised((b) -> b.signWith(io.jsonwebtoken.security.Keys.hmacShaKeyFor(
-				TestSecrets.bytes(TestSecrets.FOREIGN)), Jwts.SIG.HS256));
+		String foreign = TestTokens.customised((b) -> b.signWith(
+				io.jsonwebtoken.security.Keys.hmacShaKeyFor(TestSecrets.bytes(TestSecrets.FOREIGN)), Jwts.SIG.HS256));
 
 		assertRejected(foreign, FailureReason.INVALID_SIGNATURE);
 	}
@@ -109,7 +116,8 @@ class AccessTokenValidatorTest {
 	void otherAlgorithmsThanHs256AreRejected() {
 		String hs512Header = "{\"alg\":\"HS512\",\"typ\":\"at+jwt\"}";
 
-		assertRejected(TestTokens.raw(hs512Header, TestTokens.validPayload("alice", now())), FailureReason.INVALID_SIGNATURE);
+		assertRejected(TestTokens.raw(hs512Header, TestTokens.validPayload("alice", now())),
+				FailureReason.INVALID_SIGNATURE);
 	}
 
 	@Test
@@ -120,7 +128,8 @@ class AccessTokenValidatorTest {
 
 	@Test
 	void wrongOrMissingAudienceIsWrongAudience() {
-		assertRejected(TestTokens.customised((b) -> b.audience().single("other-service")), FailureReason.WRONG_AUDIENCE);
+		assertRejected(TestTokens.customised((b) -> b.audience().single("other-service")),
+				FailureReason.WRONG_AUDIENCE);
 		String noAudience = "{\"iss\":\"authwatch\",\"sub\":\"alice\",\"iat\":" + now() + ",\"exp\":" + (now() + 60)
 				+ ",\"jti\":\"1\"}";
 		assertRejected(TestTokens.raw(TestTokens.currentHeader(), noAudience), FailureReason.WRONG_AUDIENCE);
@@ -144,9 +153,12 @@ class AccessTokenValidatorTest {
 	void requiredClaimsMissingAreMalformed() {
 		long now = now();
 		String noExp = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"sub\":\"a\",\"iat\":" + now + ",\"jti\":\"1\"}";
-		String noSub = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"iat\":" + now + ",\"exp\":" + (now + 60) + ",\"jti\":\"1\"}";
-		String noJti = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"sub\":\"a\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}";
-		String noIat = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"sub\":\"a\",\"exp\":" + (now + 60) + ",\"jti\":\"1\"}";
+		String noSub = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"iat\":" + now + ",\"exp\":" + (now + 60)
+				+ ",\"jti\":\"1\"}";
+		String noJti = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"sub\":\"a\",\"iat\":" + now + ",\"exp\":"
+				+ (now + 60) + "}";
+		String noIat = "{\"iss\":\"authwatch\",\"aud\":\"authwatch\",\"sub\":\"a\",\"exp\":" + (now + 60)
+				+ ",\"jti\":\"1\"}";
 
 		for (String payload : List.of(noExp, noSub, noJti, noIat)) {
 			assertRejected(TestTokens.raw(TestTokens.currentHeader(), payload), FailureReason.MALFORMED);
@@ -155,7 +167,8 @@ class AccessTokenValidatorTest {
 
 	@Test
 	void duplicatedClaimIsMalformedRatherThanLastOneWins() {
-		String duplicated = TestTokens.validPayload("alice", now()).replace("\"sub\":\"alice\"", "\"sub\":\"alice\",\"sub\":\"admin\"");
+		String duplicated = TestTokens.validPayload("alice", now())
+			.replace("\"sub\":\"alice\"", "\"sub\":\"alice\",\"sub\":\"admin\"");
 
 		assertRejected(TestTokens.raw(TestTokens.currentHeader(), duplicated), FailureReason.MALFORMED);
 	}
@@ -190,7 +203,8 @@ class AccessTokenValidatorTest {
 	@Test
 	void numericDatesMustBeJsonNumbers() {
 		String expAsDigits = TestTokens.validPayload("alice", now()).replaceFirst("\"exp\":(\\d+)", "\"exp\":\"$1\"");
-		String iatAsIsoDate = TestTokens.validPayload("alice", now()).replaceFirst("\"iat\":\\d+", "\"iat\":\"2026-01-01T00:00:00Z\"");
+		String iatAsIsoDate = TestTokens.validPayload("alice", now())
+			.replaceFirst("\"iat\":\\d+", "\"iat\":\"2026-01-01T00:00:00Z\"");
 		String fractionalExp = TestTokens.validPayload("alice", now()).replaceFirst("\"exp\":(\\d+)", "\"exp\":$1.5");
 
 		assertRejected(TestTokens.raw(TestTokens.currentHeader(), expAsDigits), FailureReason.MALFORMED);
@@ -211,9 +225,11 @@ class AccessTokenValidatorTest {
 	@Test
 	void unknownHeadersAndClaimsAreIgnored() {
 		String header = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"x-trace\":{\"id\":[1,2]}}";
-		String payload = TestTokens.validPayload("alice", now()).replace("}", ",\"scope\":\"chat\",\"nested\":{\"a\":null}}");
+		String payload = TestTokens.validPayload("alice", now())
+			.replace("}", ",\"scope\":\"chat\",\"nested\":{\"a\":null}}");
 
-		assertThat(this.validator.validate(TestTokens.raw(header, payload))).isInstanceOf(AuthDecision.Authenticated.class);
+		assertThat(this.validator.validate(TestTokens.raw(header, payload)))
+			.isInstanceOf(AuthDecision.Authenticated.class);
 	}
 
 	@Test
@@ -229,12 +245,15 @@ class AccessTokenValidatorTest {
 	void jsonThatIsNotOneUtf8ObjectIsMalformed() {
 		String payload = TestTokens.validPayload("alice", now());
 		String headerThenMore = TestTokens.encode(TestTokens.currentHeader() + "{}") + "." + TestTokens.encode(payload);
-		String latin1Header = TestTokens.encode(TestTokens.currentHeader().replace("at+jwt", "at+jwt\u00e9")
+		String latin1Header = TestTokens.encode(TestTokens.currentHeader()
+			.replace("at+jwt", "at+jwt\u00e9")
 			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) + "." + TestTokens.encode(payload);
 
 		assertRejected(TestTokens.raw(TestTokens.currentHeader(), payload + " {}"), FailureReason.MALFORMED);
-		assertRejected(headerThenMore + "." + TestTokens.hs256(TestSecrets.CURRENT, headerThenMore), FailureReason.MALFORMED);
-		assertRejected(latin1Header + "." + TestTokens.hs256(TestSecrets.CURRENT, latin1Header), FailureReason.MALFORMED);
+		assertRejected(headerThenMore + "." + TestTokens.hs256(TestSecrets.CURRENT, headerThenMore),
+				FailureReason.MALFORMED);
+		assertRejected(latin1Header + "." + TestTokens.hs256(TestSecrets.CURRENT, latin1Header),
+				FailureReason.MALFORMED);
 	}
 
 	@Test
@@ -283,7 +302,8 @@ class AccessTokenValidatorTest {
 	void tokenSeenBeforeIsRejectedAsExpiredOnceItExpires() {
 		MutableClock clock = new MutableClock(Instant.now());
 		AccessTokenValidator remembering = new AccessTokenValidator(this.keyRing, PROPERTIES, clock);
-		String token = new AccessTokenIssuer(this.keyRing, PROPERTIES, clock).issue("carol", List.of("user"), Duration.ofMinutes(1))
+		String token = new AccessTokenIssuer(this.keyRing, PROPERTIES, clock)
+			.issue("carol", List.of("user"), Duration.ofMinutes(1))
 			.value();
 		assertThat(remembering.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
 		assertThat(remembering.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
@@ -298,8 +318,9 @@ class AccessTokenValidatorTest {
 	void tokenSeenBeforeWithAnotherSignatureIsStillRejected() {
 		String token = TestTokens.valid("alice");
 		assertThat(this.validator.validate(token)).isInstanceOf(AuthDecision.Authenticated.class);
-		String forged = token.substring(0, token.lastIndexOf('.') + 1) + TestTokens.signedWith(TestSecrets.PREVIOUS, "mallory")
-			.substring(TestTokens.signedWith(TestSecrets.PREVIOUS, "mallory").lastIndexOf('.') + 1);
+		String forged = token.substring(0, token.lastIndexOf('.') + 1)
+				+ TestTokens.signedWith(TestSecrets.PREVIOUS, "mallory")
+					.substring(TestTokens.signedWith(TestSecrets.PREVIOUS, "mallory").lastIndexOf('.') + 1);
 
 		assertRejected(forged, FailureReason.INVALID_SIGNATURE);
 	}

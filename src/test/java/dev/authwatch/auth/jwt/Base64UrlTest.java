@@ -32,7 +32,8 @@ class Base64UrlTest {
 
 	@Test
 	void refusesPaddingAndCharactersOutsideTheAlphabet() {
-		for (String encoded : new String[] { "aGVsbG8=", "aGVs+G8", "aGVs/G8", "aGV sbG8", "aGVs?G8", "aGVsbG8.", "aGVsbG\u00e9" }) {
+		for (String encoded : new String[] { "aGVsbG8=", "aGVs+G8", "aGVs/G8", "aGV sbG8", "aGVs?G8", "aGVsbG8.",
+				"aGVsbG\u00e9" }) {
 			byte[] ascii = encoded.getBytes(StandardCharsets.US_ASCII);
 
 			assertThat(Base64Url.decode(ascii, 0, ascii.length)).as(encoded).isNull();

@@ -14,8 +14,8 @@ class InvalidJwtConfigurationFailureAnalyzerTest {
 		InvalidJwtConfigurationException refused = new InvalidJwtConfigurationException(
 				"JWT_SECRET is not a usable HS256 secret: it is a known placeholder value. Replace it: set JWT_SECRET to …");
 
-		FailureAnalysis analysis = new InvalidJwtConfigurationFailureAnalyzer()
-			.analyze(new BeanCreationException("tomcatServletWebServerFactory", new BeanCreationException("jwtKeyRing", refused)));
+		FailureAnalysis analysis = new InvalidJwtConfigurationFailureAnalyzer().analyze(new BeanCreationException(
+				"tomcatServletWebServerFactory", new BeanCreationException("jwtKeyRing", refused)));
 
 		assertThat(analysis.getDescription()).isEqualTo(refused.getMessage());
 		assertThat(analysis.getAction()).contains("validate");

@@ -28,9 +28,9 @@ import io.jsonwebtoken.security.SecurityException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The jjwt-based validation {@link AccessTokenValidator} used before it verified tokens itself, kept
- * unchanged but for the verified-token cache and the check for a usable key ring, as the oracle of
- * {@code AccessTokenValidatorDifferentialTest}.
+ * The jjwt-based validation {@link AccessTokenValidator} used before it verified tokens
+ * itself, kept unchanged but for the verified-token cache and the check for a usable key
+ * ring, as the oracle of {@code AccessTokenValidatorDifferentialTest}.
  */
 final class JjwtAccessTokenValidator {
 
@@ -65,10 +65,12 @@ final class JjwtAccessTokenValidator {
 
 	AuthDecision validate(String token) {
 		if (token.length() > this.maxTokenLength) {
-			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is longer than " + this.maxTokenLength + " characters.");
+			return AuthDecision.rejected(FailureReason.MALFORMED,
+					"The token is longer than " + this.maxTokenLength + " characters.");
 		}
 		if (!isCompactJws(token)) {
-			return AuthDecision.rejected(FailureReason.MALFORMED, "The token is not a compact JWS (header.payload.signature).");
+			return AuthDecision.rejected(FailureReason.MALFORMED,
+					"The token is not a compact JWS (header.payload.signature).");
 		}
 		try {
 			Claims claims = this.parser.parseSignedClaims(token).getPayload();
@@ -93,7 +95,8 @@ final class JjwtAccessTokenValidator {
 			return AuthDecision.rejectedClaiming(FailureReason.INVALID_SIGNATURE, UnverifiedSubject.of(token));
 		}
 		catch (UnsupportedJwtException ex) {
-			return isUnsecured(token) ? AuthDecision.rejected(FailureReason.INVALID_SIGNATURE, "Unsigned tokens are not accepted.")
+			return isUnsecured(token)
+					? AuthDecision.rejected(FailureReason.INVALID_SIGNATURE, "Unsigned tokens are not accepted.")
 					: AuthDecision.rejected(FailureReason.MALFORMED);
 		}
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
@@ -150,7 +153,8 @@ final class JjwtAccessTokenValidator {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "The token must carry an id (jti).");
 		}
 		return new AuthenticatedPrincipal(subject, roles(claims.get(AccessTokenValidator.ROLES_CLAIM)), AuthMethod.JWT,
-				Instant.ofEpochMilli(expiration.getTime()), family(claims.get(AccessTokenValidator.FAMILY_CLAIM)), issuedAt.toInstant());
+				Instant.ofEpochMilli(expiration.getTime()), family(claims.get(AccessTokenValidator.FAMILY_CLAIM)),
+				issuedAt.toInstant());
 	}
 
 	private static @Nullable String family(@Nullable Object claim) {
@@ -173,7 +177,8 @@ final class JjwtAccessTokenValidator {
 		Set<String> roles = new HashSet<>(values.size());
 		for (Object value : values) {
 			if (!(value instanceof String role) || role.isBlank()) {
-				throw new TokenRejectedException(FailureReason.MALFORMED, "The roles claim must be an array of strings.");
+				throw new TokenRejectedException(FailureReason.MALFORMED,
+						"The roles claim must be an array of strings.");
 			}
 			roles.add(role);
 		}

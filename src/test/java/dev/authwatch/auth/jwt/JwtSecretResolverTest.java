@@ -108,7 +108,8 @@ class JwtSecretResolverTest {
 		assertThatThrownBy(() -> resolve("changeme-changeme-changeme-changeme", null, false))
 			.isInstanceOf(InvalidJwtConfigurationException.class)
 			.hasMessageStartingWith("JWT_SECRET is not a usable HS256 secret: it is a known placeholder value. ")
-			.hasMessageEndingWith("Replace it: set JWT_SECRET to at least 32 random bytes (for example: openssl rand -base64 48).")
+			.hasMessageEndingWith(
+					"Replace it: set JWT_SECRET to at least 32 random bytes (for example: openssl rand -base64 48).")
 			.hasMessageNotContaining("changeme-");
 	}
 
@@ -122,7 +123,8 @@ class JwtSecretResolverTest {
 
 	@Test
 	void handEditedDevelopmentSecretFileStopsStartupNamingTheFile() throws Exception {
-		Files.writeString(this.directory.resolve("dev-secret"), "changeme-changeme-changeme-changeme\n", StandardCharsets.UTF_8);
+		Files.writeString(this.directory.resolve("dev-secret"), "changeme-changeme-changeme-changeme\n",
+				StandardCharsets.UTF_8);
 
 		assertThatThrownBy(() -> resolve(null, null, false)).isInstanceOf(InvalidJwtConfigurationException.class)
 			.hasMessageStartingWith("generated-development-secret is not a usable HS256 secret")
@@ -137,8 +139,7 @@ class JwtSecretResolverTest {
 
 	@Test
 	void missingSecretStopsStartupWhenConfigurationMustBeValid() {
-		assertThatThrownBy(() -> resolve(null, null, true))
-			.isInstanceOf(InvalidJwtConfigurationException.class)
+		assertThatThrownBy(() -> resolve(null, null, true)).isInstanceOf(InvalidJwtConfigurationException.class)
 			.hasMessageContaining("JWT_SECRET is not set");
 	}
 
@@ -167,17 +168,19 @@ class JwtSecretResolverTest {
 		JwtSecretResolver.ResolvedSecrets second = resolve(null, null, false);
 
 		assertThat(first.source()).isEqualTo("generated-development-secret");
-		assertThat(first.current()).hasSizeGreaterThanOrEqualTo(JwtSecretResolver.MIN_SECRET_BYTES).isEqualTo(second.current());
+		assertThat(first.current()).hasSizeGreaterThanOrEqualTo(JwtSecretResolver.MIN_SECRET_BYTES)
+			.isEqualTo(second.current());
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory.resolve("dev-secret"))))
 			.isEqualTo("rw-------");
 	}
 
 	private JwtSecretResolver.ResolvedSecrets resolve(String secret, String previous, boolean failOnInvalid) {
-		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30), Duration.ofMinutes(15),
-				secret, previous, 8192, failOnInvalid, this.environment, this.secretFile, this.generate, List.of(), Duration.ofSeconds(30),
-				Duration.ofSeconds(2));
+		JwtProperties properties = new JwtProperties("authwatch", "authwatch", Duration.ofSeconds(30),
+				Duration.ofMinutes(15), secret, previous, 8192, failOnInvalid, this.environment, this.secretFile,
+				this.generate, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(2));
 		return new JwtSecretResolver(properties, this.variables::get, this.environment,
-				() -> this.directory.resolve("dev-secret")).resolve();
+				() -> this.directory.resolve("dev-secret"))
+			.resolve();
 	}
 
 }

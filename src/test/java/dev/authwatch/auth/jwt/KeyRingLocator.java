@@ -9,9 +9,10 @@ import io.jsonwebtoken.ProtectedHeader;
 
 /**
  * The jjwt key locator of {@link JjwtAccessTokenValidator}, the test oracle: chooses the
- * verification key and enforces the header rules of RFC 8725 before any signature or payload work:
- * the algorithm is pinned to HS256, the type must be an access token (RFC 9068), and headers that
- * would make the token choose its own key, extensions or compression are refused.
+ * verification key and enforces the header rules of RFC 8725 before any signature or
+ * payload work: the algorithm is pinned to HS256, the type must be an access token (RFC
+ * 9068), and headers that would make the token choose its own key, extensions or
+ * compression are refused.
  */
 final class KeyRingLocator extends LocatorAdapter<Key> {
 
@@ -32,14 +33,16 @@ final class KeyRingLocator extends LocatorAdapter<Key> {
 			throw new TokenRejectedException(FailureReason.INVALID_SIGNATURE, "The token must be signed with HS256.");
 		}
 		if (header.getCritical() != null && !header.getCritical().isEmpty()) {
-			throw new TokenRejectedException(FailureReason.MALFORMED, "The token names critical header extensions this service does not support.");
+			throw new TokenRejectedException(FailureReason.MALFORMED,
+					"The token names critical header extensions this service does not support.");
 		}
 		if (header.getCompressionAlgorithm() != null) {
 			throw new TokenRejectedException(FailureReason.MALFORMED, "Compressed tokens are not accepted.");
 		}
 		if (header.getJwkSetUrl() != null || header.getJwk() != null || header.getX509Url() != null
 				|| header.getX509Chain() != null) {
-			throw new TokenRejectedException(FailureReason.MALFORMED, "Tokens may not carry or point to their own keys.");
+			throw new TokenRejectedException(FailureReason.MALFORMED,
+					"Tokens may not carry or point to their own keys.");
 		}
 		if (!isAccessTokenType(header.getType())) {
 			throw new TokenRejectedException(FailureReason.WRONG_TOKEN_TYPE, "The token type (typ) must be at+jwt.");

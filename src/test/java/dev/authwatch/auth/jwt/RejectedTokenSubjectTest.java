@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signature failures carry the unverified subject the monitor needs to detect key drift. */
+/**
+ * Signature failures carry the unverified subject the monitor needs to detect key drift.
+ */
 class RejectedTokenSubjectTest {
 
 	private static final JwtProperties PROPERTIES = TestJwtProperties.withSecrets(null, null);
@@ -26,7 +28,8 @@ class RejectedTokenSubjectTest {
 	@Test
 	void tokenSignedWithAnUnknownKeyIsRejectedWithItsClaimedSubject() {
 		JwtKeyRing theirs = JwtKeyRing.of(secret('b'), null);
-		String token = new AccessTokenIssuer(theirs, PROPERTIES, Clock.systemUTC()).issue("bob", List.of("user")).value();
+		String token = new AccessTokenIssuer(theirs, PROPERTIES, Clock.systemUTC()).issue("bob", List.of("user"))
+			.value();
 
 		assertThat(this.validator.validate(token)).isInstanceOfSatisfying(AuthDecision.Rejected.class, (rejected) -> {
 			assertThat(rejected.reason()).isEqualTo(FailureReason.UNKNOWN_KEY);
@@ -36,13 +39,15 @@ class RejectedTokenSubjectTest {
 
 	@Test
 	void tokenWithABadSignatureIsRejectedWithItsClaimedSubject() {
-		String token = new AccessTokenIssuer(this.ours, PROPERTIES, Clock.systemUTC()).issue("carol", List.of("user")).value();
+		String token = new AccessTokenIssuer(this.ours, PROPERTIES, Clock.systemUTC()).issue("carol", List.of("user"))
+			.value();
 		String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(43);
 
-		assertThat(this.validator.validate(tampered)).isInstanceOfSatisfying(AuthDecision.Rejected.class, (rejected) -> {
-			assertThat(rejected.reason()).isEqualTo(FailureReason.INVALID_SIGNATURE);
-			assertThat(rejected.claimedSubject()).isEqualTo("carol");
-		});
+		assertThat(this.validator.validate(tampered)).isInstanceOfSatisfying(AuthDecision.Rejected.class,
+				(rejected) -> {
+					assertThat(rejected.reason()).isEqualTo(FailureReason.INVALID_SIGNATURE);
+					assertThat(rejected.claimedSubject()).isEqualTo("carol");
+				});
 	}
 
 	@Test

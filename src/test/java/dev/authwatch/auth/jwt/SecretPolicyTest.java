@@ -59,7 +59,8 @@ class SecretPolicyTest {
 		SecretPolicy.Assessment assessment = assess(secret);
 
 		assertThat(assessment.lengthValid()).isTrue();
-		assertThat(assessment.problems()).singleElement().asString()
+		assertThat(assessment.problems()).singleElement()
+			.asString()
 			.startsWith("it looks guessable, made of words, sequences or repetitions (about ")
 			.endsWith(" bits by estimate; 112 needed)");
 	}

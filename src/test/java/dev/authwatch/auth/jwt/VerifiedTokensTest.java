@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The verified-token cache answers only for the exact token it saw pass, and only until it expires. */
+/**
+ * The verified-token cache answers only for the exact token it saw pass, and only until
+ * it expires.
+ */
 class VerifiedTokensTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -54,7 +57,8 @@ class VerifiedTokensTest {
 		};
 
 		for (int i = 0; i < 2; i++) {
-			assertThatExceptionOfType(TokenRejectedException.class).isThrownBy(() -> verified.principal(bytes("a.b.c"), rejecting))
+			assertThatExceptionOfType(TokenRejectedException.class)
+				.isThrownBy(() -> verified.principal(bytes("a.b.c"), rejecting))
 				.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FailureReason.MALFORMED));
 		}
 		assertThat(this.validations).hasValue(2);

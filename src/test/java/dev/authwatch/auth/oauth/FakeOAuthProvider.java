@@ -37,10 +37,10 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real OAuth 2.0 provider over HTTP on a loopback port: RFC 7662 introspection (HTTP Basic
- * client authentication), a JWK set with one RSA key, an authorization-code token endpoint that
- * verifies PKCE S256, and userinfo. Counts the requests each endpoint received. Its tokens name
- * {@link #AUDIENCE} unless a test says otherwise.
+ * A real OAuth 2.0 provider over HTTP on a loopback port: RFC 7662 introspection (HTTP
+ * Basic client authentication), a JWK set with one RSA key, an authorization-code token
+ * endpoint that verifies PKCE S256, and userinfo. Counts the requests each endpoint
+ * received. Its tokens name {@link #AUDIENCE} unless a test says otherwise.
  */
 public final class FakeOAuthProvider implements AutoCloseable {
 
@@ -48,7 +48,10 @@ public final class FakeOAuthProvider implements AutoCloseable {
 
 	public static final String CLIENT_SECRET = "client-secret-42";
 
-	/** The audience AuthWatch is configured with in these tests ({@code authwatch.oauth.audience}). */
+	/**
+	 * The audience AuthWatch is configured with in these tests
+	 * ({@code authwatch.oauth.audience}).
+	 */
 	public static final String AUDIENCE = "authwatch-chat";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -105,7 +108,10 @@ public final class FakeOAuthProvider implements AutoCloseable {
 		return opaqueToken(subject, ttlSeconds, (claims) -> claims.put("roles", java.util.List.of(roles)));
 	}
 
-	/** An opaque token whose introspection answer the customiser may change (or strip) after the defaults. */
+	/**
+	 * An opaque token whose introspection answer the customiser may change (or strip)
+	 * after the defaults.
+	 */
 	public String opaqueToken(String subject, long ttlSeconds, Consumer<Map<String, Object>> customiser) {
 		String token = "opaque-" + UUID.randomUUID();
 		Map<String, Object> claims = new LinkedHashMap<>();
@@ -119,7 +125,10 @@ public final class FakeOAuthProvider implements AutoCloseable {
 		return token;
 	}
 
-	/** A JWT signed with the provider's published key (or another key id, which the JWK set lacks). */
+	/**
+	 * A JWT signed with the provider's published key (or another key id, which the JWK
+	 * set lacks).
+	 */
 	String jwt(String subject, String keyId) {
 		return jwt(subject, keyId, (claims) -> {
 		});
@@ -129,7 +138,10 @@ public final class FakeOAuthProvider implements AutoCloseable {
 		return jwt(subject, this.key.getKeyID());
 	}
 
-	/** A JWT signed with the published key, its claims changed by the customiser after the defaults. */
+	/**
+	 * A JWT signed with the published key, its claims changed by the customiser after the
+	 * defaults.
+	 */
 	public String jwt(String subject, Consumer<JWTClaimsSet.Builder> customiser) {
 		return jwt(subject, this.key.getKeyID(), customiser);
 	}
@@ -144,8 +156,9 @@ public final class FakeOAuthProvider implements AutoCloseable {
 				.expirationTime(java.util.Date.from(now.plusSeconds(300)))
 				.claim("roles", java.util.List.of("user"));
 			customiser.accept(claims);
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId)
-				.type(JOSEObjectType.JWT).build(), claims.build());
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).type(JOSEObjectType.JWT).build(),
+					claims.build());
 			jwt.sign(new RSASSASigner(this.key));
 			return jwt.serialize();
 		}
@@ -155,8 +168,9 @@ public final class FakeOAuthProvider implements AutoCloseable {
 	}
 
 	/**
-	 * The user approves at the authorization endpoint: returns the code the provider would send
-	 * to the redirect URI, bound to the request's PKCE challenge and redirect URI.
+	 * The user approves at the authorization endpoint: returns the code the provider
+	 * would send to the redirect URI, bound to the request's PKCE challenge and redirect
+	 * URI.
 	 */
 	String approve(Map<String, String> authorizationRequest, Map<String, Object> userinfo) {
 		if (!"S256".equals(authorizationRequest.get("code_challenge_method"))
@@ -171,8 +185,9 @@ public final class FakeOAuthProvider implements AutoCloseable {
 	}
 
 	/**
-	 * A whole OAuth login through AuthWatch on {@code port}, as a browser makes it: authorize, the
-	 * user approves here with these userinfo claims, callback. Returns the callback's answer.
+	 * A whole OAuth login through AuthWatch on {@code port}, as a browser makes it:
+	 * authorize, the user approves here with these userinfo claims, callback. Returns the
+	 * callback's answer.
 	 */
 	public HttpResponse<String> login(int port, Map<String, Object> userinfo) throws IOException, InterruptedException {
 		HttpClient browser = HttpClient.newHttpClient();
@@ -185,8 +200,9 @@ public final class FakeOAuthProvider implements AutoCloseable {
 		URI callback = URI.create("http://localhost:" + port + "/api/auth/oauth/callback?code="
 				+ URLEncoder.encode(code, StandardCharsets.UTF_8) + "&state="
 				+ URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8));
-		return browser.send(HttpRequest.newBuilder(callback).header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return browser.send(HttpRequest.newBuilder(callback)
+			.header("Cookie", setCookie.substring(0, setCookie.indexOf(';')))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void introspect(HttpExchange exchange) throws IOException {

@@ -55,7 +55,9 @@ class OAuthConfigurationTest {
 
 	@Test
 	void jwksWithoutAudienceStopsStartupNamingTheProperty() {
-		this.runner.withPropertyValues("authwatch.oauth.issuer=https://idp.example", "authwatch.oauth.jwks-uri=http://127.0.0.1:1/jwks")
+		this.runner
+			.withPropertyValues("authwatch.oauth.issuer=https://idp.example",
+					"authwatch.oauth.jwks-uri=http://127.0.0.1:1/jwks")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -64,9 +66,8 @@ class OAuthConfigurationTest {
 
 	@Test
 	void blankSubjectPrefixStopsStartupNamingTheProperty() {
-		this.runner
-			.withPropertyValues("authwatch.oauth.introspection-uri=http://127.0.0.1:1/introspect",
-					"authwatch.oauth.client-id=c", "authwatch.oauth.client-secret=s", "authwatch.oauth.subject-prefix= ")
+		this.runner.withPropertyValues("authwatch.oauth.introspection-uri=http://127.0.0.1:1/introspect",
+				"authwatch.oauth.client-id=c", "authwatch.oauth.client-secret=s", "authwatch.oauth.subject-prefix= ")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

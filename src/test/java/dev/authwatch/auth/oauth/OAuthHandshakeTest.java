@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The oauth chain method against a real HTTP provider: introspection, JWK set, routing, cache, metrics. */
+/**
+ * The oauth chain method against a real HTTP provider: introspection, JWK set, routing,
+ * cache, metrics.
+ */
 class OAuthHandshakeTest extends ProviderBackedTest {
 
 	@Test
@@ -79,18 +82,22 @@ class OAuthHandshakeTest extends ProviderBackedTest {
 
 	@Test
 	void floodOfUnknownKeyIdsCostsAtMostOneJwksFetchPerCooldown() throws Exception {
-		// Warm the JWK set, then wait out the cool-down so the flood may cause exactly one refetch.
+		// Warm the JWK set, then wait out the cool-down so the flood may cause exactly
+		// one refetch.
 		assertThat(RawHandshake.to(this.port).bearer(provider.jwt("warm")).send().status()).isEqualTo(101);
 		await().pollDelay(JWKS_COOLDOWN).atMost(JWKS_COOLDOWN.multipliedBy(3)).until(() -> true);
 		int before = provider.jwksFetches.get();
 
 		long floodStart = System.nanoTime();
 		for (int i = 0; i < 50; i++) {
-			RawHandshake.Response response = RawHandshake.to(this.port).bearer(provider.jwt("mallory", "bogus-" + i)).send();
+			RawHandshake.Response response = RawHandshake.to(this.port)
+				.bearer(provider.jwt("mallory", "bogus-" + i))
+				.send();
 			assertThat(response.status()).isEqualTo(401);
 			assertThat(response.body()).contains("\"error\":\"unknown_key\"");
 		}
-		// One fetch per cool-down begun during the flood: one, unless a loaded machine made the flood
+		// One fetch per cool-down begun during the flood: one, unless a loaded machine
+		// made the flood
 		// itself outlast the cool-down.
 		long cooldownsBegun = 1 + (System.nanoTime() - floodStart) / JWKS_COOLDOWN.toNanos();
 		assertThat(provider.jwksFetches.get() - before).isBetween(1, (int) cooldownsBegun);
@@ -120,7 +127,8 @@ class OAuthHandshakeTest extends ProviderBackedTest {
 			.contains("resilience4j_circuitbreaker_state{name=\"oauth\"")
 			.doesNotContain("metrics-olga")
 			.doesNotContain("metrics-jim");
-		assertThat(value(metrics, "auth_oauth_total{result=\"success\",step=\"introspect\"}")).isGreaterThanOrEqualTo(1);
+		assertThat(value(metrics, "auth_oauth_total{result=\"success\",step=\"introspect\"}"))
+			.isGreaterThanOrEqualTo(1);
 		assertThat(value(metrics, "auth_oauth_jwks_last_success_timestamp_seconds")).isGreaterThan(1.7e9);
 	}
 

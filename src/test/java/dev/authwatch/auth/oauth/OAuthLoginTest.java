@@ -14,14 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** OAuth login (authorization code + PKCE + state) against a real HTTP provider that verifies PKCE. */
+/**
+ * OAuth login (authorization code + PKCE + state) against a real HTTP provider that
+ * verifies PKCE.
+ */
 class OAuthLoginTest extends ProviderBackedTest {
 
 	private static final HttpClient BROWSER = HttpClient.newHttpClient();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What a browser holds after {@code /authorize}: the provider URL it was sent to and the binding cookie. */
+	/**
+	 * What a browser holds after {@code /authorize}: the provider URL it was sent to and
+	 * the binding cookie.
+	 */
 	record StartedLogin(Map<String, String> authorizationRequest, String cookie) {
 
 		String state() {
@@ -38,7 +44,8 @@ class OAuthLoginTest extends ProviderBackedTest {
 			.containsEntry("client_id", FakeOAuthProvider.CLIENT_ID)
 			.containsEntry("redirect_uri", REDIRECT_URI)
 			.containsKeys("state", "code_challenge");
-		String code = provider.approve(login.authorizationRequest(), Map.of("sub", "oscar", "roles", java.util.List.of("user")));
+		String code = provider.approve(login.authorizationRequest(),
+				Map.of("sub", "oscar", "roles", java.util.List.of("user")));
 
 		HttpResponse<String> response = callback(code, login.state(), login.cookie());
 
@@ -100,8 +107,7 @@ class OAuthLoginTest extends ProviderBackedTest {
 		String metrics = HttpCalls.get(this.port, "/metrics").body();
 
 		for (String step : new String[] { "authorize", "callback", "token_exchange", "userinfo" }) {
-			assertThat(value(metrics, "auth_oauth_total{result=\"success\",step=\"" + step + "\"}"))
-				.as(step)
+			assertThat(value(metrics, "auth_oauth_total{result=\"success\",step=\"" + step + "\"}")).as(step)
 				.isGreaterThanOrEqualTo(1);
 		}
 		assertThat(value(metrics, "auth_oauth_total{result=\"failure\",step=\"callback\"}")).isGreaterThanOrEqualTo(1);
@@ -111,9 +117,9 @@ class OAuthLoginTest extends ProviderBackedTest {
 	}
 
 	private StartedLogin startLogin() throws Exception {
-		HttpResponse<String> response = BROWSER.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/auth/oauth/authorize")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BROWSER
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/auth/oauth/authorize"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(302);
 		String setCookie = response.headers().firstValue("set-cookie").orElseThrow();
 		assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/api/auth/oauth");
@@ -126,7 +132,8 @@ class OAuthLoginTest extends ProviderBackedTest {
 		URI uri = URI.create("http://localhost:" + this.port + "/api/auth/oauth/callback?code="
 				+ java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8) + "&state="
 				+ java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8));
-		return BROWSER.send(HttpRequest.newBuilder(uri).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+		return BROWSER.send(HttpRequest.newBuilder(uri).header("Cookie", cookie).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A provider that hangs (introspection) and one that is down (JWK set): oauth handshakes fail
- * fast with 503 {@code provider_unavailable}, the breaker opens, JWT handshakes carry on.
+ * A provider that hangs (introspection) and one that is down (JWK set): oauth handshakes
+ * fail fast with 503 {@code provider_unavailable}, the breaker opens, JWT handshakes
+ * carry on.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.oauth.timeout=500ms",
@@ -83,10 +84,13 @@ class OAuthProviderOutageTest {
 
 	@Test
 	void hangingProviderFailsTheHandshakeWithinTheTimeoutAsProviderUnavailable() throws Exception {
-		// The first provider call of a fresh JVM also pays for class loading; time a warm one.
+		// The first provider call of a fresh JVM also pays for class loading; time a warm
+		// one.
 		assertThat(RawHandshake.to(this.port).bearer("opaque-warm-up").send().status()).isEqualTo(503);
 		long start = System.nanoTime();
-		RawHandshake.Response response = RawHandshake.to(this.port).bearer("opaque-token-for-a-hanging-provider").send();
+		RawHandshake.Response response = RawHandshake.to(this.port)
+			.bearer("opaque-token-for-a-hanging-provider")
+			.send();
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
 		assertThat(response.status()).isEqualTo(503);
@@ -117,7 +121,9 @@ class OAuthProviderOutageTest {
 		assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
 		long start = System.nanoTime();
-		RawHandshake.Response response = RawHandshake.to(this.port).bearer("opaque-token-for-a-hanging-provider").send();
+		RawHandshake.Response response = RawHandshake.to(this.port)
+			.bearer("opaque-token-for-a-hanging-provider")
+			.send();
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
 		assertThat(response.status()).isEqualTo(503);

@@ -11,16 +11,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running service configured against one {@link FakeOAuthProvider} for both the oauth chain
- * method and OAuth login. Test classes extending this share one application context and one
- * provider (it lives as long as the test JVM).
+ * The running service configured against one {@link FakeOAuthProvider} for both the oauth
+ * chain method and OAuth login. Test classes extending this share one application context
+ * and one provider (it lives as long as the test JVM).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestSecrets.SECRET_PROPERTY)
 abstract class ProviderBackedTest {
 
 	static final FakeOAuthProvider provider = new FakeOAuthProvider();
 
-	/** Long enough that fifty handshakes fit inside one cool-down even on a loaded CI machine. */
+	/**
+	 * Long enough that fifty handshakes fit inside one cool-down even on a loaded CI
+	 * machine.
+	 */
 	static final Duration JWKS_COOLDOWN = Duration.ofSeconds(3);
 
 	static final String REDIRECT_URI = "https://chat.example.com/api/auth/oauth/callback";

@@ -19,14 +19,16 @@ class ProviderClaimsTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-	private final ProviderClaims claims = new ProviderClaims(properties(Map.of("authwatch.oauth.audience", "chat",
-			"authwatch.oauth.role-mapping.operators", "admin", "authwatch.oauth.role-mapping.staff", "user",
-			"authwatch.oauth.subject-mapping.idp-42", "root")), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final ProviderClaims claims = new ProviderClaims(
+			properties(Map.of("authwatch.oauth.audience", "chat", "authwatch.oauth.role-mapping.operators", "admin",
+					"authwatch.oauth.role-mapping.staff", "user", "authwatch.oauth.subject-mapping.idp-42", "root")),
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void unmappedProviderRolesGrantNothingAndAdminOnlyThroughTheMapping() {
 		assertThat(this.claims.roles(Map.of("roles", List.of("admin", "superuser")))).containsExactly("user");
-		assertThat(this.claims.roles(Map.of("roles", List.of("operators", "staff", "admin")))).containsExactlyInAnyOrder("admin", "user");
+		assertThat(this.claims.roles(Map.of("roles", List.of("operators", "staff", "admin"))))
+			.containsExactlyInAnyOrder("admin", "user");
 		assertThat(this.claims.roles(Map.of())).containsExactly("user");
 	}
 
@@ -39,7 +41,8 @@ class ProviderClaimsTest {
 	@Test
 	void audienceIsComparedWholeAndRequiredWhenConfigured() {
 		assertThat(decide(Map.of("sub", "a", "aud", "chat"))).isInstanceOf(AuthDecision.Authenticated.class);
-		assertThat(decide(Map.of("sub", "a", "aud", List.of("billing", "chat")))).isInstanceOf(AuthDecision.Authenticated.class);
+		assertThat(decide(Map.of("sub", "a", "aud", List.of("billing", "chat"))))
+			.isInstanceOf(AuthDecision.Authenticated.class);
 		assertThat(reason(Map.of("sub", "a", "aud", "billing chat"))).isEqualTo(FailureReason.WRONG_AUDIENCE);
 		assertThat(reason(Map.of("sub", "a"))).isEqualTo(FailureReason.WRONG_AUDIENCE);
 	}
@@ -53,7 +56,8 @@ class ProviderClaimsTest {
 	}
 
 	private static OAuthProperties properties(Map<String, String> values) {
-		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("authwatch.oauth", OAuthProperties.class);
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("authwatch.oauth",
+				OAuthProperties.class);
 	}
 
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Providers that fail the way real ones do: {@link #hanging()} accepts connections and never
- * answers; {@link #downPort()} is a loopback port nothing listens on (connection refused).
+ * Providers that fail the way real ones do: {@link #hanging()} accepts connections and
+ * never answers; {@link #downPort()} is a loopback port nothing listens on (connection
+ * refused).
  */
 final class UnresponsiveProviders implements AutoCloseable {
 

@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The command timeout is raised from the production 500 ms: sixty simultaneous redemptions on a
- * loaded two-core CI machine must race on GETDEL, not on the clock.
+ * The command timeout is raised from the production 500 ms: sixty simultaneous
+ * redemptions on a loaded two-core CI machine must race on GETDEL, not on the clock.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "spring.data.redis.timeout=3s" })
