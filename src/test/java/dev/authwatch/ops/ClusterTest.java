@@ -72,18 +72,12 @@ class ClusterTest {
 			Path work = Files.createDirectories(directory.resolve(id));
 			this.instances.add(new Instance(id, port, StackProcess.start(id, work, command(id, port, work))));
 		}
-		this.nginxPort = LocalPorts.free();
-		Files.writeString(directory.resolve("nginx.conf"), Files.readString(Path.of("nginx", "nginx.conf")));
-		Files.writeString(directory.resolve("authwatch.conf"),
-				ShippedNginx.forTest(Files.readString(Path.of("nginx", "authwatch.conf")), this.nginxPort,
-						this.instances.stream().map(Instance::port).toList()));
-		String globals = "pid " + directory.resolve("nginx.pid") + "; error_log stderr;";
-		this.nginx = StackProcess.start("nginx", directory, List.of(nginxTool.path().toString(), "-p",
-				directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals));
 		for (Instance instance : this.instances) {
 			awaitListening(instance);
 		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> LocalPorts.accepts(this.nginxPort));
+		this.nginxPort = LocalPorts.free();
+		this.nginx = ShippedNginx.start(nginxTool, directory, this.nginxPort,
+				this.instances.stream().map(Instance::port).toList());
 		// An instance whose first subscription attempt timed out retries it; until then
 		// it hears no room.
 		await().atMost(Duration.ofSeconds(60)).until(() -> roomSubscribers() == this.instances.size());

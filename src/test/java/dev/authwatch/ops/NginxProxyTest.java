@@ -1,8 +1,6 @@
 package dev.authwatch.ops;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,29 +38,15 @@ class NginxProxyTest {
 	@LocalServerPort
 	int authwatchPort;
 
-	private Path directory;
-
 	private StackProcess nginx;
 
 	private int port;
 
 	@BeforeAll
 	void startNginx(@TempDir Path directory) throws Exception {
-		this.directory = directory;
-		ExternalTool tool = ExternalTool.require("nginx", "nginx-light");
 		this.port = LocalPorts.free();
-		Path shipped = Path.of("nginx");
-		Files.writeString(this.directory.resolve("nginx.conf"), Files.readString(shipped.resolve("nginx.conf")));
-		Files.writeString(this.directory.resolve("authwatch.conf"), ShippedNginx
-			.forTest(Files.readString(shipped.resolve("authwatch.conf")), this.port, List.of(this.authwatchPort)));
-		tool.succeeds(this.directory, "-t", "-p", this.directory.toString(), "-c", "nginx.conf", "-g", globals());
-		this.nginx = StackProcess.start("nginx", this.directory, List.of(tool.path().toString(), "-p",
-				this.directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals()));
-		await().atMost(Duration.ofSeconds(20)).until(() -> LocalPorts.accepts(this.port));
-	}
-
-	private String globals() {
-		return "pid " + this.directory.resolve("nginx.pid") + "; error_log stderr;";
+		this.nginx = ShippedNginx.start(ExternalTool.require("nginx", "nginx-light"), directory, this.port,
+				List.of(this.authwatchPort));
 	}
 
 	@AfterAll

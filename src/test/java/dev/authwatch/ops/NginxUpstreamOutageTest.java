@@ -6,9 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * While Redis is unavailable every instance answers 503 {@code store_unavailable}. The
@@ -41,15 +38,8 @@ class NginxUpstreamOutageTest {
 				instances.add(answering503());
 			}
 			int port = LocalPorts.free();
-			Path shipped = Path.of("nginx");
-			Files.writeString(directory.resolve("nginx.conf"), Files.readString(shipped.resolve("nginx.conf")));
-			Files.writeString(directory.resolve("authwatch.conf"),
-					ShippedNginx.forTest(Files.readString(shipped.resolve("authwatch.conf")), port,
-							instances.stream().map((server) -> server.getAddress().getPort()).toList()));
-			String globals = "pid " + directory.resolve("nginx.pid") + "; error_log stderr;";
-			try (StackProcess nginx = StackProcess.start("nginx", directory, List.of(tool.path().toString(), "-p",
-					directory.toString(), "-c", "nginx.conf", "-g", "daemon off; " + globals))) {
-				await().atMost(Duration.ofSeconds(20)).until(() -> LocalPorts.accepts(port));
+			try (StackProcess nginx = ShippedNginx.start(tool, directory, port,
+					instances.stream().map((server) -> server.getAddress().getPort()).toList())) {
 				HttpClient http = HttpClient.newHttpClient();
 				for (int i = 0; i < 12; i++) {
 					HttpResponse<String> response = http.send(
