@@ -87,7 +87,11 @@ public final class ChatConnection {
 		this.container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
 		RemoteEndpoint.Async remote = this.container.getAsyncRemote();
-		remote.setSendTimeout(properties.sendTimeLimit().toMillis());
+		// The outbox enforces the send time limit itself. A container timeout would
+		// register every frame with Tomcat's one WsWriteTimeout (a container-wide lock,
+		// twice per frame, and a new background thread each time the count of pending
+		// writes rises from zero).
+		remote.setSendTimeout(-1);
 		this.outbox = new Outbox(remote, properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(),
 				new Outbox.Failure() {
 
@@ -192,6 +196,27 @@ public final class ChatConnection {
 	}
 
 	/**
+	 * Writes the connection's first frame, before anything else can reach the connection:
+	 * a blocking write into the new socket's empty buffer, bounded by
+	 * {@link #CONTROL_FRAME_TIMEOUT_MILLIS}. Not through the outbox: when a client's
+	 * close frame arrives while an asynchronous write's completion is still on its way,
+	 * Tomcat answers the close by spinning ({@code Thread.yield()}) until that completion
+	 * has run, and a client that closes right after the 101 waited ~50 ms for its close
+	 * reply, one connection in ten (docs/benchmarks.md).
+	 * @return whether it was written; if not, the container has closed the session
+	 */
+	boolean sendFirst(TextMessage message) {
+		try {
+			this.session.sendMessage(message);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			// The container closed the session: the peer is gone or did not read.
+			return false;
+		}
+	}
+
+	/**
 	 * Queues a text frame; never blocks, never throws (a connection that cannot keep up
 	 * is closed).
 	 */
@@ -234,28 +259,38 @@ public final class ChatConnection {
 		}
 	}
 
+	/**
+	 * A peer that does not read would not read a close frame either: the connection is
+	 * dropped at once, what is queued for it discarded.
+	 */
 	private void closeSlowConsumer() {
 		if (this.closeReason.compareAndSet(null, DisconnectReason.POLICY)) {
 			this.slowConsumerCounter.run();
 		}
-		close(SLOW_CONSUMER, DisconnectReason.POLICY);
+		drop(SLOW_CONSUMER);
 	}
 
 	/**
 	 * Closes from the server side, remembering why for the disconnect metric. The close
-	 * frame waits at most {@link #CONTROL_FRAME_TIMEOUT_MILLIS} for the peer; for a peer
-	 * that stopped reading it is not even tried: the connection is dropped at once.
+	 * frame follows the frames queued before it and waits at most
+	 * {@link #CONTROL_FRAME_TIMEOUT_MILLIS} for the peer; a peer that stopped reading is
+	 * dropped at once.
 	 */
 	public void close(CloseStatus status, DisconnectReason reason) {
 		this.closeReason.compareAndSet(null, reason);
-		expiryTask(null);
 		if (this.outbox.stalled()) {
-			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 0L);
-			this.outbox.abort();
-			closeSession(status);
+			drop(status);
 			return;
 		}
+		expiryTask(null);
 		this.outbox.closeAfterPending(() -> closeSession(status));
+	}
+
+	private void drop(CloseStatus status) {
+		expiryTask(null);
+		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 0L);
+		this.outbox.abort();
+		closeSession(status);
 	}
 
 	private void closeSession(CloseStatus status) {

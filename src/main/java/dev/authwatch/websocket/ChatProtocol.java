@@ -40,9 +40,12 @@ final class ChatProtocol {
 		this.json = json;
 	}
 
-	void welcome(ChatConnection connection) {
-		connection.send(WelcomeFrame.of(connection.principal().userId(), connection.principal().method().code(),
-				connection.credentialExpiresAt()));
+	/**
+	 * @return whether the welcome was written (if not, the connection is closed)
+	 */
+	boolean welcome(ChatConnection connection) {
+		return connection.sendFirst(WelcomeFrame.of(connection.principal().userId(),
+				connection.principal().method().code(), connection.credentialExpiresAt()));
 	}
 
 	void handle(ChatConnection connection, String payload) {

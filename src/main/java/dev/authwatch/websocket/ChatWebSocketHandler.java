@@ -81,9 +81,11 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 		AuthenticatedPrincipal principal = AuthHandshakeInterceptor.principalOf(session);
 		ChatConnection connection = new ChatConnection(session, principal, this.clock.instant(), messageBudget(),
 				this.properties, this.slowConsumers);
+		if (!this.protocol.welcome(connection)) {
+			return;
+		}
 		this.registry.add(connection);
 		this.recheck.check(connection);
-		this.protocol.welcome(connection);
 		this.expiry.schedule(connection);
 	}
 

@@ -1,6 +1,5 @@
 package dev.authwatch.websocket;
 
-import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * started by the completion of the last. What a slow reader lets pile up is bounded: more
  * than {@code maxChars} queued (counted in characters, what a chat frame's string holds
  * on the heap), or a write pending longer than {@code sendTimeLimit}, and the connection
- * is a slow consumer.
+ * is a slow consumer. The time limit is this class's alone (the container's own write
+ * timeout is off): a stalled write is found by the next offer or by {@link #stalled()},
+ * which the heartbeat asks.
  */
 final class Outbox implements SendHandler {
 
@@ -201,14 +202,8 @@ final class Outbox implements SendHandler {
 	@Override
 	public void onResult(SendResult result) {
 		if (!result.isOK()) {
-			boolean timedOut = result.getException() instanceof SocketTimeoutException;
 			abort();
-			if (timedOut) {
-				this.failure.slowConsumer();
-			}
-			else {
-				this.failure.sendFailed();
-			}
+			this.failure.sendFailed();
 			return;
 		}
 		if (this.completion.compareAndSet(SENDING, COMPLETED)) {

@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * same number); more closes the connection with 1008
  * @param maxRoomsPerConnection how many rooms one connection may join
  * @param sendTimeLimit a frame to a client pending longer than this closes the connection
- * (1008 {@code slow consumer}); sends never block the sender
+ * (1008 {@code slow consumer}), found by the next frame sent to it or the next heartbeat;
+ * sends never block the sender
  * @param sendBufferLimit frames queued for a client beyond this (in characters) close the
  * connection likewise
  */

@@ -9,6 +9,7 @@ import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.SilentWebSocket;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
+import dev.authwatch.support.ThreadDump;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -62,7 +63,10 @@ class SlowReaderTest {
 			}
 			for (int received = 0; received < BATCH;) {
 				JsonNode frame = reader.nextWithin(Duration.ofSeconds(3));
-				assertThat(frame).as("message %d of %d reached the reader within 3 s", sent + received + 1, MESSAGES)
+				int message = sent + received + 1;
+				assertThat(frame)
+					.as(() -> "message " + message + " of " + MESSAGES + " reached the reader within 3 s"
+							+ ThreadDump.now())
 					.isNotNull();
 				if ("message".equals(frame.path("type").asString())) {
 					received++;
