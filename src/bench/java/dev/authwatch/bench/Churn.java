@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -16,7 +18,9 @@ import java.util.function.Supplier;
  * arrived. Counts upgrades completed inside the timed window and the latency from TCP connect to
  * the 101. The server-side TIME_WAIT sockets are spread over 16 loopback addresses. The CPU time
  * the server and this client used inside the window, per upgrade, tells their costs apart from
- * the rate (both share the machine's cores).
+ * the rate (both share the machine's cores). Paced (the soak), it starts at most {@code rate}
+ * upgrades per second and closes each connection once its welcome frame has arrived; any close
+ * the server sends first is counted as unexpected.
  */
 final class Churn {
 
@@ -24,8 +28,13 @@ final class Churn {
 	record Request(String pathAndQuery, String headers) {
 	}
 
+	/**
+	 * @param refusals HTTP status → count (0: no HTTP answer)
+	 * @param unexpectedCloses close code → count of connections the client had not closed yet
+	 */
 	record Round(String method, double upgradesPerSecond, int refused, int closesBeforeOpen, boolean supplyExhausted,
-			double serverCpuMicrosPerUpgrade, double clientCpuMicrosPerUpgrade) {
+			double serverCpuMicrosPerUpgrade, double clientCpuMicrosPerUpgrade, Map<Integer, Integer> refusals,
+			Map<Integer, Integer> unexpectedCloses) {
 	}
 
 	private static final int ADDRESSES = 16;
@@ -38,11 +47,20 @@ final class Churn {
 
 	private final LongSupplier serverCpuNanos;
 
+	/** Upgrades started per second at most; 0: as fast as {@code concurrency} allows. */
+	private final double rate;
+
 	Churn(WsEngine engine, int port, int concurrency, LongSupplier serverCpuNanos) {
+		this(engine, port, concurrency, serverCpuNanos, 0);
+	}
+
+	/** Paced: at most {@code rate} upgrades started per second, each closed after its welcome frame. */
+	Churn(WsEngine engine, int port, int concurrency, LongSupplier serverCpuNanos, double rate) {
 		this.engine = engine;
 		this.port = port;
 		this.concurrency = concurrency;
 		this.serverCpuNanos = serverCpuNanos;
+		this.rate = rate;
 	}
 
 	private static long clientCpuNanos() {
@@ -90,7 +108,7 @@ final class Churn {
 			started.countDown();
 		});
 		started.await();
-		Thread.sleep(duration.toMillis());
+		pace(run, duration);
 		CountDownLatch stopped = new CountDownLatch(1);
 		long[] window = new long[2];
 		long[][] endCpu = new long[1][];
@@ -106,7 +124,21 @@ final class Churn {
 		awaitDrained();
 		double upgrades = window[0];
 		return new Round(method, upgrades * 1e9 / window[1], run.refused, run.failed, run.exhausted,
-				(endCpu[0][0] - run.startCpu[0]) / 1e3 / upgrades, (endCpu[0][1] - run.startCpu[1]) / 1e3 / upgrades);
+				(endCpu[0][0] - run.startCpu[0]) / 1e3 / upgrades, (endCpu[0][1] - run.startCpu[1]) / 1e3 / upgrades,
+				run.refusals, run.unexpectedCloses);
+	}
+
+	/** Waits out the round; paced, releases the upgrades that have fallen due every few milliseconds. */
+	private void pace(Run run, Duration duration) throws InterruptedException {
+		if (this.rate <= 0) {
+			Thread.sleep(duration.toMillis());
+			return;
+		}
+		long end = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < end) {
+			Thread.sleep(4);
+			this.engine.submit(run::release);
+		}
 	}
 
 	/** Server and client CPU nanoseconds so far. */
@@ -157,6 +189,15 @@ final class Churn {
 
 		int failed;
 
+		/** Paced: upgrades started, and slots waiting for their turn. */
+		private long begun;
+
+		private int waiting;
+
+		final Map<Integer, Integer> refusals = new TreeMap<>();
+
+		final Map<Integer, Integer> unexpectedCloses = new TreeMap<>();
+
 		private int address;
 
 		Run(Supplier<Request> requests, Stats.Longs latencies) {
@@ -166,6 +207,10 @@ final class Churn {
 
 		void next() {
 			if (this.stopped) {
+				return;
+			}
+			if (Churn.this.rate > 0 && this.begun >= due()) {
+				this.waiting++;
 				return;
 			}
 			Request request = this.requests.get();
@@ -178,8 +223,22 @@ final class Churn {
 				}
 				return;
 			}
+			this.begun++;
 			String host = "127.0.0." + (1 + (this.address++ % ADDRESSES));
 			Churn.this.engine.open(new InetSocketAddress(host, Churn.this.port), request.pathAndQuery(), request.headers(), this);
+		}
+
+		private long due() {
+			return (long) ((System.nanoTime() - this.startNanos) / 1e9 * Churn.this.rate);
+		}
+
+		/** Starts the paced upgrades that have fallen due, one waiting slot each. */
+		void release() {
+			long due = due();
+			while (this.waiting > 0 && this.begun < due && !this.stopped) {
+				this.waiting--;
+				next();
+			}
 		}
 
 		@Override
@@ -190,11 +249,20 @@ final class Churn {
 					this.latencies.add(handshakeNanos);
 				}
 			}
+			if (Churn.this.rate <= 0) {
+				close(conn);
+			}
+		}
+
+		private void close(WsEngine.Conn conn) {
+			conn.attachment = Boolean.TRUE;
 			conn.close(1000);
 		}
 
 		@Override
 		public void onText(WsEngine.Conn conn, ByteBuffer payload) {
+			// Paced: the first frame is the welcome; a connection that got it has done its work.
+			close(conn);
 		}
 
 		@Override
@@ -205,11 +273,15 @@ final class Churn {
 			else {
 				this.refused++;
 			}
+			this.refusals.merge(status, 1, Integer::sum);
 			next();
 		}
 
 		@Override
 		public void onClosed(WsEngine.Conn conn, int code) {
+			if (conn.attachment == null) {
+				this.unexpectedCloses.merge(code, 1, Integer::sum);
+			}
 			next();
 		}
 

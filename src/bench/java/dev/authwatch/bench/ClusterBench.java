@@ -14,7 +14,7 @@ import java.util.Map;
  * the shipped nginx where a scenario says so. Run it through {@code bench/run.sh cluster}.
  * <pre>
  * --out DIR                 results directory (docs/benchmarks/cluster)
- * --scenarios LIST          broadcast,directory,idle,failover,storm
+ * --scenarios LIST          broadcast,directory,idle,failover,storm (soak runs only when named)
  * --server-jvm "FLAGS"      JVM flags of every instance ("-Xmx256m"; the scenarios that hold
  *                           19,000 connections per instance use --hold-jvm)
  * --hold-jvm "FLAGS"        ("-Xmx512m")
@@ -26,12 +26,19 @@ import java.util.Map;
  * --failover N              connections on the instance that is killed (10000)
  * --storm N                 clients of the single instance that is killed and started again (10000)
  * --agents N                client processes (each under the 20,000 open-file limit) (3)
+ * --soak-minutes N          how long the soak runs (30)
+ * --soak-idle N             idle connections it holds on its one instance (15000)
+ * --soak-churn N            JWT upgrades per second it keeps up throughout (500)
+ * --soak-rooms N            chat rooms of 20, each with a sender at 5 acknowledged messages/s (5)
  * </pre>
+ * The 30-minute soak of issue 17 (about 35 minutes with the start and the ramp):
+ * {@code bench/run.sh cluster --scenarios soak}; a smoke run of it:
+ * {@code bench/run.sh cluster --scenarios soak --soak-minutes 2 --soak-idle 2000 --soak-churn 100}.
  */
 public final class ClusterBench {
 
 	/** Every room, directory and rate limit as in production, except where a scenario says why not. */
-	private static final List<String> RAISED_LIMITS = List.of("--authwatch.rate-limit.handshake-per-ip=100000000",
+	static final List<String> RAISED_LIMITS = List.of("--authwatch.rate-limit.handshake-per-ip=100000000",
 			"--authwatch.rate-limit.handshake-per-account=100000000", "--authwatch.rate-limit.connections-per-client=100000",
 			"--authwatch.rate-limit.connections-per-user=100000");
 
@@ -66,6 +73,9 @@ public final class ClusterBench {
 			}
 			if (options.scenarios.contains("storm")) {
 				guarded("storm", report, () -> storm(options, rig, report));
+			}
+			if (options.scenarios.contains("soak")) {
+				guarded("soak", report, () -> Soak.run(options, rig, report));
 			}
 		}
 		finally {
@@ -460,6 +470,14 @@ public final class ClusterBench {
 
 		int agents = 3;
 
+		int soakMinutes = 30;
+
+		int soakIdle = 15000;
+
+		int soakChurn = 500;
+
+		int soakRooms = 5;
+
 		int roundSeconds(int fallback) {
 			return (this.roundSeconds > 0) ? this.roundSeconds : fallback;
 		}
@@ -482,6 +500,10 @@ public final class ClusterBench {
 					case "--failover" -> options.failover = Integer.parseInt(value);
 					case "--storm" -> options.storm = Integer.parseInt(value);
 					case "--agents" -> options.agents = Integer.parseInt(value);
+					case "--soak-minutes" -> options.soakMinutes = Integer.parseInt(value);
+					case "--soak-idle" -> options.soakIdle = Integer.parseInt(value);
+					case "--soak-churn" -> options.soakChurn = Integer.parseInt(value);
+					case "--soak-rooms" -> options.soakRooms = Integer.parseInt(value);
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}
 			}

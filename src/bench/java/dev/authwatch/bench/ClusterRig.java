@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.authwatch.support.RedisTestServer;
 import redis.embedded.RedisServer;
 
 /**
@@ -60,7 +61,7 @@ final class ClusterRig implements AutoCloseable {
 	/** The JVM flags of the instances started next. */
 	List<String> jvm;
 
-	private final RedisServer redis;
+	private RedisServer redis;
 
 	final int redisPort;
 
@@ -72,9 +73,31 @@ final class ClusterRig implements AutoCloseable {
 		this.work = Files.createDirectories(work.toAbsolutePath());
 		this.javaHome = javaHome;
 		this.jvm = jvm;
-		this.redisPort = freePort();
-		this.redis = RedisServer.newRedisServer().port(this.redisPort).bind("127.0.0.1").setting("save \"\"").build();
-		this.redis.start();
+		// Below the ephemeral range: the soak restarts Redis on this port while the machine makes outgoing connections.
+		this.redisPort = RedisTestServer.freePort();
+		this.redis = startRedis(this.redisPort);
+	}
+
+	private static RedisServer startRedis(int port) throws IOException {
+		RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+		redis.start();
+		return redis;
+	}
+
+	/**
+	 * Stops Redis (every key is lost: it keeps nothing on disk), waits {@code down} and starts it
+	 * again on the same port.
+	 */
+	void restartRedis(java.time.Duration down) throws IOException, InterruptedException {
+		this.redis.stop();
+		Thread.sleep(down.toMillis());
+		this.redis = startRedis(this.redisPort);
+	}
+
+	/** Whether every live instance is subscribed to the room channel again (after a Redis restart). */
+	boolean subscribed() throws IOException {
+		return redisCommand("PUBSUB", "NUMSUB", "authwatch:rooms")
+			.endsWith(":" + this.nodes.stream().filter((n) -> n.process.isAlive()).count());
 	}
 
 	/**
@@ -115,7 +138,7 @@ final class ClusterRig implements AutoCloseable {
 		finally {
 			starters.shutdown();
 		}
-		awaitSubscribers(this.nodes.stream().filter((n) -> n.process.isAlive()).count());
+		awaitSubscribers();
 		return started;
 	}
 
@@ -213,11 +236,10 @@ final class ClusterRig implements AutoCloseable {
 		return Long.parseLong(redisCommand("DBSIZE").replace(":", "").trim());
 	}
 
-	private void awaitSubscribers(long count) throws Exception {
+	private void awaitSubscribers() throws Exception {
 		long deadline = System.nanoTime() + 180_000_000_000L;
 		while (System.nanoTime() < deadline) {
-			String reply = redisCommand("PUBSUB", "NUMSUB", "authwatch:rooms");
-			if (reply.endsWith(":" + count)) {
+			if (subscribed()) {
 				return;
 			}
 			Thread.sleep(200);

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,7 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * member on A sends. At saturation it keeps 32 messages in flight (its own copy of the broadcast,
  * which went through Redis like everyone's, acknowledges); then it sends at a fixed rate and every
  * member on B records the time from the send to its receipt (one clock: both ends are in this
- * process). Messages carry their send time as {@code text}.
+ * process). Messages carry their send time as {@code text}. Both ports may be the same instance
+ * (the soak). A room joined with acknowledgements sends every message with an {@code id}: the
+ * server answers the sender {@code ack} or an {@code error} (such as {@code not_delivered} while
+ * Redis is away), and a message is settled by that answer instead of by the sender's own copy.
  */
 final class CrossFanOut {
 
@@ -22,6 +27,14 @@ final class CrossFanOut {
 
 	record Latency(int roomSize, double rate, double achievedRate, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos,
 			int samples, long lost) {
+	}
+
+	/**
+	 * What a room's sender and members saw so far.
+	 * @param rejected error code of each refused message → count (the sender's error frames)
+	 * @param closes close code → count of members closed by the server or the network
+	 */
+	record Counts(long sent, long acked, Map<String, Integer> rejected, long delivered, Map<Integer, Integer> closes) {
 	}
 
 	private static final int WINDOW = 32;
@@ -42,7 +55,12 @@ final class CrossFanOut {
 
 	/** Joins the room: members {@code 0 … size/2 - 1} on A (member 0 sends), the rest on B. */
 	Room join(int size, List<String> tokens) throws InterruptedException {
-		Room room = new Room(size, "xfan-" + size + "-" + System.nanoTime());
+		return join(size, tokens, false);
+	}
+
+	/** As {@link #join(int, List)}; {@code acked}: every message sent with an {@code id}. */
+	Room join(int size, List<String> tokens, boolean acked) throws InterruptedException {
+		Room room = new Room(size, "xfan-" + size + "-" + System.nanoTime(), acked);
 		this.engine.submit(() -> {
 			for (int i = 0; i < size; i++) {
 				int port = (i < size / 2) ? this.portA : this.portB;
@@ -98,12 +116,13 @@ final class CrossFanOut {
 	/** Sends at {@code rate} messages per second for {@code duration}; latency on B's members only. */
 	Latency paced(Room room, double rate, Duration duration) throws InterruptedException {
 		Stats.Longs latencies = new Stats.Longs();
-		long[] counts = new long[2];
+		long[] counts = new long[4];
 		long start = System.nanoTime();
 		onEngine(() -> {
 			room.latencies = latencies;
 			room.pacedSince = start;
 			counts[0] = room.sent;
+			counts[2] = room.rejectedCount;
 		});
 		long end = start + duration.toNanos();
 		long due = 0;
@@ -118,7 +137,10 @@ final class CrossFanOut {
 					}
 				});
 			}
-			Thread.sleep(0, 200_000);
+			// Until the next message falls due, at most 0.2 ms: high rates stay smooth, low ones cost no spinning.
+			long nextDue = start + (long) ((due + 1) / rate * 1e9);
+			long nap = Math.max(200_000, Math.min(nextDue, end) - System.nanoTime());
+			Thread.sleep(nap / 1_000_000, (int) (nap % 1_000_000));
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		awaitQuiet(room);
@@ -126,14 +148,23 @@ final class CrossFanOut {
 		onEngine(() -> {
 			room.latencies = null;
 			counts[1] = room.sent;
+			counts[3] = room.rejectedCount;
 			samples[0] = latencies.size;
 		});
 		long sent = counts[1] - counts[0];
-		long expected = sent * (room.size - room.size / 2);
+		// A message the server refused went to nobody.
+		long expected = (sent - (counts[3] - counts[2])) * (room.size - room.size / 2);
 		Stats.Longs l = latencies;
 		return new Latency(room.size, rate, sent / seconds, Stats.percentile(l.values, l.size, 0.5),
 				Stats.percentile(l.values, l.size, 0.99), Stats.percentile(l.values, l.size, 0.999),
 				Stats.percentile(l.values, l.size, 1.0), samples[0], expected - samples[0]);
+	}
+
+	Counts counts(Room room) throws InterruptedException {
+		Counts[] counts = new Counts[1];
+		onEngine(() -> counts[0] = new Counts(room.sent, room.acked, new TreeMap<>(room.rejected), room.delivered,
+				new TreeMap<>(room.closeCodes)));
+		return counts[0];
 	}
 
 	void leave(Room room) throws InterruptedException {
@@ -149,7 +180,7 @@ final class CrossFanOut {
 		while (System.nanoTime() < deadline) {
 			long[] state = new long[2];
 			onEngine(() -> {
-				state[0] = room.sent - room.echoed;
+				state[0] = room.sent - room.settled();
 				state[1] = room.delivered;
 			});
 			Thread.sleep(300);
@@ -181,6 +212,8 @@ final class CrossFanOut {
 
 		private final String name;
 
+		private final boolean withIds;
+
 		final CountDownLatch joined = new CountDownLatch(1);
 
 		CountDownLatch closed;
@@ -197,6 +230,13 @@ final class CrossFanOut {
 
 		long delivered;
 
+		/** Acks and error frames the sender received for its messages. */
+		long acked;
+
+		final Map<String, Integer> rejected = new TreeMap<>();
+
+		long rejectedCount;
+
 		private int acks;
 
 		private int gone;
@@ -208,9 +248,10 @@ final class CrossFanOut {
 
 		private int errors;
 
-		Room(int size, String name) {
+		Room(int size, String name, boolean withIds) {
 			this.size = size;
 			this.name = name;
+			this.withIds = withIds;
 			this.join = "{\"type\":\"join\",\"room\":\"" + name + "\"}";
 		}
 
@@ -222,8 +263,14 @@ final class CrossFanOut {
 
 		void send() {
 			this.sent++;
+			String id = this.withIds ? ",\"id\":\"m" + this.sent + "\"" : "";
 			this.members.get(0)
-				.sendText("{\"type\":\"message\",\"room\":\"" + this.name + "\",\"text\":\"t" + System.nanoTime() + "\"}");
+				.sendText("{\"type\":\"message\",\"room\":\"" + this.name + "\",\"text\":\"t" + System.nanoTime() + "\"" + id + "}");
+		}
+
+		/** Messages the server has answered: acked or refused, or (without ids) come back to the sender. */
+		long settled() {
+			return this.withIds ? this.acked + this.rejectedCount : this.echoed;
 		}
 
 		@Override
@@ -241,8 +288,16 @@ final class CrossFanOut {
 				}
 				return;
 			}
+			if (kind == 'a' && conn == this.members.get(0)) {
+				this.acked++;
+				return;
+			}
 			if (kind == 'e') {
 				this.errors++;
+				if (conn == this.members.get(0)) {
+					this.rejectedCount++;
+					this.rejected.merge(errorCode(payload), 1, Integer::sum);
+				}
 			}
 			if (kind != 'm') {
 				return;
@@ -262,6 +317,13 @@ final class CrossFanOut {
 					fillWindow();
 				}
 			}
+		}
+
+		/** {"type":"error","error":"<code>",…}: the code. */
+		private static String errorCode(ByteBuffer payload) {
+			String frame = StandardCharsets.UTF_8.decode(payload.duplicate()).toString();
+			int start = frame.indexOf("\"error\":\"") + 9;
+			return (start < 9) ? "?" : frame.substring(start, frame.indexOf('"', start));
 		}
 
 		private static long sentAt(ByteBuffer payload) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** Times {@code GET /metrics} on one keep-alive connection and counts the series it returns. */
 final class Scrape {
@@ -11,12 +12,19 @@ final class Scrape {
 	record Result(int connections, long p50Nanos, long p99Nanos, long maxNanos, int series, int bytes) {
 	}
 
+	/** One timed scrape: how long it took and what it returned. */
+	record Sample(long nanos, String body) {
+	}
+
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final HttpRequest request;
 
 	Scrape(int port) {
-		this.request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+		// Bounded, so that a stalled instance shows as a failed scrape instead of stopping the sampler.
+		this.request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
 	}
 
 	Result run(int connections, int scrapes) throws Exception {
@@ -32,6 +40,12 @@ final class Scrape {
 		int series = (int) body.lines().filter((line) -> !line.isBlank() && !line.startsWith("#")).count();
 		return new Result(connections, Stats.percentile(times, scrapes, 0.5), Stats.percentile(times, scrapes, 0.99),
 				Stats.percentile(times, scrapes, 1.0), series, body.length());
+	}
+
+	Sample sample() throws Exception {
+		long start = System.nanoTime();
+		String body = send();
+		return new Sample(System.nanoTime() - start, body);
 	}
 
 	private String send() throws Exception {
