@@ -39,6 +39,11 @@ final class AgentProcess implements AutoCloseable {
 		return new AgentProcess(process);
 	}
 
+	/** CPU time (user and system) the client process has used so far. */
+	long cpuNanos() {
+		return this.process.info().totalCpuDuration().orElseThrow().toNanos();
+	}
+
 	synchronized String call(String command) throws IOException {
 		this.in.write(command + "\n");
 		this.in.flush();

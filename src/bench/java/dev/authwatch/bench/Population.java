@@ -101,6 +101,11 @@ final class Population implements AutoCloseable {
 		return -1;
 	}
 
+	/** CPU time of every client process together. */
+	long cpuNanos() {
+		return this.agents.stream().mapToLong(AgentProcess::cpuNanos).sum();
+	}
+
 	List<long[]> events(long since) throws IOException {
 		List<long[]> events = new ArrayList<>();
 		for (AgentProcess agent : this.agents) {

@@ -34,6 +34,12 @@ final class Soak {
 
 	private static final long SCRAPE_TARGET_NANOS = 20_000_000;
 
+	/**
+	 * The churn is paced this much above its target: the upgrades still in flight when a minute
+	 * ends are not counted in it.
+	 */
+	private static final double CHURN_HEADROOM = 1.02;
+
 	/** A counter series of the service's own (auth_…_total{…} value). */
 	private static final Pattern COUNTER = Pattern.compile("^(auth_\\w+_total(?:\\{[^}]*\\})?) (\\S+)$", Pattern.MULTILINE);
 
@@ -91,11 +97,11 @@ final class Soak {
 			for (int i = 0; i < this.options.soakRooms; i++) {
 				rooms.add(fanOut.join(ROOM_SIZE, chatTokens, true));
 			}
-			Churn churn = new Churn(churnEngine, node.port, 64, node.process::cpuNanos, this.options.soakChurn);
+			Churn churn = new Churn(churnEngine, node.port, 64, node.process::cpuNanos, this.options.soakChurn * CHURN_HEADROOM);
 			var requests = Churn.jwt("/ws/chat", credentials.tokens("soak-churn-", 1000));
 			Scrape scrape = new Scrape(node.port);
 			long heapInterval = Math.max(15, Math.min(120, minutes * 60L / 12));
-			long cpuBefore = node.process.cpuNanos();
+			long[] cpuBefore = { node.process.cpuNanos(), population.cpuNanos(), ownCpuNanos() };
 			long pingsBefore = opened.pings();
 			long start = System.currentTimeMillis();
 			samplers.scheduleAtFixedRate(() -> scrape(scrape), 0, 1, TimeUnit.SECONDS);
@@ -143,7 +149,8 @@ final class Soak {
 			long end = System.currentTimeMillis();
 			AgentProcess.Status held = population.status();
 			new Results(start, end, restart, opened, held, minOpen, ramp, held.pings() - pingsBefore, churnWindows, chatWindows,
-					node.process.cpuNanos() - cpuBefore, node.process.rss(), node.process.openFiles(), startLoad)
+					new long[] { node.process.cpuNanos() - cpuBefore[0], population.cpuNanos() - cpuBefore[1], ownCpuNanos() - cpuBefore[2] },
+					node.process.rss(), node.process.openFiles(), startLoad)
 				.write();
 			for (CrossFanOut.Room room : rooms) {
 				fanOut.leave(room);
@@ -154,6 +161,10 @@ final class Soak {
 			loads.shutdownNow();
 			this.rig.stopInstances();
 		}
+	}
+
+	private static long ownCpuNanos() {
+		return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
 	}
 
 	/** Stops Redis, starts it again; {stopped at, started at, every instance subscribed again at} (epoch ms). */
@@ -244,7 +255,8 @@ final class Soak {
 
 		private final List<List<ChatWindow>> chat;
 
-		private final long serverCpuNanos;
+		/** CPU nanoseconds of the instance, the client processes and this one (churn, chat, scrapes). */
+		private final long[] cpuNanos;
 
 		private final long rss;
 
@@ -253,7 +265,7 @@ final class Soak {
 		private final String startLoad;
 
 		Results(long start, long end, long[] restart, AgentProcess.Status opened, AgentProcess.Status held, int minOpen, double ramp,
-				long pings, List<ChurnWindow> churn, List<List<ChatWindow>> chat, long serverCpuNanos, long rss, long openFiles,
+				long pings, List<ChurnWindow> churn, List<List<ChatWindow>> chat, long[] cpuNanos, long rss, long openFiles,
 				String startLoad) {
 			this.start = start;
 			this.end = end;
@@ -265,7 +277,7 @@ final class Soak {
 			this.pings = pings;
 			this.churn = churn;
 			this.chat = chat;
-			this.serverCpuNanos = serverCpuNanos;
+			this.cpuNanos = cpuNanos;
 			this.rss = rss;
 			this.openFiles = openFiles;
 			this.startLoad = startLoad;
@@ -286,7 +298,7 @@ final class Soak {
 				.append("embedded-redis's `redis-server`, connected directly. For ").append(o.soakMinutes).append(" min at once: ")
 				.append(o.soakIdle).append(" idle authenticated connections from ").append(o.agents).append(" client processes ")
 				.append("(10 per source address, one user each, heartbeats answered, a lost connection reconnected with SPEC §10's ")
-				.append("pacing); JWT churn paced at ").append(o.soakChurn).append(" upgrades/s (1,000 users' tokens, 64 in flight ")
+				.append("pacing); JWT churn paced at ").append(o.soakChurn).append(" upgrades/s + 2 % (1,000 users' tokens, 64 in flight ")
 				.append("at most; each connection waits for its welcome frame, then closes with 1000); ").append(o.soakRooms)
 				.append(" rooms of ").append(ROOM_SIZE).append(" members in which one sender sends ").append((int) ROOM_RATE)
 				.append(" messages/s, each with an `id`, and counts every `ack` or `error`; `GET /metrics` every second on one ")
@@ -367,10 +379,11 @@ final class Soak {
 				s.append(String.format("| Redis stopped at / started again at / instance subscribed again | %.0f s / %.0f s / %s |%n",
 						(this.restart[0] - this.start) / 1e3, (this.restart[1] - this.start) / 1e3,
 						(this.restart[2] < 0) ? "not within 120 s"
-								: String.format("%.1f s after the start", (this.restart[2] - this.restart[1]) / 1e3)));
+								: String.format("%.1f s after Redis was up", (this.restart[2] - this.restart[1]) / 1e3)));
 			}
-			s.append(String.format("| instance: CPU during the soak / RSS / open files at the end | %.0f s of %.0f s (%.2f cores) / %.0f MB / %d |%n",
-					this.serverCpuNanos / 1e9, seconds, this.serverCpuNanos / 1e9 / seconds, this.rss / 1048576.0, this.openFiles));
+			s.append(String.format("| CPU cores used on average: instance / idle client processes / churn, chat and scrapes (this process) | %.2f / %.2f / %.2f |%n",
+					this.cpuNanos[0] / 1e9 / seconds, this.cpuNanos[1] / 1e9 / seconds, this.cpuNanos[2] / 1e9 / seconds));
+			s.append(String.format("| instance at the end: RSS / open files | %.0f MB / %d |%n", this.rss / 1048576.0, this.openFiles));
 			s.append("| load average: start / end | ").append(this.startLoad).append(" / ").append(Report.loadAverage()).append(" |\n\n");
 			s.append("Per minute (churn and chat windows are a minute each, back to back; the scrapes by their own time; ")
 				.append("R: the window overlaps the Redis restart or the 30 s after it):\n\n")
