@@ -12,6 +12,9 @@
 #                                                  # against what users would run instead (bench/controls)
 #   bench/run.sh cluster                           # the cluster scenarios only (docs/benchmarks.md, "Cluster"):
 #   bench/run.sh cluster --scenarios broadcast --rooms 10,100   # options go to dev.authwatch.bench.ClusterBench
+#   bench/run.sh cluster --scenarios soak          # issue 17's 30-minute soak (about 35 min): 15,000 idle, 500 upgrades/s,
+#                                                  # chat, Redis restarted in the middle (run it on a quiet machine)
+#   bench/run.sh cluster --scenarios soak --soak-minutes 2 --soak-idle 2000 --soak-churn 100   # its smoke run
 #
 # The client holds up to 19,000 sockets itself: its soft open-file limit is raised to the hard one.
 set -euo pipefail
