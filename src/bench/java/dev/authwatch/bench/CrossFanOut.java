@@ -116,6 +116,15 @@ final class CrossFanOut {
 
 	/** Sends at {@code rate} messages per second for {@code duration}; latency on B's members only. */
 	Latency paced(Room room, double rate, Duration duration) throws InterruptedException {
+		return paced(room, rate, duration, Long.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #paced(Room, double, Duration)}; after a stall (this thread not scheduled) at most
+	 * {@code maxBurst} of the messages that fell due are sent at once and the rest are skipped, as a
+	 * client that keeps under the server's per-connection frame budget does.
+	 */
+	Latency paced(Room room, double rate, Duration duration, long maxBurst) throws InterruptedException {
 		Stats.Longs latencies = new Stats.Longs();
 		long[] counts = new long[4];
 		long start = System.nanoTime();
@@ -130,7 +139,7 @@ final class CrossFanOut {
 		while (System.nanoTime() < end) {
 			long shouldHave = (long) ((System.nanoTime() - start) / 1e9 * rate);
 			if (shouldHave > due) {
-				long burst = shouldHave - due;
+				long burst = Math.min(shouldHave - due, maxBurst);
 				due = shouldHave;
 				this.engine.submit(() -> {
 					for (long i = 0; i < burst; i++) {
@@ -138,7 +147,7 @@ final class CrossFanOut {
 					}
 				});
 			}
-			// Until the next message falls due, at most 0.2 ms: high rates stay smooth, low ones cost no spinning.
+			// Until the next message falls due, at least 0.2 ms: high rates stay smooth, low ones cost no spinning.
 			long nextDue = start + (long) ((due + 1) / rate * 1e9);
 			long nap = Math.max(200_000, Math.min(nextDue, end) - System.nanoTime());
 			Thread.sleep(nap / 1_000_000, (int) (nap % 1_000_000));

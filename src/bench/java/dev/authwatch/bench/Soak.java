@@ -40,6 +40,9 @@ final class Soak {
 	 */
 	private static final double CHURN_HEADROOM = 1.02;
 
+	/** A log line of the instance at WARN or ERROR: level, logger, message. */
+	private static final Pattern WARNING = Pattern.compile("^\\S+\\s+(WARN|ERROR) .*? : (.*)$", Pattern.MULTILINE);
+
 	/** A counter series of the service's own (auth_…_total{…} value). */
 	private static final Pattern COUNTER = Pattern.compile("^(auth_\\w+_total(?:\\{[^}]*\\})?) (\\S+)$", Pattern.MULTILINE);
 
@@ -123,7 +126,7 @@ final class Soak {
 					List<ChatWindow> windows = new ArrayList<>();
 					for (int m = 0; m < minutes; m++) {
 						long from = System.currentTimeMillis();
-						CrossFanOut.Latency latency = fanOut.paced(room, ROOM_RATE, Duration.ofMinutes(1));
+						CrossFanOut.Latency latency = fanOut.paced(room, ROOM_RATE, Duration.ofMinutes(1), 1);
 						windows.add(new ChatWindow(from, System.currentTimeMillis(), latency, fanOut.counts(room)));
 					}
 					return windows;
@@ -150,7 +153,7 @@ final class Soak {
 			AgentProcess.Status held = population.status();
 			new Results(start, end, restart, opened, held, minOpen, ramp, held.pings() - pingsBefore, churnWindows, chatWindows,
 					new long[] { node.process.cpuNanos() - cpuBefore[0], population.cpuNanos() - cpuBefore[1], ownCpuNanos() - cpuBefore[2] },
-					node.process.rss(), node.process.openFiles(), startLoad)
+					node.process.rss(), node.process.openFiles(), startLoad, warnings(node))
 				.write();
 			for (CrossFanOut.Room room : rooms) {
 				fanOut.leave(room);
@@ -223,6 +226,23 @@ final class Soak {
 		return increases;
 	}
 
+	/**
+	 * The instance's WARN and ERROR lines, counted by level, logger and message with its numbers
+	 * and addresses blanked (one line per kind of event).
+	 */
+	private Map<String, Integer> warnings(ClusterRig.Node node) throws java.io.IOException {
+		Map<String, Integer> warnings = new TreeMap<>();
+		Matcher matcher = WARNING.matcher(java.nio.file.Files.readString(this.rig.work().resolve(node.id + ".log")));
+		while (matcher.find()) {
+			String line = matcher.group(0);
+			String logger = line.substring(line.lastIndexOf(']', line.indexOf(" : ")) + 1, line.indexOf(" : ")).trim();
+			String message = matcher.group(2).replaceAll("\\d+", "N");
+			warnings.merge(matcher.group(1) + " " + logger + ": " + message.substring(0, Math.min(160, message.length())), 1,
+					Integer::sum);
+		}
+		return warnings;
+	}
+
 	private static Map<String, Double> counters(String body) {
 		Map<String, Double> counters = new TreeMap<>();
 		Matcher matcher = COUNTER.matcher(body);
@@ -264,9 +284,11 @@ final class Soak {
 
 		private final String startLoad;
 
+		private final Map<String, Integer> warnings;
+
 		Results(long start, long end, long[] restart, AgentProcess.Status opened, AgentProcess.Status held, int minOpen, double ramp,
 				long pings, List<ChurnWindow> churn, List<List<ChatWindow>> chat, long[] cpuNanos, long rss, long openFiles,
-				String startLoad) {
+				String startLoad, Map<String, Integer> warnings) {
 			this.start = start;
 			this.end = end;
 			this.restart = restart;
@@ -281,6 +303,7 @@ final class Soak {
 			this.rss = rss;
 			this.openFiles = openFiles;
 			this.startLoad = startLoad;
+			this.warnings = warnings;
 		}
 
 		/** Whether [from, to] overlaps the Redis outage and the 30 s after it (reconnects, refused messages). */
@@ -301,7 +324,9 @@ final class Soak {
 				.append("pacing); JWT churn paced at ").append(o.soakChurn).append(" upgrades/s + 2 % (1,000 users' tokens, 64 in flight ")
 				.append("at most; each connection waits for its welcome frame, then closes with 1000); ").append(o.soakRooms)
 				.append(" rooms of ").append(ROOM_SIZE).append(" members in which one sender sends ").append((int) ROOM_RATE)
-				.append(" messages/s, each with an `id`, and counts every `ack` or `error`; `GET /metrics` every second on one ")
+				.append(" messages/s (never two at once: after a stall of the bench the overdue ones are skipped, as a client that ")
+				.append("keeps under the 10 frames/s budget does), each with an `id`, and counts every `ack` or `error`; ")
+				.append("`GET /metrics` every second on one ")
 				.append("keep-alive connection; the heap after two full collections (`jcmd GC.run`) every ")
 				.append(Math.max(15, Math.min(120, o.soakMinutes * 60L / 12))).append(" s. In the middle Redis is stopped (every ")
 				.append("key lost: it keeps nothing on disk) and started again on its port ").append(REDIS_DOWN.toSeconds())
@@ -410,6 +435,8 @@ final class Soak {
 			}
 			s.append("\nThe service's own counters that moved during the soak (`/metrics`, first scrape → last):\n\n");
 			counterIncreases().forEach((series, increase) -> s.append("- `").append(series).append("`: +").append(increase).append('\n'));
+			s.append("\nThe instance's log at WARN and ERROR (its whole life; numbers blanked):\n\n");
+			this.warnings.forEach((line, count) -> s.append("- ").append(count).append(" × `").append(line.replace('`', '\'')).append("`\n"));
 			s.append("\nEvery scrape and heap sample: `soak-scrapes.csv`, `soak-heap.csv`.\n");
 			Soak.this.report.put("Soak: " + o.soakMinutes + " minutes under idle connections, churn, chat and a Redis restart", s.toString());
 			StringBuilder scrapesCsv = new StringBuilder("ms_since_start,scrape_ms\n");
