@@ -27,6 +27,12 @@ final class Soak {
 
 	private static final Duration REDIS_DOWN = Duration.ofSeconds(5);
 
+	/**
+	 * The whole load runs this long before the soak is measured: the first scrapes and upgrades
+	 * of a fresh JVM are compiled cold. Closes, refusals and errors of the warm-up still count.
+	 */
+	private static final Duration WARM_UP = Duration.ofSeconds(30);
+
 	private static final int ROOM_SIZE = 20;
 
 	/** Messages per second of each room's sender: half the per-connection frame budget (10). */
@@ -64,6 +70,9 @@ final class Soak {
 	private final Map<String, Integer> scrapeFailures = Collections.synchronizedMap(new TreeMap<>());
 
 	private final List<long[]> heap = Collections.synchronizedList(new ArrayList<>());
+
+	/** Scrapes before this (epoch ms) are the warm-up's. */
+	private volatile long measuredFrom = Long.MAX_VALUE;
 
 	private volatile String firstBody;
 
@@ -104,13 +113,15 @@ final class Soak {
 			var requests = Churn.jwt("/ws/chat", credentials.tokens("soak-churn-", 1000));
 			Scrape scrape = new Scrape(node.port);
 			long heapInterval = Math.max(15, Math.min(120, minutes * 60L / 12));
-			long[] cpuBefore = { node.process.cpuNanos(), population.cpuNanos(), ownCpuNanos() };
-			long pingsBefore = opened.pings();
-			long start = System.currentTimeMillis();
+			long start = System.currentTimeMillis() + WARM_UP.toMillis();
+			this.measuredFrom = start;
 			samplers.scheduleAtFixedRate(() -> scrape(scrape), 0, 1, TimeUnit.SECONDS);
-			samplers.scheduleAtFixedRate(() -> heap(node), heapInterval, heapInterval, TimeUnit.SECONDS);
+			samplers.scheduleAtFixedRate(() -> heap(node), WARM_UP.toSeconds() + heapInterval, heapInterval, TimeUnit.SECONDS);
+			// Each load's first window is the warm-up.
 			Future<List<ChurnWindow>> churned = loads.submit(() -> {
 				List<ChurnWindow> windows = new ArrayList<>();
+				long warmFrom = System.currentTimeMillis();
+				windows.add(new ChurnWindow(warmFrom, System.currentTimeMillis(), churn.run("warm-up", requests, WARM_UP, null)));
 				for (int m = 0; m < minutes; m++) {
 					long from = System.currentTimeMillis();
 					Churn.Round round = churn.run("soak", requests, Duration.ofMinutes(1), null);
@@ -124,6 +135,9 @@ final class Soak {
 			for (CrossFanOut.Room room : rooms) {
 				chats.add(loads.submit(() -> {
 					List<ChatWindow> windows = new ArrayList<>();
+					long warmFrom = System.currentTimeMillis();
+					CrossFanOut.Latency warm = fanOut.paced(room, ROOM_RATE, WARM_UP, 1);
+					windows.add(new ChatWindow(warmFrom, System.currentTimeMillis(), warm, fanOut.counts(room)));
 					for (int m = 0; m < minutes; m++) {
 						long from = System.currentTimeMillis();
 						CrossFanOut.Latency latency = fanOut.paced(room, ROOM_RATE, Duration.ofMinutes(1), 1);
@@ -132,6 +146,9 @@ final class Soak {
 					return windows;
 				}));
 			}
+			Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
+			long[] cpuBefore = { node.process.cpuNanos(), population.cpuNanos(), ownCpuNanos() };
+			long pingsBefore = population.status().pings();
 			int minOpen = opened.open();
 			long half = start + minutes * 30_000L;
 			long[] restart = null;
@@ -190,6 +207,9 @@ final class Soak {
 		long at = System.currentTimeMillis();
 		try {
 			Scrape.Sample sample = scrape.sample();
+			if (at < this.measuredFrom) {
+				return;
+			}
 			this.scrapes.add(new long[] { at, sample.nanos() });
 			if (this.firstBody == null) {
 				this.firstBody = sample.body();
@@ -330,7 +350,9 @@ final class Soak {
 				.append("keep-alive connection; the heap after two full collections (`jcmd GC.run`) every ")
 				.append(Math.max(15, Math.min(120, o.soakMinutes * 60L / 12))).append(" s. In the middle Redis is stopped (every ")
 				.append("key lost: it keeps nothing on disk) and started again on its port ").append(REDIS_DOWN.toSeconds())
-				.append(" s later. Targets: ≥ ").append(o.soakIdle).append(" idle connections throughout, none closed; every ")
+				.append(" s later. Everything runs for ").append(WARM_UP.toSeconds()).append(" s before the soak is measured ")
+				.append("(a fresh JVM's first scrapes and upgrades are compiled cold): the scrape times and upgrade rates of that ")
+				.append("warm-up are left out, its closes, refusals, errors and messages are counted. Targets: ≥ ").append(o.soakIdle).append(" idle connections throughout, none closed; every ")
 				.append("minute ≥ ").append(o.soakChurn).append(" upgrades/s, none refused, none closed by the server; no message ")
 				.append("unanswered, none refused outside the restart; `/metrics` p99 < 20 ms; the heap after GC flat.\n\n");
 			s.append("Reproduce: `bench/run.sh cluster --scenarios soak --soak-minutes ").append(o.soakMinutes).append(" --soak-idle ")
@@ -344,7 +366,8 @@ final class Soak {
 			s.append(String.format("| heartbeat pings answered during the soak | %d (%.1f per idle connection) |%n", this.pings,
 					this.pings / (double) Math.max(1, this.held.open())));
 			// Churn.
-			double[] rates = this.churn.stream().mapToDouble((w) -> w.round().upgradesPerSecond()).toArray();
+			List<ChurnWindow> minutes = this.churn.subList(1, this.churn.size());
+			double[] rates = minutes.stream().mapToDouble((w) -> w.round().upgradesPerSecond()).toArray();
 			Map<Integer, Integer> churnRefusals = new TreeMap<>();
 			Map<Integer, Integer> churnCloses = new TreeMap<>();
 			long upgrades = 0;
@@ -414,16 +437,16 @@ final class Soak {
 				.append("R: the window overlaps the Redis restart or the 30 s after it):\n\n")
 				.append("| minute | churn upgrades/s | churn refused / closed by server | chat sent / acked / refused | `/metrics` p50 / p99 / max ms | |\n")
 				.append("|---|---|---|---|---|---|\n");
-			for (int m = 0; m < this.churn.size(); m++) {
-				ChurnWindow w = this.churn.get(m);
+			for (int m = 0; m < minutes.size(); m++) {
+				ChurnWindow w = minutes.get(m);
 				long[] chatCounts = new long[3];
 				for (List<ChatWindow> room : this.chat) {
-					if (m < room.size()) {
-						CrossFanOut.Counts now = room.get(m).counts();
-						CrossFanOut.Counts before = (m > 0) ? room.get(m - 1).counts() : null;
-						chatCounts[0] += now.sent() - ((before != null) ? before.sent() : 0);
-						chatCounts[1] += now.acked() - ((before != null) ? before.acked() : 0);
-						chatCounts[2] += rejectedSum(now) - ((before != null) ? rejectedSum(before) : 0);
+					if (m + 1 < room.size()) {
+						CrossFanOut.Counts now = room.get(m + 1).counts();
+						CrossFanOut.Counts before = room.get(m).counts();
+						chatCounts[0] += now.sent() - before.sent();
+						chatCounts[1] += now.acked() - before.acked();
+						chatCounts[2] += rejectedSum(now) - rejectedSum(before);
 					}
 				}
 				long from = this.start + m * 60_000L;
