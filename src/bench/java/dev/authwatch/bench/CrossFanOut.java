@@ -34,7 +34,7 @@ final class CrossFanOut {
 	 * @param rejected error code of each refused message → count (the sender's error frames)
 	 * @param closes close code → count of members closed by the server or the network
 	 */
-	record Counts(long sent, long acked, Map<String, Integer> rejected, long delivered, Map<Integer, Integer> closes) {
+	record Counts(long sent, long unsent, long acked, Map<String, Integer> rejected, long delivered, Map<Integer, Integer> closes) {
 	}
 
 	private static final int WINDOW = 32;
@@ -172,7 +172,7 @@ final class CrossFanOut {
 
 	Counts counts(Room room) throws InterruptedException {
 		Counts[] counts = new Counts[1];
-		onEngine(() -> counts[0] = new Counts(room.sent, room.acked, new TreeMap<>(room.rejected), room.delivered,
+		onEngine(() -> counts[0] = new Counts(room.sent, room.unsent, room.acked, new TreeMap<>(room.rejected), room.delivered,
 				new TreeMap<>(room.closeCodes)));
 		return counts[0];
 	}
@@ -247,6 +247,9 @@ final class CrossFanOut {
 
 		long rejectedCount;
 
+		/** Messages due while the sender's connection was closed: not sent. */
+		long unsent;
+
 		private int acks;
 
 		private int gone;
@@ -266,12 +269,16 @@ final class CrossFanOut {
 		}
 
 		void fillWindow() {
-			while (this.sent - this.echoed < WINDOW) {
+			while (this.members.get(0).isOpen() && this.sent - this.echoed < WINDOW) {
 				send();
 			}
 		}
 
 		void send() {
+			if (!this.members.get(0).isOpen()) {
+				this.unsent++;
+				return;
+			}
 			this.sent++;
 			String id = this.withIds ? ",\"id\":\"m" + this.sent + "\"" : "";
 			this.members.get(0)

@@ -382,6 +382,7 @@ final class Soak {
 					churnRefusals, churnCloses));
 			// Chat.
 			long sent = 0;
+			long unsent = 0;
 			long acked = 0;
 			long deliveriesMissing = 0;
 			Map<String, Integer> rejected = new TreeMap<>();
@@ -390,6 +391,7 @@ final class Soak {
 			for (List<ChatWindow> room : this.chat) {
 				CrossFanOut.Counts last = room.get(room.size() - 1).counts();
 				sent += last.sent();
+				unsent += last.unsent();
 				acked += last.acked();
 				last.rejected().forEach((k, v) -> rejected.merge(k, v, Integer::sum));
 				last.closes().forEach((k, v) -> memberCloses.merge(k, v, Integer::sum));
@@ -405,8 +407,8 @@ final class Soak {
 			}
 			long rejectedTotal = rejected.values().stream().mapToLong(Integer::longValue).sum();
 			long unanswered = sent - acked - rejectedTotal;
-			s.append(String.format("| chat messages sent / acked / refused (error → count) / **unanswered** | %d / %d / %s / **%d** |%n", sent,
-					acked, rejected, unanswered));
+			s.append(String.format("| chat messages sent / acked / refused (error → count) / **unanswered** / not sent (the sender closed) | %d / %d / %s / **%d** / %d |%n",
+					sent, acked, rejected, unanswered, unsent));
 			s.append(String.format("| chat: deliveries to the second half of each room missing / members closed by the server (code → count) | %d / %s |%n",
 					deliveriesMissing, memberCloses));
 			// /metrics.
