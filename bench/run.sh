@@ -10,6 +10,11 @@
 #   SKIP_JMH=1 bench/run.sh                        # load generator only
 #   SKIP_JMH=1 bench/run.sh --scenarios churn --methods plain,jwt,jwt-new,ticket,spring-plain,spring-jwt,node-plain,node-jwt
 #                                                  # against what users would run instead (bench/controls)
+#   SKIP_JMH=1 bench/run.sh --scenarios churn --methods spring-plain,jetty-plain,spring-jwt,jetty-jwt
+#                                                  # Tomcat against Jetty: the same control application on each
+#   SKIP_JMH=1 bench/run.sh --scenarios churn --store redis --methods plain,jwt,ticket,spring-plain \
+#       --server-cpus 0 --redis-cpus 1             # Redis on its own core: taskset pins Redis to CPU 1, AuthWatch,
+#                                                  # every control (-XX:ActiveProcessorCount=1) and the client to CPU 0
 #   bench/run.sh cluster                           # the cluster scenarios only (docs/benchmarks.md, "Cluster"):
 #   bench/run.sh cluster --scenarios broadcast --rooms 10,100   # options go to dev.authwatch.bench.ClusterBench
 #   bench/run.sh cluster --scenarios soak          # issue 17's 30-minute soak (about 35 min): 15,000 idle, 500 upgrades/s,
@@ -43,6 +48,8 @@ if [ "$(boot_version pom.xml)" != "$(boot_version bench/controls/spring/pom.xml)
   exit 1
 fi
 ./mvnw -q -B -f bench/controls/spring/pom.xml package
+# The same application on Jetty (jetty-* methods): Tomcat against Jetty decided by measurement.
+./mvnw -q -B -f bench/controls/spring/pom.xml -Pjetty package
 if command -v npm > /dev/null; then
   (cd bench/controls/node && npm ci --no-audit --no-fund --silent)
 else

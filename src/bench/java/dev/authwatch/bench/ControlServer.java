@@ -13,20 +13,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A control outside AuthWatch's process, what a user would run instead (bench/controls): the plain
- * Spring Boot WebSocket application or the Node {@code ws} + {@code jsonwebtoken} server, each with
- * an unauthenticated {@code /plain} and a JWT-checking {@code /jwt} endpoint. Churn methods name
- * them {@code spring-plain}, {@code spring-jwt}, {@code node-plain} and {@code node-jwt}.
+ * Spring Boot WebSocket application on Tomcat or the same built on Jetty, or the Node {@code ws} +
+ * {@code jsonwebtoken} server, each with an unauthenticated {@code /plain} and a JWT-checking
+ * {@code /jwt} endpoint. Churn methods name them {@code spring-plain}, {@code spring-jwt},
+ * {@code jetty-plain}, {@code jetty-jwt}, {@code node-plain} and {@code node-jwt}.
  */
 final class ControlServer implements AutoCloseable {
 
 	enum Kind {
 
-		SPRING("spring-"), NODE("node-");
+		SPRING("spring-", "spring-control.jar"), JETTY("jetty-", "spring-control-jetty.jar"), NODE("node-", null);
 
 		final String prefix;
 
-		Kind(String prefix) {
+		/** The Spring application's jar in bench/controls/spring/target, built by bench/run.sh. */
+		private final String jar;
+
+		Kind(String prefix, String jar) {
 			this.prefix = prefix;
+			this.jar = jar;
 		}
 
 		static Kind of(String method) {
@@ -54,14 +59,17 @@ final class ControlServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	static ControlServer start(Kind kind, String javaHome, List<String> jvmFlags, String secret, int port, Path log)
-			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
+	/**
+	 * @param launcher what runs the control, e.g. {@code taskset -c 0} ({@link Pinning}); empty for none
+	 */
+	static ControlServer start(Kind kind, List<String> launcher, String javaHome, List<String> jvmFlags, String secret,
+			int port, Path log) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(launcher);
 		switch (kind) {
-			case SPRING -> {
+			case SPRING, JETTY -> {
 				command.add(javaHome + "/bin/java");
 				command.addAll(jvmFlags);
-				command.addAll(List.of("-jar", "bench/controls/spring/target/spring-control.jar", "--server.port=" + port));
+				command.addAll(List.of("-jar", "bench/controls/spring/target/" + kind.jar, "--server.port=" + port));
 			}
 			case NODE -> command.addAll(List.of("node", "bench/controls/node/server.js"));
 		}

@@ -31,11 +31,15 @@ import redis.embedded.RedisServer;
  * --methods LIST         churn methods: plain,plain-welcome,jwt,jwt-new,ticket (plain-welcome: the
  *                        control that also writes a welcome frame; jwt: 1,000 tokens reused, as
  *                        reconnecting clients do; jwt-new: every token used once), and the controls
- *                        outside the process (bench/controls): spring-plain,spring-jwt,node-plain,node-jwt
+ *                        outside the process (bench/controls): spring-plain,spring-jwt (Tomcat),
+ *                        jetty-plain,jetty-jwt (the same application on Jetty),node-plain,node-jwt
  * --warmups N --rounds N --round-seconds S --concurrency C    churn (untimed warm-up rounds first)
  * --steps 5000,10000,15000,19000 --hold-seconds S  hold
  * --rooms 10,100,1000    fan-out room sizes
  * --histograms true      also write a class histogram of the server per hold step
+ * --server-cpus 0        taskset CPU list for AuthWatch and every control (-XX:ActiveProcessorCount to match)
+ * --redis-cpus 1         taskset CPU list for the embedded Redis
+ * --client-cpus 0        taskset CPU list for this load generator (default: the servers' when those are pinned)
  * </pre>
  */
 public final class LoadGenerator {
@@ -45,6 +49,7 @@ public final class LoadGenerator {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		Files.createDirectories(options.out);
+		options.pinning.pinClient();
 		RedisServer redis = null;
 		List<String> properties = new ArrayList<>(List.of("--authwatch.websocket.heartbeat-interval=5s",
 				"--authwatch.websocket.max-messages-per-second=1000000", "--authwatch.ticket.ttl=10m",
@@ -59,6 +64,7 @@ public final class LoadGenerator {
 			int redisPort = freePort();
 			redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
 			redis.start();
+			options.pinning.pinRedis(LoadGenerator::redisProcess);
 			properties.add("--authwatch.store=redis");
 			properties.add("--spring.data.redis.port=" + redisPort);
 		}
@@ -66,8 +72,8 @@ public final class LoadGenerator {
 		int port = freePort();
 		Report report = new Report(options.out);
 		report.setup(options, properties);
-		try (ServerProcess server = ServerProcess.start(options.javaHome, options.serverJvm, properties, SECRET, port,
-				options.out.resolve("server.log")); WsEngine engine = new WsEngine("load-nio")) {
+		try (ServerProcess server = ServerProcess.start(options.pinning.serverLauncher(), options.javaHome,
+				options.pinning.serverJvm(options.serverJvm), properties, SECRET, port, options.out.resolve("server.log")); WsEngine engine = new WsEngine("load-nio")) {
 			report.server(server);
 			Credentials credentials = new Credentials(SECRET, port);
 			if (options.scenarios.contains("churn")) {
@@ -107,7 +113,8 @@ public final class LoadGenerator {
 			for (String method : options.methods) {
 				ControlServer.Kind kind = ControlServer.Kind.of(method);
 				if (kind != null && !controls.containsKey(kind)) {
-					controls.put(kind, ControlServer.start(kind, options.javaHome, options.serverJvm, SECRET, freePort(),
+					controls.put(kind, ControlServer.start(kind, options.pinning.serverLauncher(), options.javaHome,
+							options.pinning.serverJvm(options.serverJvm), SECRET, freePort(),
 							options.out.resolve(kind.name().toLowerCase(Locale.ROOT) + "-control.log")));
 				}
 				ControlServer control = controls.get(kind);
@@ -179,6 +186,18 @@ public final class LoadGenerator {
 		};
 	}
 
+	/** The embedded Redis, the one Redis child of this process: its library does not tell its pid. */
+	private static ProcessHandle redisProcess() {
+		List<ProcessHandle> redis = ProcessHandle.current()
+			.children()
+			.filter((child) -> child.info().command().orElse("").contains("redis"))
+			.toList();
+		if (redis.size() != 1) {
+			throw new IllegalStateException("expected one Redis child process, found " + redis.size());
+		}
+		return redis.get(0);
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
@@ -217,10 +236,15 @@ public final class LoadGenerator {
 
 		boolean histograms;
 
+		Pinning pinning = Pinning.NONE;
+
 		Instant started = Instant.now();
 
 		static Options parse(String[] args) {
 			Options options = new Options();
+			String serverCpus = null;
+			String redisCpus = null;
+			String clientCpus = null;
 			for (int i = 0; i < args.length; i += 2) {
 				String value = args[i + 1];
 				switch (args[i]) {
@@ -239,9 +263,13 @@ public final class LoadGenerator {
 					case "--hold-seconds" -> options.holdSeconds = Integer.parseInt(value);
 					case "--histograms" -> options.histograms = Boolean.parseBoolean(value);
 					case "--rooms" -> options.rooms = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+					case "--server-cpus" -> serverCpus = value;
+					case "--redis-cpus" -> redisCpus = value;
+					case "--client-cpus" -> clientCpus = value;
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}
 			}
+			options.pinning = new Pinning(serverCpus, redisCpus, (clientCpus != null) ? clientCpus : serverCpus);
 			return options;
 		}
 

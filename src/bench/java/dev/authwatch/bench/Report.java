@@ -42,6 +42,7 @@ final class Report {
 			.append("| Server JVM flags | `").append(String.join(" ", options.serverJvm)).append("` |\n")
 			.append("| Server properties | `").append(String.join(" ", properties)).append("` |\n")
 			.append("| Ticket store | ").append(options.store).append(" |\n")
+			.append("| CPU pinning | ").append(options.pinning.describe()).append(" |\n")
 			.append("| Load average at start (1/5/15 min) | ").append(loadAverage()).append(" |\n\n");
 	}
 
@@ -76,8 +77,8 @@ final class Report {
 		for (Map.Entry<String, List<Churn.Round>> entry : rounds.entrySet()) {
 			List<Churn.Round> list = entry.getValue();
 			double[] rates = list.stream().mapToDouble(Churn.Round::upgradesPerSecond).toArray();
-			double[] ratios = ratios(list, plain);
-			double[] welcomeRatios = ratios(list, plainWelcome);
+			double[] ratios = Comparisons.ratios(list, plain);
+			double[] welcomeRatios = Comparisons.ratios(list, plainWelcome);
 			for (int r = 0; r < list.size(); r++) {
 				Churn.Round round = list.get(r);
 				csv.append(r + 1).append(',').append(entry.getKey()).append(',').append(String.format("%.1f", round.upgradesPerSecond()))
@@ -103,63 +104,10 @@ final class Report {
 			highs[m] = Stats.max(rates);
 			m++;
 		}
-		table.append("\n![upgrades per second](upgrades.png)\n\n").append(againstControls(rounds));
+		table.append("\n![upgrades per second](upgrades.png)\n\n").append(Comparisons.all(rounds));
 		this.sections.add(table.toString());
 		Files.writeString(this.out.resolve("churn.csv"), csv);
 		Plots.upgrades(this.out.resolve("upgrades.png"), methods, medians, lows, highs);
-	}
-
-	/** The controls outside the process that issue 17 compares with, in the order of the table's columns. */
-	private static final List<String> OUTSIDE_CONTROLS = List.of("spring-plain", "spring-jwt", "node-plain", "node-jwt");
-
-	/**
-	 * Every method as a ratio to each control outside the process (median of the per-round ratios,
-	 * rounds interleaved so that drift cancels), then the targets of issue 17 met or missed.
-	 */
-	private static String againstControls(Map<String, List<Churn.Round>> rounds) {
-		List<String> controls = OUTSIDE_CONTROLS.stream().filter(rounds::containsKey).toList();
-		if (controls.isEmpty()) {
-			return "";
-		}
-		StringBuilder table = new StringBuilder("### Against what users would run instead\n\n")
-			.append("The same rounds as above, each method divided by each control of `bench/controls` in the same round: ")
-			.append("spring-*: a plain Spring Boot application (same Boot and Tomcat, no Spring Security), `/plain` a no-op ")
-			.append("handler, `/jwt` the same behind a minimal jjwt interceptor; node-*: one Node process with `ws` and ")
-			.append("`jsonwebtoken`. Median of the rounds (min–max).\n\n| method |");
-		controls.forEach((control) -> table.append(" × ").append(control).append(" |"));
-		table.append("\n|---|").append("---|".repeat(controls.size())).append('\n');
-		for (Map.Entry<String, List<Churn.Round>> entry : rounds.entrySet()) {
-			table.append("| ").append(entry.getKey()).append(" |");
-			for (String control : controls) {
-				table.append(' ').append(Stats.spread(ratios(entry.getValue(), rounds.get(control)), "%.2f")).append(" |");
-			}
-			table.append('\n');
-		}
-		table.append("\nTargets (issue 17), median of the per-round ratios:\n\n");
-		target(table, rounds, "jwt", "spring-plain", 0.90);
-		target(table, rounds, "jwt", "spring-jwt", 1.0);
-		target(table, rounds, "jwt-new", "spring-plain", 0.85);
-		target(table, rounds, "jwt", "node-jwt", 5.0);
-		target(table, rounds, "ticket", "spring-plain", 0.75);
-		return table.append('\n').toString();
-	}
-
-	private static void target(StringBuilder out, Map<String, List<Churn.Round>> rounds, String method, String control,
-			double target) {
-		if (rounds.containsKey(method) && rounds.containsKey(control)) {
-			double ratio = Stats.median(ratios(rounds.get(method), rounds.get(control)));
-			out.append(String.format("- %s ≥ %.2f× %s: **%.2f×**, %s%n", method, target, control, ratio,
-					(ratio >= target) ? "met" : "missed"));
-		}
-	}
-
-	/** Per-round ratios to a control run in the same rounds; NaN without that control in the run. */
-	private static double[] ratios(List<Churn.Round> rounds, List<Churn.Round> control) {
-		double[] ratios = new double[rounds.size()];
-		for (int r = 0; r < rounds.size(); r++) {
-			ratios[r] = (control != null) ? rounds.get(r).upgradesPerSecond() / control.get(r).upgradesPerSecond() : Double.NaN;
-		}
-		return ratios;
 	}
 
 	void fanOut(List<FanOut.Round> rounds, String load) throws IOException {

@@ -40,7 +40,15 @@ final class ServerProcess implements AutoCloseable {
 
 	static ServerProcess start(String javaHome, List<String> jvmFlags, List<String> properties, String secret, int port,
 			Path log) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
+		return start(List.of(), javaHome, jvmFlags, properties, secret, port, log);
+	}
+
+	/**
+	 * @param launcher what runs the JVM, e.g. {@code taskset -c 0} ({@link Pinning}); empty for none
+	 */
+	static ServerProcess start(List<String> launcher, String javaHome, List<String> jvmFlags, List<String> properties,
+			String secret, int port, Path log) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(launcher);
 		command.add(javaHome + "/bin/java");
 		command.addAll(jvmFlags);
 		command.add("-Dloader.path=target/bench-server.jar");
