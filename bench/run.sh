@@ -10,10 +10,12 @@
 #   SKIP_JMH=1 bench/run.sh                        # load generator only
 #   SKIP_JMH=1 bench/run.sh --scenarios churn --methods plain,jwt,jwt-new,ticket,spring-plain,spring-jwt,node-plain,node-jwt
 #                                                  # against what users would run instead (bench/controls)
-#   SKIP_JMH=1 bench/run.sh --scenarios churn --methods spring-plain,jetty-plain,spring-jwt,jetty-jwt
+#   SKIP_JMH=1 bench/run.sh --out docs/benchmarks/jetty --scenarios churn \
+#       --methods spring-plain,jetty-plain,spring-jwt,jetty-jwt,plain,jwt --warmups 3 --rounds 5 --round-seconds 6
 #                                                  # Tomcat against Jetty: the same control application on each
-#   SKIP_JMH=1 bench/run.sh --scenarios churn --store redis --methods plain,jwt,ticket,spring-plain \
-#       --server-cpus 0 --redis-cpus 1             # Redis on its own core: taskset pins Redis to CPU 1, AuthWatch,
+#   SKIP_JMH=1 bench/run.sh --out docs/benchmarks/ticket-pinned --scenarios churn --store redis \
+#       --methods plain,jwt,ticket,spring-plain --server-cpus 0 --redis-cpus 1 --warmups 3 --rounds 5 --round-seconds 6
+#                                                  # Redis on its own core: taskset pins Redis to CPU 1, AuthWatch,
 #                                                  # every control (-XX:ActiveProcessorCount=1) and the client to CPU 0
 #   bench/run.sh cluster                           # the cluster scenarios only (docs/benchmarks.md, "Cluster"):
 #   bench/run.sh cluster --scenarios broadcast --rooms 10,100   # options go to dev.authwatch.bench.ClusterBench
