@@ -73,7 +73,8 @@ public final class LoadGenerator {
 		Report report = new Report(options.out);
 		report.setup(options, properties);
 		try (ServerProcess server = ServerProcess.start(options.pinning.serverLauncher(), options.javaHome,
-				options.pinning.serverJvm(options.serverJvm), properties, SECRET, port, options.out.resolve("server.log")); WsEngine engine = new WsEngine("load-nio")) {
+				options.pinning.serverJvm(options.serverJvm), properties, SECRET, port, options.out.resolve("server.log"));
+				WsEngine engine = new WsEngine("load-nio")) {
 			report.server(server);
 			Credentials credentials = new Credentials(SECRET, port);
 			if (options.scenarios.contains("churn")) {
