@@ -39,7 +39,7 @@ final class Report {
 			.append("| RAM | ").append(memTotal()).append(" |\n")
 			.append("| Server JDK | ").append(javaVersion(options.javaHome)).append(" |\n")
 			.append("| Client JDK | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append(" |\n")
-			.append("| Server JVM flags | `").append(String.join(" ", options.serverJvm)).append("` |\n")
+			.append("| Server JVM flags | `").append(String.join(" ", options.pinning.serverJvm(options.serverJvm))).append("` |\n")
 			.append("| Server properties | `").append(String.join(" ", properties)).append("` |\n")
 			.append("| Ticket store | ").append(options.store).append(" |\n")
 			.append("| CPU pinning | ").append(options.pinning.describe()).append(" |\n")
