@@ -25,6 +25,7 @@ final class CrossFanOut {
 	record Saturation(int roomSize, double messagesPerSecond, double deliveriesPerSecond) {
 	}
 
+	/** @param lost deliveries missing; negative when messages refused to the sender were delivered anyway */
 	record Latency(int roomSize, double rate, double achievedRate, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos,
 			int samples, long lost) {
 	}
