@@ -441,7 +441,7 @@ final class Soak {
 					Soak.this.fullGc.stream().map((x) -> String.format("%.1f MB", x[1] / 1048576.0)).collect(java.util.stream.Collectors.joining(" → "))));
 			s.append(String.format("| heap growth per hour, linear fit (± standard error) / residual s.d. | **%+.1f MB/h** (± %.1f) / %.2f MB → **%s** |%n",
 					growth.perHour() / 1048576.0, growth.standardError() / 1048576.0, growth.residualSd() / 1048576.0,
-					growth.flat() ? "flat" : "growing"));
+					(growth.samples() < 3) ? "not judged (fewer than 3 samples)" : growth.flat() ? "flat" : "growing"));
 			// Redis restart.
 			if (this.restart != null) {
 				s.append(String.format("| Redis stopped at / started again at / instance subscribed again | %.0f s / %.0f s / %s |%n",
@@ -506,7 +506,11 @@ final class Soak {
 			if (p99 >= SCRAPE_TARGET_NANOS || !Soak.this.scrapeFailures.isEmpty()) {
 				violations.add(String.format("soak: /metrics p99 %.1f ms, failures %s", p99 / 1e6, Soak.this.scrapeFailures));
 			}
-			if (!growth.flat()) {
+			if (growth.samples() < 3) {
+				violations.add("soak: heap after GC not judged: " + growth.samples()
+						+ " live-data samples (no collection shrank the old generation more often)");
+			}
+			else if (!growth.flat()) {
 				violations.add(String.format("soak: heap after GC grows %.1f MB/h (± %.1f)", growth.perHour() / 1048576.0,
 						growth.standardError() / 1048576.0));
 			}
