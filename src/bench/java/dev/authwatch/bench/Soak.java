@@ -35,7 +35,7 @@ final class Soak {
 
 	private static final int ROOM_SIZE = 20;
 
-	/** Messages per second of each room's sender: half the per-connection frame budget (10). */
+	/** Messages per second of each room's sender: a quarter of the per-connection frame budget (20 by default). */
 	private static final double ROOM_RATE = 5;
 
 	private static final long SCRAPE_TARGET_NANOS = 20_000_000;

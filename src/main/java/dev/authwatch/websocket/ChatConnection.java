@@ -39,6 +39,9 @@ public final class ChatConnection {
 
 	static final long CONTROL_FRAME_TIMEOUT_MILLIS = 1000;
 
+	/** The most stall credit a connection holds, in seconds of its frame budget. */
+	static final int STALL_CREDIT_SECONDS = 30;
+
 	/** 1008: the peer does not read what it is sent. */
 	static final CloseStatus SLOW_CONSUMER = CloseStatus.POLICY_VIOLATION.withReason("slow consumer");
 
@@ -57,6 +60,14 @@ public final class ChatConnection {
 	private final AtomicReference<DisconnectReason> closeReason = new AtomicReference<>();
 
 	private final Bucket messageBudget;
+
+	private final int framesPerSecond;
+
+	/**
+	 * Frames owed for the server's own stalls (see {@link #handled}); only the
+	 * container's thread for this session touches it.
+	 */
+	private double stallCredit;
 
 	private final Heartbeat heartbeat = new Heartbeat();
 
@@ -83,6 +94,7 @@ public final class ChatConnection {
 		this.principal = principal;
 		this.connectedAt = connectedAt;
 		this.messageBudget = messageBudget;
+		this.framesPerSecond = properties.maxMessagesPerSecond();
 		this.slowConsumerCounter = slowConsumerCounter;
 		this.container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
@@ -176,7 +188,30 @@ public final class ChatConnection {
 	}
 
 	boolean tryConsumeMessage() {
-		return this.messageBudget.tryConsume(1);
+		if (this.messageBudget.tryConsume(1)) {
+			return true;
+		}
+		if (this.stallCredit < 1) {
+			return false;
+		}
+		this.stallCredit -= 1;
+		return true;
+	}
+
+	/**
+	 * Handling the last frame took {@code nanos}. Beyond one frame's share of a second
+	 * that was the server's time (a store that stalled), during which the client's next
+	 * frames waited in the socket and will be read at once: the bucket, capped at one
+	 * second's budget, cannot absorb them, so the excess time is credited as frames, up
+	 * to {@link #STALL_CREDIT_SECONDS}. A healthy store takes well under a frame's share:
+	 * a flooder earns nothing.
+	 */
+	void handled(long nanos) {
+		double credit = nanos / 1e9 * this.framesPerSecond - 1;
+		if (credit > 0) {
+			this.stallCredit = Math.min(this.stallCredit + credit,
+					STALL_CREDIT_SECONDS * (double) this.framesPerSecond);
+		}
 	}
 
 	/**

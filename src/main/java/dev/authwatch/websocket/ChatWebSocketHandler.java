@@ -132,7 +132,9 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 			connection.close(RATE_LIMITED, DisconnectReason.POLICY);
 			return;
 		}
+		long started = System.nanoTime();
 		this.protocol.handle(connection, payload);
+		connection.handled(System.nanoTime() - started);
 	}
 
 	@Override

@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize largest chat frame the application accepts; larger ones get an
  * error frame
  * @param maxMessagesPerSecond frames one connection may send per second (bursts up to the
- * same number); more closes the connection with 1008
+ * same number); more closes the connection with 1008 (time the server itself spent on a
+ * frame beyond its share is credited back, see {@code ChatConnection#handled})
  * @param maxRoomsPerConnection how many rooms one connection may join
  * @param sendTimeLimit a frame to a client pending longer than this closes the connection
  * (1008 {@code slow consumer}), found by the next frame sent to it or the next heartbeat;
