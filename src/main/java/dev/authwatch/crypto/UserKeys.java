@@ -64,10 +64,20 @@ public final class UserKeys {
 		long v3 = this.k1 ^ 0x7465646279746573L;
 		int length = userId.length();
 		int blocks = length / 4;
-		for (int block = 0; block <= blocks; block++) {
-			long m = (block < blocks) ? word(userId, block * 4, 4) : lastWord(userId, blocks * 4, length);
-			v3 ^= m;
-			for (int round = 0; round < 2; round++) {
+		// One loop for SipHash-2-4: each message word (the last one padded) with 2
+		// rounds,
+		// then the finalization (v2 ^= 0xff) with 4, so that the round is written once.
+		for (int step = 0; step <= blocks + 1; step++) {
+			boolean finalization = step > blocks;
+			long m = 0;
+			if (finalization) {
+				v2 ^= 0xff;
+			}
+			else {
+				m = (step < blocks) ? word(userId, step * 4, 4) : lastWord(userId, blocks * 4, length);
+				v3 ^= m;
+			}
+			for (int round = (finalization ? 4 : 2); round > 0; round--) {
 				v0 += v1;
 				v1 = Long.rotateLeft(v1, 13);
 				v1 ^= v0;
@@ -84,23 +94,6 @@ public final class UserKeys {
 				v2 = Long.rotateLeft(v2, 32);
 			}
 			v0 ^= m;
-		}
-		v2 ^= 0xff;
-		for (int round = 0; round < 4; round++) {
-			v0 += v1;
-			v1 = Long.rotateLeft(v1, 13);
-			v1 ^= v0;
-			v0 = Long.rotateLeft(v0, 32);
-			v2 += v3;
-			v3 = Long.rotateLeft(v3, 16);
-			v3 ^= v2;
-			v0 += v3;
-			v3 = Long.rotateLeft(v3, 21);
-			v3 ^= v0;
-			v2 += v1;
-			v1 = Long.rotateLeft(v1, 17);
-			v1 ^= v2;
-			v2 = Long.rotateLeft(v2, 32);
 		}
 		long key = v0 ^ v1 ^ v2 ^ v3;
 		return (key == NONE) ? 1 : key;

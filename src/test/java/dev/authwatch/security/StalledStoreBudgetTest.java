@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.authwatch.support.ChatClient;
-import dev.authwatch.support.RedisTestServer;
+import dev.authwatch.support.OwnRedis;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,18 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.websocket.max-messages-per-second=10" })
 class StalledStoreBudgetTest {
 
-	private static final int REDIS_PORT = freePort();
-
-	private static final RedisServer redis = start();
+	private static final OwnRedis redis = OwnRedis.start();
 
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		registry.add("authwatch.store", () -> "redis");
-		registry.add("spring.data.redis.host", () -> "127.0.0.1");
-		registry.add("spring.data.redis.port", () -> REDIS_PORT);
+		redis.register(registry);
 	}
 
 	@AfterAll
@@ -109,36 +104,12 @@ class StalledStoreBudgetTest {
 
 	/** Every client's commands wait for {@code pause}, the service's included. */
 	private static void pauseRedis(Duration pause) {
-		RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
+		RedisClient client = RedisClient.create("redis://127.0.0.1:" + redis.port());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			connection.sync().clientPause(pause.toMillis());
 		}
 		finally {
 			client.shutdown();
-		}
-	}
-
-	private static RedisServer start() {
-		try {
-			RedisServer server = RedisServer.newRedisServer()
-				.port(REDIS_PORT)
-				.bind("127.0.0.1")
-				.setting("save \"\"")
-				.build();
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("could not start Redis on port " + REDIS_PORT, ex);
-		}
-	}
-
-	private static int freePort() {
-		try {
-			return RedisTestServer.freePort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -7,14 +7,13 @@ import dev.authwatch.support.AdminCalls;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.RawHandshake;
-import dev.authwatch.support.RedisTestServer;
+import dev.authwatch.support.OwnRedis;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +36,7 @@ import static org.awaitility.Awaitility.await;
 		"resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s", "authwatch.monitor.window=3s" })
 class RedisOutageRecoveryTest {
 
-	private static final int REDIS_PORT = freePort();
-
-	private static RedisServer redis = start();
+	private static final OwnRedis redis = OwnRedis.start();
 
 	@LocalServerPort
 	int port;
@@ -49,9 +46,7 @@ class RedisOutageRecoveryTest {
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		registry.add("authwatch.store", () -> "redis");
-		registry.add("spring.data.redis.host", () -> "127.0.0.1");
-		registry.add("spring.data.redis.port", () -> REDIS_PORT);
+		redis.register(registry);
 	}
 
 	@AfterAll
@@ -90,7 +85,7 @@ class RedisOutageRecoveryTest {
 		assertThat(HttpCalls.get(this.port, "/health/liveness").statusCode()).isEqualTo(200);
 		jwtHandshake();
 
-		redis = start();
+		redis.restart();
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			var minted = HttpCalls.post(this.port, "/api/auth/ticket", TestTokens.valid("alice"));
 			assertThat(minted.statusCode()).isEqualTo(200);
@@ -132,30 +127,6 @@ class RedisOutageRecoveryTest {
 
 	private int redeem(String ticket) throws IOException {
 		return RawHandshake.to(this.port).path("/ws/chat?ticket=" + ticket).send().status();
-	}
-
-	private static RedisServer start() {
-		try {
-			RedisServer server = RedisServer.newRedisServer()
-				.port(REDIS_PORT)
-				.bind("127.0.0.1")
-				.setting("save \"\"")
-				.build();
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("could not start Redis on port " + REDIS_PORT, ex);
-		}
-	}
-
-	private static int freePort() {
-		try {
-			return RedisTestServer.freePort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
