@@ -65,7 +65,10 @@ final class AgentProcess implements AutoCloseable {
 				counts(fields.get("refusals")), counts(fields.get("closes")));
 	}
 
-	/** Upgrades (101) and refusals (HTTP status; 0: no HTTP answer) since {@code since}: {epoch ms, status}. */
+	/**
+	 * Upgrades (101), refusals (HTTP status; 0: no HTTP answer) and unexpected closes (minus the close code) since
+	 * {@code since}: {epoch ms, status}.
+	 */
 	List<long[]> events(long since) throws IOException {
 		List<long[]> events = new ArrayList<>();
 		String body = call("events " + since).substring("events ".length());

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * open PORT COUNT IP,IP,... PREFIX IN_FLIGHT   clients round-robin over the source addresses
  * status                                       open, pending, refusals, closes, pings
- * events SINCE_EPOCH_MS                        every upgrade and refusal since then: ms,status;...
+ * events SINCE_EPOCH_MS                        every upgrade, refusal and close since then: ms,status;... (a close as
+ *                                              minus its close code)
  * recovery SINCE_EPOCH_MS                      loss → open durations (ms) of connections lost since then
  * close                                        closes every connection (1000) and exits
  * </pre>
@@ -158,6 +159,7 @@ public final class ClientAgent {
 				return;
 			}
 			ClientAgent.this.closes.merge(code, 1, Integer::sum);
+			event(System.currentTimeMillis(), -code);
 			if (this.lostAt == 0) {
 				this.lostAt = System.currentTimeMillis();
 			}

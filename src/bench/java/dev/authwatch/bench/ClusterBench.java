@@ -129,6 +129,7 @@ public final class ClusterBench {
 		String startLoad = Report.loadAverage();
 		try (Population population = new Population(options.agents, rig.work())) {
 			long start = System.nanoTime();
+			long startMillis = System.currentTimeMillis();
 			List<String> all = new ArrayList<>(steered.get(0));
 			all.addAll(steered.get(1));
 			java.util.Collections.shuffle(all, new java.util.Random(1));
@@ -144,12 +145,22 @@ public final class ClusterBench {
 			long[] active = { Population.activeConnections(nodes.get(0).port), Population.activeConnections(nodes.get(1).port) };
 			long[] rss = { nodes.get(0).process.rss(), nodes.get(1).process.rss() };
 			long pingsBefore = opened.pings();
+			long holdMillis = System.currentTimeMillis();
 			Thread.sleep(options.holdSeconds * 1000L);
 			AgentProcess.Status held = population.status();
 			long[] activeEnd = { Population.activeConnections(nodes.get(0).port), Population.activeConnections(nodes.get(1).port) };
 			String endLoad = Report.loadAverage();
 			String nginxErrors = rig.nginxErrors();
 			long workerConnectionErrors = nginxErrors.lines().filter((l) -> l.contains("worker_connections are not enough")).count();
+			List<String> otherNginxErrors = nginxErrors.lines()
+				.filter((l) -> !l.contains("worker_connections are not enough") && (l.contains("[error]") || l.contains("[crit]") || l.contains("[alert]")))
+				.toList();
+			String closes = population.closes(startMillis).stream()
+				.map((close) -> String.format("%d at %.1f s (%s)", close[1], (close[0] - startMillis) / 1e3, (close[0] < holdMillis) ? "opening" : "holding"))
+				.collect(java.util.stream.Collectors.joining(", "));
+			String serverDisconnects = disconnects(nodes.get(0).port) + "; B: " + disconnects(nodes.get(1).port);
+			List<String> warnings = new ArrayList<>(rig.warnings(nodes.get(0)));
+			warnings.addAll(rig.warnings(nodes.get(1)));
 			StringBuilder s = new StringBuilder();
 			s.append("Two instances (`").append(String.join(" ", options.holdJvm)).append("`, production defaults: ")
 				.append("heartbeat every 30 s, rate and connection limits as shipped) behind the shipped nginx with ")
@@ -174,12 +185,21 @@ public final class ClusterBench {
 						memoryBefore / 1048576.0, memoryAfter / 1048576.0, (memoryAfter - memoryBefore) / (double) opened.open(),
 						keysBefore, keysAfter))
 				.append(String.format("| instance RSS | A %.0f MB, B %.0f MB |%n", rss[0] / 1048576.0, rss[1] / 1048576.0))
+				.append(String.format("| each unexpected close: code at time since the first open (phase) | %s |%n", closes.isEmpty() ? "none" : closes))
+				.append("| instances' `auth_ws_disconnects_total` by reason | A: ").append(serverDisconnects).append(" |\n")
+				.append(String.format("| instances' WARN and ERROR log lines (count; first three) | %d; %s |%n", warnings.size(),
+						String.join(" / ", warnings.subList(0, Math.min(3, warnings.size()))).replace("|", "\\|")))
 				.append(String.format("| nginx \"worker_connections are not enough\" | %d |%n", workerConnectionErrors))
+				.append(String.format("| nginx's other errors (count; first three) | %d; %s |%n", otherNginxErrors.size(),
+						String.join(" / ", otherNginxErrors.subList(0, Math.min(3, otherNginxErrors.size()))).replace("|", "\\|")))
 				.append("| load average: start / opened / end of hold | ").append(startLoad).append(" / ").append(rampLoad).append(" / ")
 				.append(endLoad).append(" |\n");
 			report.put("Idle connections across two instances through nginx", s.toString());
 			if (held.open() < options.idle || !held.closes().isEmpty()) {
 				report.violations.add("idle: " + held.open() + " open, closes " + held.closes());
+			}
+			if (!warnings.isEmpty()) {
+				report.violations.add("idle: the instances logged " + warnings.size() + " warnings, e.g. " + warnings.get(0));
 			}
 		}
 		finally {
@@ -221,7 +241,7 @@ public final class ClusterBench {
 			}
 			String endLoad = Report.loadAverage();
 			AgentProcess.Recovery recovery = population.recovery(killedAt);
-			List<long[]> events = population.events(killedAt);
+			List<long[]> events = population.attempts(killedAt);
 			long[] backAt = recovery.back().stream().mapToLong((r) -> r[1] - killedAt).sorted().toArray();
 			int lostCount = backAt.length + recovery.notBack();
 			long[] after = { 0, Population.activeConnections(nodes.get(1).port), Population.activeConnections(nodes.get(2).port) };
@@ -275,7 +295,7 @@ public final class ClusterBench {
 			}
 			String endLoad = Report.loadAverage();
 			AgentProcess.Recovery recovery = population.recovery(killedAt);
-			List<long[]> events = population.events(killedAt);
+			List<long[]> events = population.attempts(killedAt);
 			long[] backAt = recovery.back().stream().mapToLong((r) -> r[1] - killedAt).sorted().toArray();
 			int lostCount = backAt.length + recovery.notBack();
 			StringBuilder s = new StringBuilder();
@@ -319,6 +339,20 @@ public final class ClusterBench {
 			return "0";
 		}
 		return (needed <= sortedBackMillis.length) ? String.format("%.1f", sortedBackMillis[needed - 1] / 1e3) : "–";
+	}
+
+	/** The instance's disconnects by reason, e.g. {@code client_close=12, heartbeat_timeout=1}; nothing before the first. */
+	private static String disconnects(int port) throws Exception {
+		java.util.regex.Pattern reason = java.util.regex.Pattern.compile("reason=\"([^\"]+)\"");
+		java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+		for (String line : Population.metricLines(port, "auth_ws_disconnects_total")) {
+			java.util.regex.Matcher matcher = reason.matcher(line);
+			long count = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			if (matcher.find() && count > 0) {
+				counts.merge(matcher.group(1), count, Long::sum);
+			}
+		}
+		return counts.isEmpty() ? "none" : counts.toString();
 	}
 
 	private static java.util.Map<Long, Integer> countByKind(List<long[]> events) {
@@ -380,7 +414,7 @@ public final class ClusterBench {
 				}
 				double saturation = Stats.median(rounds.stream().mapToDouble(CrossFanOut.Saturation::messagesPerSecond).toArray());
 				String pacedLoad = Report.loadAverage();
-				CrossFanOut.Latency latency = fanOut.paced(room, saturation / 2, Duration.ofSeconds(10));
+				CrossFanOut.Latency latency = fanOut.paced(room, saturation / 2, Duration.ofSeconds(30));
 				System.out.printf("broadcast %d at %.0f/s: p50 %.2f ms, p99 %.2f ms%n", size, latency.achievedRate(),
 						latency.p50Nanos() / 1e6, latency.p99Nanos() / 1e6);
 				fanOut.leave(room);

@@ -49,7 +49,7 @@ final class ClusterReport {
 		StringBuilder s = section("Cross-instance broadcast",
 				"Two instances on one Redis; each room's members split half and half between them, one member on instance A "
 						+ "sends. Saturation: 32 messages in flight, the sender's own copy (through Redis like every other) "
-						+ "acknowledges. Latency: the sender sends at half the median saturation rate for 10 s and every member "
+						+ "acknowledges. Latency: the sender sends at half the median saturation rate for 30 s and every member "
 						+ "on instance B records send → receipt (one clock, one client process). Target: p99 < 10 ms.\n\n"
 						+ "| room | messages/s, median (min–max) | deliveries/s, median (min–max) | paced rate (achieved) | "
 						+ "p50 ms | p99 ms | p99.9 ms | max ms | samples (missing) | load avg: start / paced / end |\n"

@@ -142,6 +142,17 @@ final class ClusterRig implements AutoCloseable {
 		return started;
 	}
 
+	/** The WARN and ERROR lines the instance has logged so far. */
+	List<String> warnings(Node node) throws IOException {
+		Path log = this.work.resolve(node.id + ".log");
+		if (!Files.exists(log)) {
+			return List.of();
+		}
+		try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+			return lines.filter((line) -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+		}
+	}
+
 	/** Starts a killed instance again, on its port, with its properties; returns once it is live. */
 	void restart(Node node) throws Exception {
 		startProcess(node);

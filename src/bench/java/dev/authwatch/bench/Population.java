@@ -106,10 +106,22 @@ final class Population implements AutoCloseable {
 		return this.agents.stream().mapToLong(AgentProcess::cpuNanos).sum();
 	}
 
-	List<long[]> events(long since) throws IOException {
+	/** Upgrades and refusals since {@code since}, in time order: {epoch ms, status}. */
+	List<long[]> attempts(long since) throws IOException {
+		return events(since, (kind) -> kind >= 0);
+	}
+
+	/** Closes nobody asked for since {@code since}, in time order: {epoch ms, close code}. */
+	List<long[]> closes(long since) throws IOException {
+		List<long[]> closes = events(since, (kind) -> kind < 0);
+		closes.forEach((close) -> close[1] = -close[1]);
+		return closes;
+	}
+
+	private List<long[]> events(long since, java.util.function.LongPredicate kind) throws IOException {
 		List<long[]> events = new ArrayList<>();
 		for (AgentProcess agent : this.agents) {
-			events.addAll(agent.events(since));
+			agent.events(since).stream().filter((event) -> kind.test(event[1])).forEach(events::add);
 		}
 		events.sort((a, b) -> Long.compare(a[0], b[0]));
 		return events;
@@ -128,15 +140,18 @@ final class Population implements AutoCloseable {
 
 	/** The instance's own count of open chat connections ({@code auth_ws_connections_active}). */
 	static long activeConnections(int port) throws Exception {
+		return metricLines(port, "auth_ws_connections_active").stream()
+			.mapToLong((line) -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	/** The instance's {@code /metrics} lines of the series named {@code name}. */
+	static List<String> metricLines(int port, String name) throws Exception {
 		// Bounded: an instance at its max-connections accepts nothing, this request included.
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
 			.timeout(Duration.ofSeconds(20))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		return response.body()
-			.lines()
-			.filter((line) -> line.startsWith("auth_ws_connections_active"))
-			.mapToLong((line) -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
+		return response.body().lines().filter((line) -> line.startsWith(name)).toList();
 	}
 
 	@Override

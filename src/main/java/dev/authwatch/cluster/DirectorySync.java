@@ -1,9 +1,10 @@
 package dev.authwatch.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -17,15 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Keeps this instance's part of the connection directory up to date, off the handshake
  * path: every {@code authwatch.cluster.directory-interval} it compares the registry with
- * what it last wrote and sends the difference in one pipelined round trip. A handshake
- * never waits for Redis here; the directory is at most one interval behind. Every few
- * rounds it also removes the entries of instances that stopped announcing. On a clean
- * stop it removes its own.
+ * what it last wrote and sends the difference in pipelined round trips. A handshake never
+ * waits for Redis here; the directory is at most one interval behind. Every few rounds it
+ * also removes the entries of instances that stopped announcing. On a clean stop it
+ * removes its own.
  */
 public final class DirectorySync implements SmartLifecycle {
 
@@ -46,7 +48,7 @@ public final class DirectorySync implements SmartLifecycle {
 	private final Duration interval;
 
 	/** Only the scheduler's one thread reads and writes these. */
-	private Map<String, UserEntry> written = Map.of();
+	private final Map<String, UserEntry> written = new HashMap<>();
 
 	private long rounds;
 
@@ -65,44 +67,64 @@ public final class DirectorySync implements SmartLifecycle {
 	}
 
 	void sync() {
-		Map<String, UserEntry> current = new HashMap<>();
-		Map<String, UserEntry> upserts = new HashMap<>();
+		Map<String, UserEntry> upserts = new LinkedHashMap<>();
+		Set<String> live = new HashSet<>();
 		for (ChatConnection connection : this.registry.connections()) {
+			live.add(connection.id());
 			DirectoryEntry entry = entryOf(connection);
 			UserEntry before = this.written.get(connection.id());
-			if (before != null && before.entry().equals(entry)) {
-				current.put(connection.id(), before);
-				continue;
+			if (before == null || !before.entry().equals(entry)) {
+				upserts.put(connection.id(), UserEntry.of(connection.principal().userId(), entry));
 			}
-			UserEntry changed = UserEntry.of(connection.principal().userId(), entry);
-			current.put(connection.id(), changed);
-			upserts.put(connection.id(), changed);
 		}
-		List<UserEntry> removals = new ArrayList<>();
+		Map<String, UserEntry> removals = new LinkedHashMap<>();
 		this.written.forEach((id, entry) -> {
-			if (!current.containsKey(id)) {
-				removals.add(entry);
+			if (!live.contains(id)) {
+				removals.put(id, entry);
 			}
 		});
 		try {
-			if (!upserts.isEmpty() || !removals.isEmpty()) {
-				this.directory.update(upserts, removals);
-			}
-			// Only what reached Redis counts as written: after a failure the next round
-			// sends it again.
-			this.written = current;
+			write(upserts, removals);
 			if (++this.rounds % SWEEP_EVERY == 0) {
-				Set<String> live = this.membership.instances()
+				Set<String> liveInstances = this.membership.instances()
 					.stream()
 					.map(InstanceStatus::id)
 					.collect(Collectors.toSet());
-				live.add(this.self);
-				this.directory.sweep(live);
+				liveInstances.add(this.self);
+				this.directory.sweep(liveInstances);
 			}
 			recovered();
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
+		}
+	}
+
+	/**
+	 * Sends the changes in pipelines of at most {@link RedisConnectionDirectory#CHUNK}.
+	 * Only what reached Redis counts as written, so after a failure the next round sends
+	 * the rest, not everything again. One pipeline of a whole round (19,000 changes after
+	 * a heartbeat, a ramp's backlog after a slow round) held the Redis client's event
+	 * loop long enough to time out other instances' commands and open the Redis breaker,
+	 * and each retry was larger than the last (docs/benchmarks.md, idle connections).
+	 */
+	private void write(Map<String, UserEntry> upserts, Map<String, UserEntry> removals) {
+		Iterator<Map.Entry<String, UserEntry>> ups = upserts.entrySet().iterator();
+		Iterator<Map.Entry<String, UserEntry>> downs = removals.entrySet().iterator();
+		while (ups.hasNext() || downs.hasNext()) {
+			Map<String, UserEntry> chunkUps = new HashMap<>();
+			Map<String, UserEntry> chunkDowns = new HashMap<>();
+			while (chunkUps.size() < RedisConnectionDirectory.CHUNK && ups.hasNext()) {
+				Map.Entry<String, UserEntry> up = ups.next();
+				chunkUps.put(up.getKey(), up.getValue());
+			}
+			while (chunkUps.size() + chunkDowns.size() < RedisConnectionDirectory.CHUNK && downs.hasNext()) {
+				Map.Entry<String, UserEntry> down = downs.next();
+				chunkDowns.put(down.getKey(), down.getValue());
+			}
+			this.directory.update(chunkUps.values(), chunkDowns.values());
+			this.written.putAll(chunkUps);
+			chunkDowns.keySet().forEach(this.written::remove);
 		}
 	}
 
@@ -123,8 +145,15 @@ public final class DirectorySync implements SmartLifecycle {
 		if (!this.failing) {
 			this.failing = true;
 			logger.warn("Could not update the connection directory (retrying every {}): {}", this.interval,
-					ex.getMessage());
+					reasonOf(ex));
 		}
+	}
+
+	/** A pipeline's exception says only that some command failed; its cause says why. */
+	private static @Nullable String reasonOf(RuntimeException ex) {
+		Throwable cause = ex.getCause();
+		return (ex instanceof RedisPipelineException && cause != null) ? ex.getMessage() + ": " + cause
+				: ex.getMessage();
 	}
 
 	@Override

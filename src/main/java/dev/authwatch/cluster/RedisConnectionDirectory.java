@@ -3,7 +3,7 @@ package dev.authwatch.cluster;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +28,12 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 	static final String INSTANCE = "authwatch:directory:instance:";
 
 	static final String INSTANCES = "authwatch:directory:instances";
+
+	/**
+	 * The most entries one pipeline writes or removes: two commands each, a few
+	 * milliseconds of Redis.
+	 */
+	static final int CHUNK = 500;
 
 	private final StringRedisTemplate redis;
 
@@ -59,8 +65,8 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 		return entries;
 	}
 
-	/** Writes this instance's changes since the last update in one round trip. */
-	void update(Map<String, UserEntry> upserts, Collection<UserEntry> removals) {
+	/** Writes changes of this instance's entries in one round trip. */
+	void update(Collection<UserEntry> upserts, Collection<UserEntry> removals) {
 		String instanceKey = INSTANCE + this.self;
 		this.redis.executePipelined(new SessionCallback<Object>() {
 
@@ -68,7 +74,7 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 			@SuppressWarnings({ "unchecked", "rawtypes" })
 			public Object execute(RedisOperations operations) {
 				operations.opsForSet().add(INSTANCES, RedisConnectionDirectory.this.self);
-				for (UserEntry upsert : upserts.values()) {
+				for (UserEntry upsert : upserts) {
 					operations.opsForHash()
 						.put(USER + upsert.userKey(), upsert.field(),
 								RedisConnectionDirectory.this.json.writeValueAsString(upsert.entry()));
@@ -101,12 +107,23 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 	}
 
 	void forget(String instance) {
-		Set<String> fields = this.redis.opsForSet().members(INSTANCE + instance);
-		if (fields != null) {
-			for (String member : fields) {
-				int space = member.indexOf(' ');
-				this.redis.opsForHash().delete(USER + member.substring(0, space), member.substring(space + 1));
-			}
+		Set<String> members = this.redis.opsForSet().members(INSTANCE + instance);
+		List<String> fields = (members != null) ? List.copyOf(members) : List.of();
+		for (int from = 0; from < fields.size(); from += CHUNK) {
+			List<String> chunk = fields.subList(from, Math.min(fields.size(), from + CHUNK));
+			this.redis.executePipelined(new SessionCallback<Object>() {
+
+				@Override
+				@SuppressWarnings({ "unchecked", "rawtypes" })
+				public Object execute(RedisOperations operations) {
+					for (String member : chunk) {
+						int space = member.indexOf(' ');
+						operations.opsForHash().delete(USER + member.substring(0, space), member.substring(space + 1));
+					}
+					return null;
+				}
+
+			});
 		}
 		this.redis.delete(INSTANCE + instance);
 		this.redis.opsForSet().remove(INSTANCES, instance);

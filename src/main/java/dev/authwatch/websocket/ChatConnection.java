@@ -26,8 +26,9 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * valid, the rooms it has joined, its message budget, its heartbeat state and its
  * {@link Outbox}. Nothing sent to it blocks the sender: text frames go through the
  * outbox; pings and close frames are control frames the container writes with a short
- * timeout ({@link #CONTROL_FRAME_TIMEOUT_MILLIS}), never behind a stuck text frame, and a
- * close frame only after the frames queued before it.
+ * timeout ({@link #CONTROL_FRAME_TIMEOUT_MILLIS}; a ping {@link #PING_TIMEOUT_MILLIS}),
+ * never behind a stuck text frame, and a close frame only after the frames queued before
+ * it.
  */
 public final class ChatConnection {
 
@@ -38,6 +39,13 @@ public final class ChatConnection {
 	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	static final long CONTROL_FRAME_TIMEOUT_MILLIS = 1000;
+
+	/**
+	 * A ping's limit, longer than other control frames': only the heartbeat thread waits
+	 * for it, and a second of stall (a full collection, two busy cores) must not close an
+	 * idle connection that reads.
+	 */
+	static final long PING_TIMEOUT_MILLIS = 5000;
 
 	/** The most stall credit a connection holds, in seconds of its frame budget. */
 	static final int STALL_CREDIT_SECONDS = 30;
@@ -58,6 +66,13 @@ public final class ChatConnection {
 	private final Set<String> rooms = ConcurrentHashMap.newKeySet();
 
 	private final AtomicReference<DisconnectReason> closeReason = new AtomicReference<>();
+
+	/**
+	 * Set while a ping is written. When that write fails, Tomcat closes the session (1001
+	 * to the peer) before {@link #ping} hears of it: the close is this side's, not the
+	 * client's.
+	 */
+	private volatile boolean pinging;
 
 	private final Bucket messageBudget;
 
@@ -286,11 +301,17 @@ public final class ChatConnection {
 	 * first, so a ping never waits behind a frame.
 	 */
 	void ping(ByteBuffer payload) {
+		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
+		this.pinging = true;
 		try {
 			this.session.sendMessage(new PingMessage(payload));
 		}
 		catch (IOException | RuntimeException ex) {
 			close(CloseStatus.POLICY_VIOLATION.withReason("send failed"), DisconnectReason.POLICY);
+		}
+		finally {
+			this.pinging = false;
+			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
 		}
 	}
 
@@ -338,7 +359,8 @@ public final class ChatConnection {
 	}
 
 	@Nullable DisconnectReason serverCloseReason() {
-		return this.closeReason.get();
+		DisconnectReason reason = this.closeReason.get();
+		return (reason == null && this.pinging) ? DisconnectReason.POLICY : reason;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.authwatch.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,13 +57,13 @@ class RedisConnectionDirectoryTest {
 		String user = this.prefix + "alice";
 		RedisConnectionDirectory a = directoryOf("a");
 		RedisConnectionDirectory b = directoryOf("b");
-		a.update(Map.of("c1", entry("a", "c1", user)), List.of());
-		b.update(Map.of("c2", entry("b", "c2", user), "c3", entry("b", "c3", this.prefix + "bob")), List.of());
+		a.update(List.of(entry("a", "c1", user)), List.of());
+		b.update(List.of(entry("b", "c2", user), entry("b", "c3", this.prefix + "bob")), List.of());
 
 		assertThat(a.elsewhere(user)).extracting(DirectoryEntry::connectionId).containsExactly("c2");
 		assertThat(b.elsewhere(user)).extracting(DirectoryEntry::connectionId).containsExactly("c1");
 
-		b.update(Map.of(), List.of(entry("b", "c2", user)));
+		b.update(List.of(), List.of(entry("b", "c2", user)));
 		assertThat(a.elsewhere(user)).isEmpty();
 	}
 
@@ -71,7 +72,7 @@ class RedisConnectionDirectoryTest {
 		String user = this.prefix + "carol";
 		RedisConnectionDirectory survivor = directoryOf("survivor");
 		RedisConnectionDirectory dead = directoryOf("dead");
-		dead.update(Map.of("c9", entry("dead", "c9", user)), List.of());
+		dead.update(List.of(entry("dead", "c9", user)), List.of());
 		this.membership.leave(this.prefix + "dead");
 
 		assertThat(survivor.elsewhere(user)).isEmpty();
@@ -81,6 +82,26 @@ class RedisConnectionDirectoryTest {
 			.entries(RedisConnectionDirectory.USER + UserEntry.of(user, entry("dead", "c9", user).entry()).userKey()))
 			.isEmpty();
 		assertThat(this.redis.opsForSet().isMember(RedisConnectionDirectory.INSTANCES, this.prefix + "dead")).isFalse();
+	}
+
+	@Test
+	void forgettingAnInstanceRemovesEntriesBeyondOnePipeline() {
+		RedisConnectionDirectory gone = directoryOf("gone");
+		int count = RedisConnectionDirectory.CHUNK * 2 + 7;
+		List<UserEntry> entries = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			entries.add(entry("gone", "c" + i, this.prefix + "user" + i));
+		}
+		gone.update(entries, List.of());
+		assertThat(this.redis.opsForSet().size(RedisConnectionDirectory.INSTANCE + this.prefix + "gone"))
+			.isEqualTo(count);
+
+		gone.forget(this.prefix + "gone");
+
+		assertThat(entries).allSatisfy((entry) -> assertThat(
+				this.redis.opsForHash().hasKey(RedisConnectionDirectory.USER + entry.userKey(), entry.field()))
+			.isFalse());
+		assertThat(this.redis.hasKey(RedisConnectionDirectory.INSTANCE + this.prefix + "gone")).isFalse();
 	}
 
 }
