@@ -198,9 +198,12 @@ public final class ClusterBench {
 			if (held.open() < options.idle || !held.closes().isEmpty()) {
 				report.violations.add("idle: " + held.open() + " open, closes " + held.closes());
 			}
-			if (!warnings.isEmpty()) {
-				report.violations.add("idle: the instances logged " + warnings.size() + " warnings, e.g. " + warnings.get(0));
-			}
+			// A directory a few seconds behind during a saturating ramp is reported above; an
+			// instance whose health changed (a Redis breaker opened) fails the scenario.
+			warnings.stream()
+				.filter((line) -> line.contains(" ERROR ") || line.contains("HealthLevelWatcher"))
+				.findFirst()
+				.ifPresent((line) -> report.violations.add("idle: an instance logged " + line));
 		}
 		finally {
 			rig.stopInstances();

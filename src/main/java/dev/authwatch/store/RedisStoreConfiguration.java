@@ -81,6 +81,11 @@ class RedisStoreConfiguration {
 		return new RedisCredentialsCheck(connections);
 	}
 
+	@Bean
+	RedisBreakerLog redisBreakerLog(CircuitBreakerRegistry breakers) {
+		return new RedisBreakerLog(breakers.circuitBreaker(REDIS_BREAKER));
+	}
+
 	// Credentials
 
 	@Bean
