@@ -67,11 +67,7 @@ public final class ChatConnection {
 
 	private final AtomicReference<DisconnectReason> closeReason = new AtomicReference<>();
 
-	/**
-	 * Set while a ping is written. When that write fails, Tomcat closes the session (1001
-	 * to the peer) before {@link #ping} hears of it: the close is this side's, not the
-	 * client's.
-	 */
+	/** Set while a ping is written. */
 	private volatile boolean pinging;
 
 	private final Bucket messageBudget;
@@ -301,18 +297,28 @@ public final class ChatConnection {
 	 * first, so a ping never waits behind a frame.
 	 */
 	void ping(ByteBuffer payload) {
-		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
 		this.pinging = true;
 		try {
+			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
 			this.session.sendMessage(new PingMessage(payload));
+			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
 		}
 		catch (IOException | RuntimeException ex) {
+			// Closed meanwhile (Tomcat refuses even its properties then), or the write
+			// failed.
 			close(CloseStatus.POLICY_VIOLATION.withReason("send failed"), DisconnectReason.POLICY);
 		}
 		finally {
 			this.pinging = false;
-			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
 		}
+	}
+
+	/**
+	 * Whether a ping is being written: when that write fails, Tomcat closes the session
+	 * (1001 to the peer, 1006 here) before {@link #ping} hears of it.
+	 */
+	boolean pinging() {
+		return this.pinging;
 	}
 
 	/**
@@ -359,8 +365,7 @@ public final class ChatConnection {
 	}
 
 	@Nullable DisconnectReason serverCloseReason() {
-		DisconnectReason reason = this.closeReason.get();
-		return (reason == null && this.pinging) ? DisconnectReason.POLICY : reason;
+		return this.closeReason.get();
 	}
 
 }

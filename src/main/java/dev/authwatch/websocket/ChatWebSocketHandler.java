@@ -178,8 +178,10 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 		if (serverReason != null) {
 			return serverReason;
 		}
-		// The container itself closes with 1009 when a frame exceeds its buffer.
-		return (status.getCode() == CloseStatus.TOO_BIG_TO_PROCESS.getCode()) ? DisconnectReason.POLICY
+		// The container itself closes with 1009 when a frame exceeds its buffer, and with
+		// 1006 when a ping's write failed (not the client's doing either).
+		boolean pingFailed = connection.pinging() && status.getCode() == CloseStatus.NO_CLOSE_FRAME.getCode();
+		return (pingFailed || status.getCode() == CloseStatus.TOO_BIG_TO_PROCESS.getCode()) ? DisconnectReason.POLICY
 				: DisconnectReason.CLIENT_CLOSE;
 	}
 

@@ -1,5 +1,6 @@
 package dev.authwatch.websocket;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -114,6 +116,25 @@ class ConnectionLifecycleTest {
 		String metrics = HttpCalls.get(this.port, "/metrics").body();
 		assertThat(HandshakeAuthenticationTest.counter(metrics, "auth_ws_heartbeat_rtt_seconds_count"))
 			.isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void pingingAConnectionThatClosedMeanwhileNeitherThrowsNorCountsAsTheServers() throws Exception {
+		ChatConnection connection;
+		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("closes-mid-tick"))) {
+			client.next();
+			connection = this.registry.connections()
+				.stream()
+				.filter((candidate) -> candidate.principal().userId().equals("closes-mid-tick"))
+				.findFirst()
+				.orElseThrow();
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.get(connection.id()) == null);
+
+		// The heartbeat's tick works from a snapshot, so it can still reach this one; an
+		// exception here ended the tick and the other connections went unpinged.
+		assertThatCode(() -> connection.ping(ByteBuffer.allocate(Long.BYTES))).doesNotThrowAnyException();
+		assertThat(connection.pinging()).isFalse();
 	}
 
 	@Test
