@@ -14,6 +14,17 @@ public final class ChatRooms {
 
 	private final Map<String, Map<ChatConnection, RoomMember>> members = new ConcurrentHashMap<>();
 
+	private final FanoutLanes lanes;
+
+	/** Every copy written by the delivering thread. */
+	public ChatRooms() {
+		this(new FanoutLanes(0));
+	}
+
+	ChatRooms(FanoutLanes lanes) {
+		this.lanes = lanes;
+	}
+
 	void join(String room, ChatConnection connection) {
 		member(room, connection, false);
 	}
@@ -63,7 +74,7 @@ public final class ChatRooms {
 		if (recipients == null) {
 			return 0;
 		}
-		recipients.values().forEach((recipient) -> recipient.deliver(offset, message));
+		this.lanes.deliver(recipients.values(), offset, message);
 		return recipients.size();
 	}
 

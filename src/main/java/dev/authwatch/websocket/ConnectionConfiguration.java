@@ -60,9 +60,14 @@ class ConnectionConfiguration {
 		return new HeartbeatMonitor(registry, meters, clock, connectionScheduler, properties.heartbeatInterval());
 	}
 
+	@Bean(destroyMethod = "close")
+	FanoutLanes fanoutLanes() {
+		return new FanoutLanes(Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
+	}
+
 	@Bean
-	ChatRooms chatRooms() {
-		return new ChatRooms();
+	ChatRooms chatRooms(FanoutLanes lanes) {
+		return new ChatRooms(lanes);
 	}
 
 	@Bean

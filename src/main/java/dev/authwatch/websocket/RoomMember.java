@@ -40,6 +40,14 @@ final class RoomMember {
 		pass(offset, frame);
 	}
 
+	/**
+	 * Which of {@code shares} fan-out shares writes this member's copies: always the same
+	 * one.
+	 */
+	int share(int shares) {
+		return Math.floorMod(System.identityHashCode(this.connection), shares);
+	}
+
 	synchronized void hold() {
 		if (this.held == null) {
 			this.held = new ArrayList<>();
