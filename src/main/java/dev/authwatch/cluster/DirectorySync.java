@@ -1,15 +1,16 @@
 package dev.authwatch.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 
+import dev.authwatch.cluster.RedisConnectionDirectory.Change;
 import dev.authwatch.cluster.RedisConnectionDirectory.UserEntry;
 import dev.authwatch.websocket.ChatConnection;
 import dev.authwatch.websocket.ConnectionRegistry;
@@ -67,24 +68,25 @@ public final class DirectorySync implements SmartLifecycle {
 	}
 
 	void sync() {
-		Map<String, UserEntry> upserts = new LinkedHashMap<>();
+		List<Change> changes = new ArrayList<>();
 		Set<String> live = new HashSet<>();
 		for (ChatConnection connection : this.registry.connections()) {
 			live.add(connection.id());
 			DirectoryEntry entry = entryOf(connection);
 			UserEntry before = this.written.get(connection.id());
 			if (before == null || !before.entry().equals(entry)) {
-				upserts.put(connection.id(), UserEntry.of(connection.principal().userId(), entry));
+				changes.add(new Change(connection.id(), UserEntry.of(connection.principal().userId(), entry), false));
 			}
 		}
-		Map<String, UserEntry> removals = new LinkedHashMap<>();
 		this.written.forEach((id, entry) -> {
 			if (!live.contains(id)) {
-				removals.put(id, entry);
+				changes.add(new Change(id, entry, true));
 			}
 		});
 		try {
-			write(upserts, removals);
+			// Only what reached Redis counts as written: after a failure the next round
+			// sends the rest, not everything again.
+			this.directory.update(changes, (done) -> done.forEach(this::remember));
 			if (++this.rounds % SWEEP_EVERY == 0) {
 				Set<String> liveInstances = this.membership.instances()
 					.stream()
@@ -100,31 +102,12 @@ public final class DirectorySync implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Sends the changes in pipelines of at most {@link RedisConnectionDirectory#CHUNK}.
-	 * Only what reached Redis counts as written, so after a failure the next round sends
-	 * the rest, not everything again. One pipeline of a whole round (19,000 changes after
-	 * a heartbeat, a ramp's backlog after a slow round) held the Redis client's event
-	 * loop long enough to time out other instances' commands and open the Redis breaker,
-	 * and each retry was larger than the last (docs/benchmarks.md, idle connections).
-	 */
-	private void write(Map<String, UserEntry> upserts, Map<String, UserEntry> removals) {
-		Iterator<Map.Entry<String, UserEntry>> ups = upserts.entrySet().iterator();
-		Iterator<Map.Entry<String, UserEntry>> downs = removals.entrySet().iterator();
-		while (ups.hasNext() || downs.hasNext()) {
-			Map<String, UserEntry> chunkUps = new HashMap<>();
-			Map<String, UserEntry> chunkDowns = new HashMap<>();
-			while (chunkUps.size() < RedisConnectionDirectory.CHUNK && ups.hasNext()) {
-				Map.Entry<String, UserEntry> up = ups.next();
-				chunkUps.put(up.getKey(), up.getValue());
-			}
-			while (chunkUps.size() + chunkDowns.size() < RedisConnectionDirectory.CHUNK && downs.hasNext()) {
-				Map.Entry<String, UserEntry> down = downs.next();
-				chunkDowns.put(down.getKey(), down.getValue());
-			}
-			this.directory.update(chunkUps.values(), chunkDowns.values());
-			this.written.putAll(chunkUps);
-			chunkDowns.keySet().forEach(this.written::remove);
+	private void remember(Change change) {
+		if (change.removed()) {
+			this.written.remove(change.connectionId());
+		}
+		else {
+			this.written.put(change.connectionId(), change.entry());
 		}
 	}
 

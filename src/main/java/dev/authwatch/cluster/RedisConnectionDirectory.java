@@ -1,10 +1,11 @@
 package dev.authwatch.cluster;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.authwatch.crypto.Hashes;
@@ -65,29 +66,28 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 		return entries;
 	}
 
-	/** Writes changes of this instance's entries in one round trip. */
-	void update(Collection<UserEntry> upserts, Collection<UserEntry> removals) {
+	/**
+	 * Writes changes to this instance's entries, {@link #CHUNK} per pipelined round trip,
+	 * and hands each chunk to {@code written} once Redis has it; a failure ends the call.
+	 */
+	void update(List<Change> changes, Consumer<List<Change>> written) {
 		String instanceKey = INSTANCE + this.self;
-		this.redis.executePipelined(new SessionCallback<Object>() {
-
-			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			public Object execute(RedisOperations operations) {
-				operations.opsForSet().add(INSTANCES, RedisConnectionDirectory.this.self);
-				for (UserEntry upsert : upserts) {
+		inChunks(changes, (operations, chunk) -> {
+			operations.opsForSet().add(INSTANCES, this.self);
+			for (Change change : chunk) {
+				UserEntry entry = change.entry();
+				String member = entry.userKey() + " " + entry.field();
+				if (change.removed()) {
+					operations.opsForHash().delete(USER + entry.userKey(), entry.field());
+					operations.opsForSet().remove(instanceKey, member);
+				}
+				else {
 					operations.opsForHash()
-						.put(USER + upsert.userKey(), upsert.field(),
-								RedisConnectionDirectory.this.json.writeValueAsString(upsert.entry()));
-					operations.opsForSet().add(instanceKey, upsert.userKey() + " " + upsert.field());
+						.put(USER + entry.userKey(), entry.field(), this.json.writeValueAsString(entry.entry()));
+					operations.opsForSet().add(instanceKey, member);
 				}
-				for (UserEntry removal : removals) {
-					operations.opsForHash().delete(USER + removal.userKey(), removal.field());
-					operations.opsForSet().remove(instanceKey, removal.userKey() + " " + removal.field());
-				}
-				return null;
 			}
-
-		});
+		}, written);
 	}
 
 	/**
@@ -108,25 +108,43 @@ public final class RedisConnectionDirectory implements ConnectionDirectory {
 
 	void forget(String instance) {
 		Set<String> members = this.redis.opsForSet().members(INSTANCE + instance);
-		List<String> fields = (members != null) ? List.copyOf(members) : List.of();
-		for (int from = 0; from < fields.size(); from += CHUNK) {
-			List<String> chunk = fields.subList(from, Math.min(fields.size(), from + CHUNK));
+		inChunks((members != null) ? List.copyOf(members) : List.<String>of(), (operations, chunk) -> {
+			for (String member : chunk) {
+				int space = member.indexOf(' ');
+				operations.opsForHash().delete(USER + member.substring(0, space), member.substring(space + 1));
+			}
+		}, (done) -> {
+		});
+		this.redis.delete(INSTANCE + instance);
+		this.redis.opsForSet().remove(INSTANCES, instance);
+	}
+
+	/**
+	 * One pipelined round trip per {@link #CHUNK} items: one pipeline of a whole round
+	 * (19,000 changes after a heartbeat at full size) held the Redis client's event loop
+	 * long enough to time out other commands and open the Redis breaker
+	 * (docs/benchmarks.md, idle connections).
+	 */
+	private <T> void inChunks(List<T> items, BiConsumer<RedisOperations<String, String>, List<T>> commands,
+			Consumer<List<T>> done) {
+		for (int from = 0; from < items.size(); from += CHUNK) {
+			List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
 			this.redis.executePipelined(new SessionCallback<Object>() {
 
 				@Override
-				@SuppressWarnings({ "unchecked", "rawtypes" })
-				public Object execute(RedisOperations operations) {
-					for (String member : chunk) {
-						int space = member.indexOf(' ');
-						operations.opsForHash().delete(USER + member.substring(0, space), member.substring(space + 1));
-					}
+				@SuppressWarnings("unchecked")
+				public <K, V> Object execute(RedisOperations<K, V> operations) {
+					commands.accept((RedisOperations<String, String>) operations, chunk);
 					return null;
 				}
 
 			});
+			done.accept(chunk);
 		}
-		this.redis.delete(INSTANCE + instance);
-		this.redis.opsForSet().remove(INSTANCES, instance);
+	}
+
+	/** A change to one of this instance's connections: its entry written, or removed. */
+	record Change(String connectionId, UserEntry entry, boolean removed) {
 	}
 
 	/** A directory entry with where it is kept. */

@@ -36,7 +36,7 @@ public final class ChatConnection {
 	 * Tomcat's per-session limit on a blocking write (pings and close frames); its
 	 * default is 20 s.
 	 */
-	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	static final long CONTROL_FRAME_TIMEOUT_MILLIS = 1000;
 
@@ -108,7 +108,7 @@ public final class ChatConnection {
 		this.framesPerSecond = properties.maxMessagesPerSecond();
 		this.slowConsumerCounter = slowConsumerCounter;
 		this.container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
-		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
+		limitBlockingWrites(CONTROL_FRAME_TIMEOUT_MILLIS);
 		RemoteEndpoint.Async remote = this.container.getAsyncRemote();
 		// The outbox enforces the send time limit itself. A container timeout would
 		// register every frame with Tomcat's one WsWriteTimeout (a container-wide lock,
@@ -299,9 +299,8 @@ public final class ChatConnection {
 	void ping(ByteBuffer payload) {
 		this.pinging = true;
 		try {
-			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_TIMEOUT_MILLIS);
+			limitBlockingWrites(PING_TIMEOUT_MILLIS);
 			this.session.sendMessage(new PingMessage(payload));
-			this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CONTROL_FRAME_TIMEOUT_MILLIS);
 		}
 		catch (IOException | RuntimeException ex) {
 			// Closed meanwhile (Tomcat refuses even its properties then), or the write
@@ -345,23 +344,35 @@ public final class ChatConnection {
 			return;
 		}
 		expiryTask(null);
-		this.outbox.closeAfterPending(() -> closeSession(status));
+		this.outbox.closeAfterPending(() -> closeSession(status, CONTROL_FRAME_TIMEOUT_MILLIS));
 	}
 
 	private void drop(CloseStatus status) {
 		expiryTask(null);
-		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 0L);
 		this.outbox.abort();
-		closeSession(status);
+		closeSession(status, 0);
 	}
 
-	private void closeSession(CloseStatus status) {
+	/**
+	 * @param closeFrameMillis how long the close frame may wait for the peer; 0: not at
+	 * all
+	 */
+	private void closeSession(CloseStatus status, long closeFrameMillis) {
 		try {
+			limitBlockingWrites(closeFrameMillis);
 			this.session.close(status);
 		}
 		catch (IOException | RuntimeException ex) {
 			// Already closed or broken: the container will report the close.
 		}
+	}
+
+	/**
+	 * Tomcat reads the limit of a blocking write (the welcome, a ping, a close frame)
+	 * from the session's properties at each write; each sets its own.
+	 */
+	private void limitBlockingWrites(long millis) {
+		this.container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, millis);
 	}
 
 	@Nullable DisconnectReason serverCloseReason() {

@@ -3,11 +3,13 @@ package dev.authwatch.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.authwatch.cluster.RedisConnectionDirectory.Change;
 import dev.authwatch.cluster.RedisConnectionDirectory.UserEntry;
 import dev.authwatch.support.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -57,13 +59,13 @@ class RedisConnectionDirectoryTest {
 		String user = this.prefix + "alice";
 		RedisConnectionDirectory a = directoryOf("a");
 		RedisConnectionDirectory b = directoryOf("b");
-		a.update(List.of(entry("a", "c1", user)), List.of());
-		b.update(List.of(entry("b", "c2", user), entry("b", "c3", this.prefix + "bob")), List.of());
+		write(a, entry("a", "c1", user));
+		write(b, entry("b", "c2", user), entry("b", "c3", this.prefix + "bob"));
 
 		assertThat(a.elsewhere(user)).extracting(DirectoryEntry::connectionId).containsExactly("c2");
 		assertThat(b.elsewhere(user)).extracting(DirectoryEntry::connectionId).containsExactly("c1");
 
-		b.update(List.of(), List.of(entry("b", "c2", user)));
+		remove(b, entry("b", "c2", user));
 		assertThat(a.elsewhere(user)).isEmpty();
 	}
 
@@ -72,7 +74,7 @@ class RedisConnectionDirectoryTest {
 		String user = this.prefix + "carol";
 		RedisConnectionDirectory survivor = directoryOf("survivor");
 		RedisConnectionDirectory dead = directoryOf("dead");
-		dead.update(List.of(entry("dead", "c9", user)), List.of());
+		write(dead, entry("dead", "c9", user));
 		this.membership.leave(this.prefix + "dead");
 
 		assertThat(survivor.elsewhere(user)).isEmpty();
@@ -85,14 +87,17 @@ class RedisConnectionDirectoryTest {
 	}
 
 	@Test
-	void forgettingAnInstanceRemovesEntriesBeyondOnePipeline() {
+	void writesAndForgetsInPipelinesOfAtMostAChunk() {
 		RedisConnectionDirectory gone = directoryOf("gone");
 		int count = RedisConnectionDirectory.CHUNK * 2 + 7;
 		List<UserEntry> entries = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			entries.add(entry("gone", "c" + i, this.prefix + "user" + i));
 		}
-		gone.update(entries, List.of());
+		List<Integer> chunks = new ArrayList<>();
+		gone.update(entries.stream().map((entry) -> new Change(entry.field(), entry, false)).toList(),
+				(done) -> chunks.add(done.size()));
+		assertThat(chunks).as("each pipeline reported once Redis has it").containsExactly(500, 500, 7);
 		assertThat(this.redis.opsForSet().size(RedisConnectionDirectory.INSTANCE + this.prefix + "gone"))
 			.isEqualTo(count);
 
@@ -102,6 +107,17 @@ class RedisConnectionDirectoryTest {
 				this.redis.opsForHash().hasKey(RedisConnectionDirectory.USER + entry.userKey(), entry.field()))
 			.isFalse());
 		assertThat(this.redis.hasKey(RedisConnectionDirectory.INSTANCE + this.prefix + "gone")).isFalse();
+	}
+
+	private static void write(RedisConnectionDirectory directory, UserEntry... entries) {
+		directory.update(Arrays.stream(entries).map((entry) -> new Change(entry.field(), entry, false)).toList(),
+				(done) -> {
+				});
+	}
+
+	private static void remove(RedisConnectionDirectory directory, UserEntry entry) {
+		directory.update(List.of(new Change(entry.field(), entry, true)), (done) -> {
+		});
 	}
 
 }

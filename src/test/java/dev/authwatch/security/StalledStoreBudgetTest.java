@@ -1,6 +1,5 @@
 package dev.authwatch.security;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,8 +9,8 @@ import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.websocket.max-messages-per-second=10" })
 class StalledStoreBudgetTest {
 
-	private static final OwnRedis redis = OwnRedis.start();
+	@RegisterExtension
+	static final OwnRedis redis = OwnRedis.start();
 
 	@LocalServerPort
 	int port;
@@ -42,11 +42,6 @@ class StalledStoreBudgetTest {
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		redis.register(registry);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		redis.stop();
 	}
 
 	@Test

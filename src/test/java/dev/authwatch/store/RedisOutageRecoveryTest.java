@@ -12,8 +12,8 @@ import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 		"resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s", "authwatch.monitor.window=3s" })
 class RedisOutageRecoveryTest {
 
-	private static final OwnRedis redis = OwnRedis.start();
+	@RegisterExtension
+	static final OwnRedis redis = OwnRedis.start();
 
 	@LocalServerPort
 	int port;
@@ -47,11 +48,6 @@ class RedisOutageRecoveryTest {
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		redis.register(registry);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		redis.stop();
 	}
 
 	@Test

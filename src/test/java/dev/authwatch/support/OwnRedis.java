@@ -3,6 +3,8 @@ package dev.authwatch.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,9 +12,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A Redis of one test class's own, on a free port, keeping nothing on disk: for a test
  * that stops, restarts or pauses its store, which the shared {@link RedisTestServer} must
- * never do under the other tests.
+ * never do under the other tests. Registered as an extension
+ * ({@code @RegisterExtension static final OwnRedis redis = OwnRedis.start();}), it stops
+ * after the class.
  */
-public final class OwnRedis {
+public final class OwnRedis implements AfterAllCallback {
 
 	private final int port;
 
@@ -45,6 +49,11 @@ public final class OwnRedis {
 
 	public void stop() throws IOException {
 		this.server.stop();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		stop();
 	}
 
 	/** Starts it again on the same port, empty. */
