@@ -51,8 +51,8 @@ class SlowReaderTest {
 		ChatClient sender = ChatClient.withBearerHeader(this.port, TestTokens.valid("sender", "user"));
 		ChatClient expiring = ChatClient.withBearerHeader(this.port,
 				TestTokens.withTtl("expiring", Duration.ofSeconds(4)));
-		join(reader);
-		join(sender);
+		reader.welcomeThenJoin("lobby");
+		sender.welcomeThenJoin("lobby");
 
 		long start = System.nanoTime();
 		long slowestBatchMillis = 0;
@@ -90,16 +90,6 @@ class SlowReaderTest {
 		reader.close();
 		sender.close();
 		stalled.close();
-	}
-
-	private static void join(ChatClient client) throws InterruptedException {
-		client.next();
-		client.send(Map.of("type", "join", "room", "lobby"));
-		JsonNode ack;
-		do {
-			ack = client.next();
-		}
-		while (!"joined".equals(ack.path("type").asString()));
 	}
 
 }

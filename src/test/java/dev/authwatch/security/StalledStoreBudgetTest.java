@@ -87,13 +87,7 @@ class StalledStoreBudgetTest {
 
 	private ChatClient joined(String user) throws InterruptedException {
 		ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid(user, "user"));
-		client.next();
-		client.send(Map.of("type", "join", "room", "stall"));
-		JsonNode joined;
-		do {
-			joined = client.next();
-		}
-		while (!"joined".equals(joined.path("type").asString()));
+		client.welcomeThenJoin("stall");
 		return client;
 	}
 

@@ -88,6 +88,20 @@ public final class ChatClient implements AutoCloseable {
 		return JSON.readTree(frame);
 	}
 
+	/**
+	 * Reads the welcome, joins the room and reads up to the {@code joined} answer (frames
+	 * of others in between are skipped).
+	 */
+	public void welcomeThenJoin(String room) throws InterruptedException {
+		next();
+		send(Map.of("type", "join", "room", room));
+		JsonNode answer;
+		do {
+			answer = next();
+		}
+		while (!"joined".equals(answer.path("type").asString()));
+	}
+
 	/** The next frame if one arrives within the given time, else {@code null}. */
 	public JsonNode nextWithin(Duration wait) throws InterruptedException {
 		String frame = this.frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
