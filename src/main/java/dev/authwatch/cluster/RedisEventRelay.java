@@ -33,12 +33,29 @@ import org.springframework.scheduling.TaskScheduler;
  * only go into a bounded queue (a full queue drops and counts) and are published in
  * batches every {@link #FLUSH_INTERVAL}; the other instances' batches arrive on the
  * shared subscription.
+ * <p>
+ * The events are read only by admins' live streams, so they are published only while some
+ * instance has one open: that instance keeps {@link #WATCHED} alive in Redis (written
+ * before its stream is answered, then every {@link #WATCH_REFRESH}), and a flush finding
+ * no such key discards its batch instead of serialising and publishing it. Every event
+ * after a stream opened is still relayed: the key exists before the stream's first byte,
+ * and the next flush of every instance sees it.
  */
 public final class RedisEventRelay implements ClusterEvents, MessageListener, SmartLifecycle {
 
 	public static final String CHANNEL = "authwatch:events";
 
 	static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
+
+	static final String WATCHED = "authwatch:events:watched";
+
+	static final Duration WATCH_REFRESH = Duration.ofSeconds(1);
+
+	/**
+	 * Outlives a few missed refreshes, and no more: a crashed watcher stops the relay
+	 * soon.
+	 */
+	private static final Duration WATCH_TTL = Duration.ofSeconds(5);
 
 	private static final int QUEUE = 10_000;
 
@@ -75,6 +92,8 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 
 	private volatile @Nullable ScheduledFuture<?> flushing;
 
+	private volatile long watchMarkedNanos = System.nanoTime() - WATCH_REFRESH.toNanos();
+
 	public RedisEventRelay(AuthEventLog log, StringRedisTemplate redis, JsonMapper json, String self,
 			TaskScheduler scheduler, MeterRegistry meters) {
 		this.log = log;
@@ -90,6 +109,7 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	@Override
 	public AutoCloseable subscribe(Consumer<InstanceEvent> subscriber) {
 		this.subscribers.add(subscriber);
+		markWatched();
 		return () -> this.subscribers.remove(subscriber);
 	}
 
@@ -104,10 +124,43 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	}
 
 	void flush() {
+		if (!this.subscribers.isEmpty() && System.nanoTime() - this.watchMarkedNanos >= WATCH_REFRESH.toNanos()) {
+			markWatched();
+		}
+		if (this.outbox.isEmpty()) {
+			return;
+		}
+		if (!watchedAnywhere()) {
+			this.outbox.clear();
+			return;
+		}
 		List<InstanceEvent> batch = new ArrayList<>(EVENTS_PER_MESSAGE);
 		while (this.outbox.drainTo(batch, EVENTS_PER_MESSAGE) > 0) {
 			publish(batch);
 			batch.clear();
+		}
+	}
+
+	private void markWatched() {
+		try {
+			this.redis.opsForValue().set(WATCHED, this.self, WATCH_TTL);
+			this.watchMarkedNanos = System.nanoTime();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not mark the event relay as watched (retrying every {}): {}", WATCH_REFRESH,
+					ex.getMessage());
+		}
+	}
+
+	/**
+	 * When Redis cannot tell, the batch is published, and a failure counted as dropped.
+	 */
+	private boolean watchedAnywhere() {
+		try {
+			return Boolean.TRUE.equals(this.redis.hasKey(WATCHED));
+		}
+		catch (RuntimeException ex) {
+			return true;
 		}
 	}
 

@@ -3,7 +3,9 @@ package dev.authwatch.cluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,11 +66,7 @@ class RedisEventRelayTest {
 		RedisEventRelay receiver = relay(new AuthEventLog(16, new UserKeys(), Clock.systemUTC()), "b", meters);
 		AtomicInteger received = new AtomicInteger();
 		receiver.subscribe((event) -> received.incrementAndGet());
-		this.listeners.setConnectionFactory(this.connections);
-		this.listeners.addMessageListener(receiver, new ChannelTopic(RedisEventRelay.CHANNEL));
-		this.listeners.afterPropertiesSet();
-		this.listeners.start();
-		await().atMost(Duration.ofSeconds(5)).until(this.listeners::isListening);
+		listen(receiver);
 		sender.start();
 
 		for (int i = 0; i < BURST; i++) {
@@ -80,6 +78,42 @@ class RedisEventRelayTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).hasValue(BURST));
 		assertThat(meters.counter(AuthMetricNames.CLUSTER_EVENTS_DROPPED).count()).isZero();
 		sender.stop();
+	}
+
+	@Test
+	void eventsNobodyWatchesAreNotPublishedAndTheFirstStreamStartsTheRelay() {
+		AuthEventLog log = new AuthEventLog(16, new UserKeys(), Clock.systemUTC());
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		RedisEventRelay sender = relay(log, "a", meters);
+		RedisEventRelay receiver = relay(new AuthEventLog(16, new UserKeys(), Clock.systemUTC()), "b", meters);
+		List<String> published = new CopyOnWriteArrayList<>();
+		this.listeners.addMessageListener((message, pattern) -> published.add(new String(message.getBody())),
+				new ChannelTopic(RedisEventRelay.CHANNEL));
+		this.redis.delete(RedisEventRelay.WATCHED);
+		listen(receiver);
+		sender.start();
+
+		log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired", "unwatched");
+		sender.flush();
+		List<String> received = new CopyOnWriteArrayList<>();
+		receiver.subscribe((event) -> received.add(event.method()));
+		log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "ticket", "expired", "watched");
+		sender.flush();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).containsExactly("ticket"));
+		// Pub/sub keeps the publisher's order: had the first flush published, its batch
+		// would have come first.
+		assertThat(published).singleElement().asString().contains("ticket").doesNotContain("jwt");
+		assertThat(meters.counter(AuthMetricNames.CLUSTER_EVENTS_DROPPED).count()).isZero();
+		sender.stop();
+	}
+
+	private void listen(RedisEventRelay receiver) {
+		this.listeners.setConnectionFactory(this.connections);
+		this.listeners.addMessageListener(receiver, new ChannelTopic(RedisEventRelay.CHANNEL));
+		this.listeners.afterPropertiesSet();
+		this.listeners.start();
+		await().atMost(Duration.ofSeconds(5)).until(this.listeners::isListening);
 	}
 
 	private RedisEventRelay relay(AuthEventLog log, String instance, SimpleMeterRegistry meters) {
