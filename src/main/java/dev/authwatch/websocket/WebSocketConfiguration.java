@@ -1,28 +1,42 @@
 package dev.authwatch.websocket;
 
+import java.util.List;
+
 import dev.authwatch.auth.AuthenticationChain;
 import dev.authwatch.auth.HandshakeTraces;
 import dev.authwatch.ratelimit.ConnectionCaps;
 import io.micrometer.observation.ObservationPredicate;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-import org.springframework.web.socket.config.annotation.EnableWebSocket;
-import org.springframework.web.socket.config.annotation.ServletWebSocketHandlerRegistry;
-import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
-public class WebSocketConfiguration implements WebSocketConfigurer {
+public class WebSocketConfiguration {
 
 	/** Where chat clients connect (and the admin test connection). */
 	public static final String CHAT_PATH = "/ws/chat";
+
+	/**
+	 * After Spring Session's filter and the request context (the session method reads
+	 * both), before Spring Security's filter chain.
+	 */
+	static final int HANDSHAKE_FILTER_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1;
 
 	/**
 	 * Characters of a text message the container buffers before handing a part to the
@@ -34,38 +48,30 @@ public class WebSocketConfiguration implements WebSocketConfigurer {
 
 	static final int SOCKET_BUFFER_BYTES = 512;
 
-	private final AuthenticationChain chain;
-
-	private final ChatWebSocketHandler handler;
-
-	private final HandshakeTraces traces;
-
-	private final JsonMapper json;
-
-	private final ConnectionCaps caps;
-
-	WebSocketConfiguration(AuthenticationChain chain, ChatWebSocketHandler handler, HandshakeTraces traces,
-			JsonMapper json, ConnectionCaps caps) {
-		this.chain = chain;
-		this.handler = handler;
-		this.traces = traces;
-		this.json = json;
-		this.caps = caps;
+	/**
+	 * The handshake's own origin check is the chain's, so that a refusal gets a JSON body
+	 * and a metric.
+	 */
+	@Bean
+	WebSocketHttpRequestHandler chatHandshake(AuthenticationChain chain, ChatWebSocketHandler handler,
+			HandshakeTraces traces, JsonMapper json, ConnectionCaps caps) {
+		WebSocketHttpRequestHandler handshake = new WebSocketHttpRequestHandler(new CappedConnections(handler, caps));
+		handshake.setHandshakeInterceptors(List.of(new AuthHandshakeInterceptor(chain, traces, json)));
+		return handshake;
 	}
 
-	@Override
-	public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-		if (handlers instanceof ServletWebSocketHandlerRegistry servlet) {
-			// Spring MVC's request mappings are searched after the handshake's one exact
-			// path, not before
-			// it: that search was 3 % of a JWT upgrade's server CPU (docs/benchmarks.md).
-			servlet.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		}
-		handlers.addHandler(new CappedConnections(this.handler, this.caps), CHAT_PATH)
-			.addInterceptors(new AuthHandshakeInterceptor(this.chain, this.traces, this.json))
-			// The chain checks Origin itself so that a refusal gets a JSON body and a
-			// metric.
-			.setAllowedOriginPatterns("*");
+	/** Spring Security's default headers, as the other chains write them. */
+	@Bean
+	FilterRegistrationBean<HandshakeFilter> handshakeFilter(HttpFirewall firewall, RequestRejectedHandler rejected,
+			WebSocketHttpRequestHandler chatHandshake) {
+		List<HeaderWriter> headers = List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
+				new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
+		FilterRegistrationBean<HandshakeFilter> registration = new FilterRegistrationBean<>(
+				new HandshakeFilter(firewall, rejected, headers, chatHandshake));
+		registration.addUrlPatterns(CHAT_PATH);
+		registration.setOrder(HANDSHAKE_FILTER_ORDER);
+		return registration;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.authwatch.websocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.authwatch.events.AuthEvent;
 import dev.authwatch.events.AuthEventLog;
@@ -123,10 +124,12 @@ class ConnectionLifecycleTest {
 		ChatConnection connection;
 		try (ChatClient client = ChatClient.withBearerHeader(this.port, TestTokens.valid("closes-mid-tick"))) {
 			client.next();
-			connection = this.registry.connections()
-				.stream()
-				.filter((candidate) -> candidate.principal().userId().equals("closes-mid-tick"))
-				.findFirst()
+			// The welcome is written before the connection is registered.
+			connection = await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.registry.connections()
+					.stream()
+					.filter((candidate) -> candidate.principal().userId().equals("closes-mid-tick"))
+					.findFirst(), Optional::isPresent)
 				.orElseThrow();
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.get(connection.id()) == null);

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -18,10 +19,12 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * be told apart from the cost of authentication and monitoring. Never part of the service jar: the
  * load generator packs this package into {@code target/bench-server.jar} and starts the service with
  * {@code -Dloader.path} pointing at it. The build compiles it with the tests, so it also needs
- * {@code authwatch.bench.control-endpoint=true}: test contexts never get it.
+ * {@code authwatch.bench.control-endpoint=true}: test contexts never get it. The controls go
+ * through Spring MVC's WebSocket mapping, which {@code /ws/chat} no longer uses, so they enable it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("authwatch.bench.control-endpoint")
+@EnableWebSocket
 public class PlainWebSocketConfiguration implements WebSocketConfigurer {
 
 	public static final String PATH = "/bench/plain";
