@@ -1,5 +1,8 @@
 package dev.authwatch.auth;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,5 +28,16 @@ public interface RevocationCheck {
 	 * answer, the revocations this instance knows.
 	 */
 	AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal);
+
+	/**
+	 * {@link #current(AuthenticatedPrincipal)} for each credential, in the order given,
+	 * in one store round trip.
+	 * @return an answer per credential, {@code null} for one that stands
+	 */
+	default List<AuthDecision.@Nullable Rejected> current(List<AuthenticatedPrincipal> principals) {
+		List<AuthDecision.@Nullable Rejected> answers = new ArrayList<>(principals.size());
+		principals.forEach((principal) -> answers.add(current(principal)));
+		return answers;
+	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -23,9 +24,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * the current token atomically across instances. (The family key is derived inside the
  * script: fine for a single Redis or Sentinel, not for Cluster.) A per-user revocation is
  * the instant before which the user's credentials are void, under the hash of the user
- * id; a credential's standing (its family and its user) is one script, one round trip.
- * The revocations made on or heard of by this instance are also kept locally, for the
- * handshake of a credential without a family.
+ * id; a credential's standing (its family and its user) is one script, one round trip, as
+ * is the standing of many. The revocations made on or heard of by this instance are also
+ * kept locally, for the handshake of a credential without a family.
  */
 final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
@@ -53,14 +54,23 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 			return 1
 			""", Long.class);
 
-	private static final RedisScript<List> STANDING = RedisScript.of("""
-			local before = redis.call('GET', KEYS[1])
-			local active = '1'
-			if ARGV[1] ~= '' then
-				local f = redis.call('HMGET', ARGV[1], 'revoked', 'expires')
-				if f[1] ~= '0' or not f[2] or tonumber(f[2]) <= tonumber(ARGV[2]) then active = '0' end
+	/**
+	 * KEYS: each credential's user revocation; ARGV: now, then each credential's family
+	 * key ('' for none). Answers active, revoked-before ('' for none) per credential.
+	 */
+	private static final RedisScript<List> STANDINGS = RedisScript.of("""
+			local out = {}
+			for i = 1, #KEYS do
+				local active = '1'
+				local family = ARGV[i + 1]
+				if family ~= '' then
+					local f = redis.call('HMGET', family, 'revoked', 'expires')
+					if f[1] ~= '0' or not f[2] or tonumber(f[2]) <= tonumber(ARGV[1]) then active = '0' end
+				end
+				out[2 * i - 1] = active
+				out[2 * i] = redis.call('GET', KEYS[i]) or ''
 			end
-			return {active, before or ''}
+			return out
 			""", List.class);
 
 	private static final RedisScript<Long> CREATE = RedisScript.of("""
@@ -193,15 +203,32 @@ final class RedisRefreshFamilyStore implements RefreshFamilyStore {
 
 	@Override
 	public Standing standing(@Nullable String familyId, String userId, Instant now) {
-		List<?> result = this.calls.call("read credential standing",
-				() -> this.redis.execute(STANDING, List.of(REVOKED_USER + Hashes.sha256(userId)),
-						(familyId != null) ? FAMILY + familyId : "", Long.toString(now.toEpochMilli())));
-		if (result == null || result.size() < 2) {
-			throw new StoreUnavailableException("Redis answered the standing of a credential with " + result, null);
+		return standings(List.of(new Credential(familyId, userId)), now).get(0);
+	}
+
+	@Override
+	public List<Standing> standings(List<Credential> credentials, Instant now) {
+		List<String> keys = new ArrayList<>(credentials.size());
+		Object[] arguments = new Object[credentials.size() + 1];
+		arguments[0] = Long.toString(now.toEpochMilli());
+		for (int i = 0; i < credentials.size(); i++) {
+			Credential credential = credentials.get(i);
+			keys.add(REVOKED_USER + Hashes.sha256(credential.userId()));
+			arguments[i + 1] = (credential.familyId() != null) ? FAMILY + credential.familyId() : "";
 		}
-		String before = String.valueOf(result.get(1));
-		return new Standing("1".equals(String.valueOf(result.get(0))),
-				before.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(before)));
+		List<?> result = this.calls.call("read credential standing",
+				() -> this.redis.execute(STANDINGS, keys, arguments));
+		if (result == null || result.size() != 2 * credentials.size()) {
+			throw new StoreUnavailableException("Redis answered the standing of " + credentials.size()
+					+ " credential(s) with " + ((result != null) ? result.size() + " value(s)" : "nothing"), null);
+		}
+		List<Standing> standings = new ArrayList<>(credentials.size());
+		for (int i = 0; i < credentials.size(); i++) {
+			String before = String.valueOf(result.get(2 * i + 1));
+			standings.add(new Standing("1".equals(String.valueOf(result.get(2 * i))),
+					before.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(before))));
+		}
+		return standings;
 	}
 
 	@Override

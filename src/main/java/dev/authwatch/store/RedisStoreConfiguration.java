@@ -148,12 +148,13 @@ class RedisStoreConfiguration {
 	}
 
 	/**
-	 * The check after registration is a Redis round trip, done by two threads of its own
-	 * off the handshake (a bounded queue; past it, the connection's thread checks).
+	 * The check after registration is a Redis round trip per batch of new connections,
+	 * done by a thread of its own off the handshake (the recheck runs one batch at a time
+	 * and bounds what waits).
 	 */
 	@Bean(defaultCandidate = false)
 	Executor admissionRecheckExecutor() {
-		return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), (task) -> {
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), (task) -> {
 			Thread thread = new Thread(task, "ws-admission-recheck");
 			thread.setDaemon(true);
 			return thread;

@@ -52,6 +52,16 @@ public interface RefreshFamilyStore {
 	Standing standing(@Nullable String familyId, String userId, Instant now);
 
 	/**
+	 * The store's standing of each credential, in the order given, in one round trip
+	 * where the store has round trips.
+	 */
+	default List<Standing> standings(List<Credential> credentials, Instant now) {
+		return credentials.stream()
+			.map((credential) -> standing(credential.familyId(), credential.userId(), now))
+			.toList();
+	}
+
+	/**
 	 * The user's revocation as this instance knows it without asking a shared store:
 	 * exact for the memory store, the revocations made or heard of here for Redis.
 	 */
@@ -64,6 +74,10 @@ public interface RefreshFamilyStore {
 	 * void; {@code null} when none are
 	 */
 	record Standing(boolean familyActive, @Nullable Instant userRevokedBefore) {
+	}
+
+	/** A credential whose standing is asked: its family (or none) and its user. */
+	record Credential(@Nullable String familyId, String userId) {
 	}
 
 	sealed interface Rotation {

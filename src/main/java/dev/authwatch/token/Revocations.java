@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.RevocationCheck;
 import dev.authwatch.auth.StoreUnavailableException;
+import dev.authwatch.token.RefreshFamilyStore.Credential;
+import dev.authwatch.token.RefreshFamilyStore.Standing;
 import dev.authwatch.websocket.ConnectionRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -87,9 +91,30 @@ public final class Revocations implements RevocationCheck {
 		}
 	}
 
+	@Override
+	public List<AuthDecision.@Nullable Rejected> current(List<AuthenticatedPrincipal> principals) {
+		List<AuthDecision.@Nullable Rejected> answers = new ArrayList<>(principals.size());
+		try {
+			List<Standing> standings = this.store.standings(
+					principals.stream().map((p) -> new Credential(p.credentialId(), p.userId())).toList(),
+					this.clock.instant());
+			for (int i = 0; i < principals.size(); i++) {
+				answers.add(judge(principals.get(i), standings.get(i)));
+			}
+		}
+		catch (StoreUnavailableException ex) {
+			answers.clear();
+			principals.forEach((principal) -> answers.add(known(principal)));
+		}
+		return answers;
+	}
+
 	private AuthDecision.@Nullable Rejected standing(AuthenticatedPrincipal principal) {
-		RefreshFamilyStore.Standing standing = this.store.standing(principal.credentialId(), principal.userId(),
-				this.clock.instant());
+		return judge(principal,
+				this.store.standing(principal.credentialId(), principal.userId(), this.clock.instant()));
+	}
+
+	private static AuthDecision.@Nullable Rejected judge(AuthenticatedPrincipal principal, Standing standing) {
 		if (!standing.familyActive()) {
 			return LOGIN_REVOKED;
 		}

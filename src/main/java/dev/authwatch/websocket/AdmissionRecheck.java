@@ -1,12 +1,21 @@
 package dev.authwatch.websocket;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.FailureReason;
 import dev.authwatch.auth.jwt.Admission;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks a connection's credential against the store once more after the connection
@@ -16,15 +25,30 @@ import dev.authwatch.auth.jwt.Admission;
  * flight is either seen here or its connection is seen by the revocation, and is closed
  * with 4003 either way.
  * <p>
- * The check runs on its own threads, after the upgrade: with Redis it costs a round trip,
- * which must not lengthen the handshake. If the store cannot answer, the connection stays
- * (the store could not have recorded a revocation either).
+ * The checks run after the upgrade, on the executor: with Redis each round trip must not
+ * lengthen a handshake. One drain at a time takes every check waiting (up to
+ * {@link #BATCH}) into one round trip, so under a stream of handshakes the checks cost a
+ * round trip per batch, not per connection. Past {@link #MAX_WAITING} waiting checks the
+ * caller's thread checks its own connection rather than not at all. If the store cannot
+ * answer, the connection stays (the store could not have recorded a revocation either).
  */
 final class AdmissionRecheck {
+
+	static final int BATCH = 500;
+
+	private static final Logger logger = LoggerFactory.getLogger(AdmissionRecheck.class);
+
+	static final int MAX_WAITING = 10_000;
 
 	private final Admission admission;
 
 	private final Executor executor;
+
+	private final Queue<Check> waiting = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger waitingCount = new AtomicInteger();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	AdmissionRecheck(Admission admission, Executor executor) {
 		this.admission = admission;
@@ -32,22 +56,69 @@ final class AdmissionRecheck {
 	}
 
 	void check(ChatConnection connection) {
-		AuthenticatedPrincipal principal = connection.principal();
-		try {
-			this.executor.execute(() -> closeIfRevoked(connection, principal));
+		Check check = new Check(connection, connection.principal());
+		if (this.waitingCount.incrementAndGet() > MAX_WAITING) {
+			this.waitingCount.decrementAndGet();
+			closeIfRevoked(List.of(check));
+			return;
 		}
-		catch (RejectedExecutionException ex) {
-			// More connections than the checks keep up with: check on the caller's thread
-			// rather than not at all.
-			closeIfRevoked(connection, principal);
+		this.waiting.add(check);
+		if (this.draining.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				drain();
+			}
 		}
 	}
 
-	private void closeIfRevoked(ChatConnection connection, AuthenticatedPrincipal principal) {
-		AuthDecision.Rejected rejected = this.admission.recheck(principal);
-		if (rejected != null && rejected.reason() == FailureReason.REVOKED) {
-			connection.close(ConnectionRegistry.REVOKED, DisconnectReason.REVOKED);
+	/**
+	 * Runs until nothing waits; a check added while the drain was ending is seen by the
+	 * drain's last look or starts the next one.
+	 */
+	private void drain() {
+		do {
+			List<Check> batch = new ArrayList<>();
+			for (Check check = this.waiting.poll(); check != null; check = this.waiting.poll()) {
+				this.waitingCount.decrementAndGet();
+				batch.add(check);
+				if (batch.size() == BATCH) {
+					closeIfRevoked(batch);
+					batch = new ArrayList<>();
+				}
+			}
+			if (!batch.isEmpty()) {
+				closeIfRevoked(batch);
+			}
+			this.draining.set(false);
 		}
+		while (!this.waiting.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+	private void closeIfRevoked(List<Check> checks) {
+		List<AuthDecision.@Nullable Rejected> answers;
+		try {
+			answers = this.admission.recheck(checks.stream().map(Check::principal).toList());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not check {} new connection(s) against the store once registered: {}", checks.size(),
+					ex.toString());
+			return;
+		}
+		for (int i = 0; i < checks.size(); i++) {
+			AuthDecision.Rejected rejected = answers.get(i);
+			if (rejected != null && rejected.reason() == FailureReason.REVOKED) {
+				checks.get(i).connection().close(ConnectionRegistry.REVOKED, DisconnectReason.REVOKED);
+			}
+		}
+	}
+
+	/**
+	 * The principal as it was when the check was asked for; a reauthentication replaces
+	 * it.
+	 */
+	private record Check(ChatConnection connection, AuthenticatedPrincipal principal) {
 	}
 
 }

@@ -3,12 +3,14 @@ package dev.authwatch.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.authwatch.crypto.Hashes;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.token.RefreshFamily;
+import dev.authwatch.token.RefreshFamilyStore.Credential;
 import dev.authwatch.token.RefreshFamilyStore.Standing;
 import dev.authwatch.websocket.RevocationBus.Revocation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -90,6 +92,26 @@ class RedisUserRevocationTest {
 
 		assertThat(store.standing(family.id(), user, Instant.now())).isEqualTo(new Standing(false, T));
 		assertThat(store.standing(null, user, Instant.now())).isEqualTo(new Standing(true, T));
+	}
+
+	@Test
+	void theStandingsOfSeveralCredentialsComeInOneAnswerInTheirOrder() {
+		String alice = "user-" + UUID.randomUUID();
+		String bob = "user-" + UUID.randomUUID();
+		RefreshFamily active = new RefreshFamily(UUID.randomUUID().toString(), alice, Set.of("user"),
+				Instant.now().plusSeconds(600));
+		RefreshFamily revoked = new RefreshFamily(UUID.randomUUID().toString(), alice, Set.of("user"),
+				Instant.now().plusSeconds(600));
+		store.create(active, "token-" + UUID.randomUUID(), Instant.now().plusSeconds(300));
+		store.create(revoked, "token-" + UUID.randomUUID(), Instant.now().plusSeconds(300));
+		store.revoke(revoked.id());
+		store.revokeUser(bob, T, Duration.ofDays(1));
+
+		assertThat(newStore().standings(List.of(new Credential(active.id(), alice), new Credential(null, bob),
+				new Credential(revoked.id(), alice), new Credential("no-such-family", bob),
+				new Credential(null, alice)), Instant.now()))
+			.containsExactly(new Standing(true, null), new Standing(true, T), new Standing(false, null),
+					new Standing(false, T), new Standing(true, null));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.authwatch.auth.jwt;
 
+import java.util.List;
+
 import dev.authwatch.auth.AuthDecision;
 import dev.authwatch.auth.AuthenticatedPrincipal;
 import dev.authwatch.auth.HandshakeGate;
@@ -43,10 +45,11 @@ public final class Admission implements HandshakeGate {
 	/**
 	 * An open connection's principal, checked against the store after the connection was
 	 * registered: a revocation either sees the registered connection or is seen here.
-	 * @return the rejection, or {@code null} when the credential still stands
+	 * Several connections are checked in one store round trip.
+	 * @return an answer per principal, in order, {@code null} for one that still stands
 	 */
-	public AuthDecision.@Nullable Rejected recheck(AuthenticatedPrincipal principal) {
-		return this.revocations.current(principal);
+	public List<AuthDecision.@Nullable Rejected> recheck(List<AuthenticatedPrincipal> principals) {
+		return this.revocations.current(principals);
 	}
 
 	@Override
