@@ -51,8 +51,17 @@ class RedisEventRelayTest {
 
 	private final String prefix = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
+	private final AuthEventLog log = new AuthEventLog(16, new UserKeys(), Clock.systemUTC());
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final RedisEventRelay sender = relay(this.log, "a");
+
+	private final RedisEventRelay receiver = relay(new AuthEventLog(16, new UserKeys(), Clock.systemUTC()), "b");
+
 	@AfterEach
 	void close() throws Exception {
+		this.sender.stop();
 		this.listeners.destroy();
 		this.scheduler.shutdown();
 		this.connections.destroy();
@@ -60,64 +69,54 @@ class RedisEventRelayTest {
 
 	@Test
 	void aBurstOfEventsReachesTheOtherInstancesWholeInMessagesTheyCanRead() {
-		AuthEventLog log = new AuthEventLog(16, new UserKeys(), Clock.systemUTC());
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		RedisEventRelay sender = relay(log, "a", meters);
-		RedisEventRelay receiver = relay(new AuthEventLog(16, new UserKeys(), Clock.systemUTC()), "b", meters);
 		AtomicInteger received = new AtomicInteger();
-		receiver.subscribe((event) -> received.incrementAndGet());
-		listen(receiver);
-		sender.start();
+		this.receiver.subscribe((event) -> received.incrementAndGet());
+		listen();
+		this.sender.start();
 
 		for (int i = 0; i < BURST; i++) {
-			log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired",
+			this.log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired",
 					this.prefix + "user-" + i);
 		}
-		sender.flush();
+		this.sender.flush();
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).hasValue(BURST));
-		assertThat(meters.counter(AuthMetricNames.CLUSTER_EVENTS_DROPPED).count()).isZero();
-		sender.stop();
+		assertThat(this.meters.counter(AuthMetricNames.CLUSTER_EVENTS_DROPPED).count()).isZero();
 	}
 
 	@Test
 	void eventsNobodyWatchesAreNotPublishedAndTheFirstStreamStartsTheRelay() {
-		AuthEventLog log = new AuthEventLog(16, new UserKeys(), Clock.systemUTC());
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		RedisEventRelay sender = relay(log, "a", meters);
-		RedisEventRelay receiver = relay(new AuthEventLog(16, new UserKeys(), Clock.systemUTC()), "b", meters);
 		List<String> published = new CopyOnWriteArrayList<>();
 		this.listeners.addMessageListener((message, pattern) -> published.add(new String(message.getBody())),
 				new ChannelTopic(RedisEventRelay.CHANNEL));
 		this.redis.delete(RedisEventRelay.WATCHED);
-		listen(receiver);
-		sender.start();
+		listen();
+		this.sender.start();
 
-		log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired", "unwatched");
-		sender.flush();
+		this.log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "jwt", "expired", "unwatched");
+		this.sender.flush();
 		List<String> received = new CopyOnWriteArrayList<>();
-		receiver.subscribe((event) -> received.add(event.method()));
-		log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "ticket", "expired", "watched");
-		sender.flush();
+		this.receiver.subscribe((event) -> received.add(event.method()));
+		this.log.publish(AuthEvent.Type.AUTH_FAILURE, AuthEvent.Severity.WARNING, "ticket", "expired", "watched");
+		this.sender.flush();
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).containsExactly("ticket"));
 		// Pub/sub keeps the publisher's order: had the first flush published, its batch
 		// would have come first.
 		assertThat(published).singleElement().asString().contains("ticket").doesNotContain("jwt");
-		assertThat(meters.counter(AuthMetricNames.CLUSTER_EVENTS_DROPPED).count()).isZero();
-		sender.stop();
+		assertThat(this.meters.counter(AuthMetricNames.CLUSTER_EVENTS_DROPPED).count()).isZero();
 	}
 
-	private void listen(RedisEventRelay receiver) {
+	private void listen() {
 		this.listeners.setConnectionFactory(this.connections);
-		this.listeners.addMessageListener(receiver, new ChannelTopic(RedisEventRelay.CHANNEL));
+		this.listeners.addMessageListener(this.receiver, new ChannelTopic(RedisEventRelay.CHANNEL));
 		this.listeners.afterPropertiesSet();
 		this.listeners.start();
 		await().atMost(Duration.ofSeconds(5)).until(this.listeners::isListening);
 	}
 
-	private RedisEventRelay relay(AuthEventLog log, String instance, SimpleMeterRegistry meters) {
-		return new RedisEventRelay(log, this.redis, JSON, this.prefix + instance, this.scheduler, meters);
+	private RedisEventRelay relay(AuthEventLog log, String instance) {
+		return new RedisEventRelay(log, this.redis, JSON, this.prefix + instance, this.scheduler, this.meters);
 	}
 
 	/**
