@@ -83,12 +83,7 @@ public final class Revocations implements RevocationCheck {
 	 */
 	@Override
 	public AuthDecision.@Nullable Rejected current(AuthenticatedPrincipal principal) {
-		try {
-			return standing(principal);
-		}
-		catch (StoreUnavailableException ex) {
-			return known(principal);
-		}
+		return current(List.of(principal)).get(0);
 	}
 
 	@Override
