@@ -36,10 +36,10 @@ import org.springframework.scheduling.TaskScheduler;
  * <p>
  * The events are read only by admins' live streams, so they are published only while some
  * instance has one open: that instance keeps {@link #WATCHED} alive in Redis (written
- * before its stream is answered, then every {@link #WATCH_REFRESH}), and a flush finding
- * no such key discards its batch instead of serialising and publishing it. Every event
- * after a stream opened is still relayed: the key exists before the stream's first byte,
- * and the next flush of every instance sees it.
+ * before its stream is answered, then at each of its flushes), and a flush finding no
+ * such key discards its batch instead of serialising and publishing it. Every event after
+ * a stream opened is still relayed: the key exists before the stream's first byte, and
+ * the next flush of every instance sees it.
  */
 public final class RedisEventRelay implements ClusterEvents, MessageListener, SmartLifecycle {
 
@@ -48,8 +48,6 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
 
 	static final String WATCHED = "authwatch:events:watched";
-
-	static final Duration WATCH_REFRESH = Duration.ofSeconds(1);
 
 	/**
 	 * Outlives a few missed refreshes, and no more: a crashed watcher stops the relay
@@ -92,8 +90,6 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 
 	private volatile @Nullable ScheduledFuture<?> flushing;
 
-	private volatile long watchMarkedNanos = System.nanoTime() - WATCH_REFRESH.toNanos();
-
 	public RedisEventRelay(AuthEventLog log, StringRedisTemplate redis, JsonMapper json, String self,
 			TaskScheduler scheduler, MeterRegistry meters) {
 		this.log = log;
@@ -124,7 +120,7 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	}
 
 	void flush() {
-		if (!this.subscribers.isEmpty() && System.nanoTime() - this.watchMarkedNanos >= WATCH_REFRESH.toNanos()) {
+		if (!this.subscribers.isEmpty()) {
 			markWatched();
 		}
 		if (this.outbox.isEmpty()) {
@@ -144,10 +140,9 @@ public final class RedisEventRelay implements ClusterEvents, MessageListener, Sm
 	private void markWatched() {
 		try {
 			this.redis.opsForValue().set(WATCHED, this.self, WATCH_TTL);
-			this.watchMarkedNanos = System.nanoTime();
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not mark the event relay as watched (retrying every {}): {}", WATCH_REFRESH,
+			logger.debug("Could not mark the event relay as watched (retrying every {}): {}", FLUSH_INTERVAL,
 					ex.getMessage());
 		}
 	}
