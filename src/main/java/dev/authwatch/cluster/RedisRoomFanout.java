@@ -3,15 +3,22 @@ package dev.authwatch.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.authwatch.crypto.Hashes;
+import dev.authwatch.metrics.DeliveryMetrics;
 import dev.authwatch.websocket.ChatRooms;
 import dev.authwatch.websocket.DeliveryProperties;
 import dev.authwatch.websocket.RoomFanout;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.web.socket.TextMessage;
@@ -31,8 +38,16 @@ import org.springframework.web.socket.TextMessage;
  * {@code :sent:<sha256>} (an id, hashed with its user, holding its offset for the dedup
  * window). Channel messages are {@code <room>\n<frame>}; room names never contain a
  * newline.
+ * <p>
+ * Pub/sub delivers at most once: what is published while this instance's subscription is
+ * down (Redis restarting, a dropped connection) never reaches it. So each room with
+ * members here remembers the last offset it delivered, and whatever falls between that
+ * and a later message, or was published before a resubscription, is read from the room's
+ * history and delivered first; what the history no longer holds is counted as lost.
  */
-public final class RedisRoomFanout implements RoomFanout, MessageListener {
+public final class RedisRoomFanout implements RoomFanout, MessageListener, SubscriptionListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisRoomFanout.class);
 
 	public static final String CHANNEL = "authwatch:rooms";
 
@@ -87,6 +102,14 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 
 	private final ChatRooms rooms;
 
+	private final DeliveryMetrics metrics;
+
+	/**
+	 * Per room with members here, the last offset delivered to them; only the one pub/sub
+	 * thread reads and writes it (messages and subscriptions arrive on it in order).
+	 */
+	private final Map<String, Cursor> delivered = new ConcurrentHashMap<>();
+
 	private final String idleRoomSeconds = Long.toString(DeliveryProperties.IDLE_ROOM.toSeconds());
 
 	private final String historySize;
@@ -95,9 +118,11 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 
 	private final String dedupWindowMillis;
 
-	public RedisRoomFanout(StringRedisTemplate redis, ChatRooms rooms, DeliveryProperties properties) {
+	public RedisRoomFanout(StringRedisTemplate redis, ChatRooms rooms, DeliveryProperties properties,
+			DeliveryMetrics metrics) {
 		this.redis = redis;
 		this.rooms = rooms;
+		this.metrics = metrics;
 		this.historySize = Integer.toString(properties.historySize());
 		this.historyMaxAgeMillis = Long.toString(properties.historyMaxAge().toMillis());
 		this.dedupWindowMillis = Long.toString(properties.dedupWindow().toMillis());
@@ -130,8 +155,81 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 		int newline = body.indexOf('\n');
 		if (newline > 0) {
 			String frame = body.substring(newline + 1);
-			this.rooms.deliver(body.substring(0, newline), RoomFanout.offsetOf(frame), new TextMessage(frame));
+			deliverLive(body.substring(0, newline), RoomFanout.offsetOf(frame), frame);
 		}
+	}
+
+	/**
+	 * Subscribed, at startup or again after the subscription was lost: every room with
+	 * members here gets what was published meanwhile.
+	 */
+	@Override
+	public void onChannelSubscribed(byte[] channel, long count) {
+		this.delivered.forEach((room, cursor) -> catchUp(room, cursor, Long.MAX_VALUE));
+	}
+
+	private void deliverLive(String room, long offset, String frame) {
+		Cursor cursor = this.delivered.get(room);
+		if (cursor != null) {
+			if (offset <= cursor.offset) {
+				// A catch-up read it from the history before it arrived live.
+				return;
+			}
+			if (offset > cursor.offset + 1) {
+				catchUp(room, cursor, offset - 1);
+			}
+		}
+		deliver(room, offset, frame);
+	}
+
+	/**
+	 * Delivers the messages after the cursor, up to {@code through}, from the history.
+	 */
+	private void catchUp(String room, Cursor cursor, long through) {
+		History history;
+		try {
+			history = history(room, cursor.offset);
+			if (history.latest() < cursor.offset) {
+				// Redis lost the room (restarted empty): its offsets started again.
+				cursor.offset = 0;
+				history = history(room, 0);
+			}
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not read a room's history to deliver the messages this instance missed: {}",
+					ex.getMessage());
+			return;
+		}
+		long caughtUpTo = Math.min(history.latest(), through);
+		long missed = caughtUpTo - cursor.offset;
+		if (missed <= 0) {
+			return;
+		}
+		int recovered = 0;
+		for (Kept kept : history.after()) {
+			if (kept.offset() > through) {
+				break;
+			}
+			deliver(room, kept.offset(), kept.frame());
+			recovered++;
+		}
+		// What the history no longer holds is counted once, not again at the next
+		// message.
+		cursor.offset = Math.max(cursor.offset, caughtUpTo);
+		this.metrics.caughtUp(recovered, missed - recovered);
+		if (missed > recovered) {
+			logger.warn(
+					"{} room message(s) published while this instance was not subscribed are no longer in the history",
+					missed - recovered);
+		}
+	}
+
+	private void deliver(String room, long offset, String frame) {
+		if (this.rooms.deliver(room, offset, new TextMessage(frame)) == 0) {
+			this.delivered.remove(room);
+			return;
+		}
+		this.delivered.computeIfAbsent(room, (name) -> new Cursor()).offset = offset;
 	}
 
 	static String offsetKey(String room) {
@@ -145,6 +243,12 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener {
 	/** The user's id and the client's id hashed: neither appears in a key. */
 	static String sentKey(String room, String sender, String id) {
 		return ROOM + room + ":sent:" + Hashes.sha256(sender.length() + ":" + sender + id);
+	}
+
+	private static final class Cursor {
+
+		private long offset;
+
 	}
 
 }

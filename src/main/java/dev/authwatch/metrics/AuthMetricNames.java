@@ -42,6 +42,12 @@ public final class AuthMetricNames {
 	 */
 	public static final String WS_HISTORY = "auth.ws.history";
 
+	/**
+	 * Room messages this instance's Redis subscription missed and read from the history
+	 * instead, by {@code recovered} (false: the history no longer held them).
+	 */
+	public static final String WS_MISSED = "auth.ws.missed";
+
 	public static final String TAG_RECOVERED = "recovered";
 
 	/** Gauge: 0 unknown, 1 healthy, 2 degraded, 3 critical (SPEC §4, §5). */

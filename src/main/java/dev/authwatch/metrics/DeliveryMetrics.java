@@ -21,6 +21,10 @@ public final class DeliveryMetrics {
 
 	private final DistributionSummary history;
 
+	private final Counter missedRecovered;
+
+	private final Counter missedLost;
+
 	public DeliveryMetrics(MeterRegistry registry) {
 		this.acks = Counter.builder(AuthMetricNames.WS_ACKS)
 			.description("Chat messages with an id acknowledged, resends included")
@@ -33,6 +37,16 @@ public final class DeliveryMetrics {
 		this.history = DistributionSummary.builder(AuthMetricNames.WS_HISTORY)
 			.description("Messages a room's history holds when a client joins with since")
 			.baseUnit("messages")
+			.register(registry);
+		this.missedRecovered = missed(registry, true);
+		this.missedLost = missed(registry, false);
+	}
+
+	private static Counter missed(MeterRegistry registry, boolean recovered) {
+		return Counter.builder(AuthMetricNames.WS_MISSED)
+			.description(
+					"Room messages this instance's Redis subscription missed, by whether the history still held them")
+			.tag(AuthMetricNames.TAG_RECOVERED, Boolean.toString(recovered))
 			.register(registry);
 	}
 
@@ -53,6 +67,12 @@ public final class DeliveryMetrics {
 	public void recovery(boolean recovered, int historySize) {
 		(recovered ? this.recovered : this.notRecovered).increment();
 		this.history.record(historySize);
+	}
+
+	/** Messages a lost subscription missed: read from the history, or gone from it. */
+	public void caughtUp(long recovered, long lost) {
+		this.missedRecovered.increment(recovered);
+		this.missedLost.increment(lost);
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.authwatch.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,12 +25,13 @@ import dev.authwatch.jwthealth.InstanceIdentity;
 import dev.authwatch.jwthealth.KeyStateStore;
 import dev.authwatch.jwthealth.RedisFingerprintBoard;
 import dev.authwatch.jwthealth.RedisKeyStateStore;
+import dev.authwatch.metrics.DeliveryMetrics;
 import dev.authwatch.token.RefreshFamilyStore;
 import dev.authwatch.token.ResetTokenStore;
+import dev.authwatch.websocket.AdmissionRecheck;
 import dev.authwatch.websocket.ChatRooms;
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.DeliveryProperties;
-import dev.authwatch.websocket.RevocationBus;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +53,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * {@code authwatch.store=redis}: every piece of shared state in one Redis (the usual
@@ -72,9 +73,6 @@ class RedisStoreConfiguration {
 	 * {@code resilience4j.circuitbreaker.instances.redis}.
 	 */
 	static final String REDIS_BREAKER = "redis";
-
-	/** How long a user revocation heard of from another instance is kept here. */
-	private static final Duration HEARD_OF_RETENTION = Duration.ofDays(1);
 
 	@Bean
 	RedisCredentialsCheck redisCredentialsCheck(RedisConnectionFactory connections) {
@@ -162,19 +160,9 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
-	ChannelListener revocationListener(ConnectionRegistry registry, LocalUserRevocations known) {
-		return new ChannelListener(RedisRevocations.CHANNEL, (message, pattern) -> {
-			RevocationBus.Revocation revocation = RedisRevocations
-				.parse(new String(message.getBody(), StandardCharsets.UTF_8));
-			if (revocation != null) {
-				if (revocation.before() != null) {
-					// Only lets this instance refuse such a credential at the handshake;
-					// the check after registration asks Redis.
-					known.remember(revocation.id(), revocation.before(), HEARD_OF_RETENTION);
-				}
-				registry.revokeLocally(revocation);
-			}
-		});
+	ChannelListener revocationListener(ConnectionRegistry registry, LocalUserRevocations known,
+			AdmissionRecheck recheck) {
+		return new ChannelListener(RedisRevocations.CHANNEL, new RevocationListener(registry, known, recheck));
 	}
 
 	// The cluster
@@ -199,8 +187,9 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
-	RedisRoomFanout roomFanout(StringRedisTemplate redis, ChatRooms rooms, DeliveryProperties properties) {
-		return new RedisRoomFanout(redis, rooms, properties);
+	RedisRoomFanout roomFanout(StringRedisTemplate redis, ChatRooms rooms, DeliveryProperties properties,
+			DeliveryMetrics metrics) {
+		return new RedisRoomFanout(redis, rooms, properties, metrics);
 	}
 
 	@Bean
@@ -245,11 +234,24 @@ class RedisStoreConfiguration {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(delivery);
+		container.setRecoveryBackoff(resubscription());
 		listeners.orderedStream()
 			.forEach((listener) -> container.addMessageListener(listener.listener(),
 					new ChannelTopic(listener.channel())));
 		container.setAutoStartup(false);
 		return container;
+	}
+
+	/**
+	 * After Redis comes back, subscribe again within a fraction of a second (Spring's
+	 * default waits 5 s between attempts): what is published meanwhile is only caught up
+	 * from the store afterwards, and a revocation only then closes this instance's
+	 * sockets.
+	 */
+	private static BackOff resubscription() {
+		ExponentialBackOff backOff = new ExponentialBackOff(100, 2);
+		backOff.setMaxInterval(5_000);
+		return backOff;
 	}
 
 	/**

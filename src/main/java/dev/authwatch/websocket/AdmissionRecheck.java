@@ -1,6 +1,7 @@
 package dev.authwatch.websocket;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * round trip per batch, not per connection. Past {@link #MAX_WAITING} waiting checks the
  * caller's thread checks its own connection rather than not at all. If the store cannot
  * answer, the connection stays (the store could not have recorded a revocation either).
+ * <p>
+ * Every open connection is checked the same way when this instance may have missed
+ * revocations told over Redis (its subscription was down).
  */
-final class AdmissionRecheck {
+public final class AdmissionRecheck {
 
 	static final int BATCH = 500;
 
@@ -70,6 +74,27 @@ final class AdmissionRecheck {
 			catch (RejectedExecutionException ex) {
 				drain();
 			}
+		}
+	}
+
+	/**
+	 * Checks each of {@code connections} again, in batches on the executor, or on the
+	 * caller's thread when the executor has no room.
+	 */
+	public void checkAll(Collection<ChatConnection> connections) {
+		List<Check> checks = connections.stream()
+			.map((connection) -> new Check(connection, connection.principal()))
+			.toList();
+		Runnable checkAll = () -> {
+			for (int from = 0; from < checks.size(); from += BATCH) {
+				closeIfRevoked(checks.subList(from, Math.min(from + BATCH, checks.size())));
+			}
+		};
+		try {
+			this.executor.execute(checkAll);
+		}
+		catch (RejectedExecutionException ex) {
+			checkAll.run();
 		}
 	}
 

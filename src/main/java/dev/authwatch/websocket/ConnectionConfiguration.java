@@ -71,12 +71,16 @@ class ConnectionConfiguration {
 	}
 
 	@Bean
+	AdmissionRecheck admissionRecheck(Admission admission,
+			@Qualifier("admissionRecheckExecutor") Executor recheckExecutor) {
+		return new AdmissionRecheck(admission, recheckExecutor);
+	}
+
+	@Bean
 	ChatWebSocketHandler chatWebSocketHandler(ConnectionRegistry registry, ChatRooms rooms, RoomFanout fanout,
-			CredentialExpiry expiry, HeartbeatMonitor heartbeats, Admission admission,
-			@Qualifier("admissionRecheckExecutor") Executor recheckExecutor, AuthMetrics metrics, LimitMetrics limits,
-			DeliveryMetrics delivery, MeterRegistry meters, WebSocketProperties properties, JsonMapper json,
-			Clock clock) {
-		AdmissionRecheck recheck = new AdmissionRecheck(admission, recheckExecutor);
+			CredentialExpiry expiry, HeartbeatMonitor heartbeats, Admission admission, AdmissionRecheck recheck,
+			AuthMetrics metrics, LimitMetrics limits, DeliveryMetrics delivery, MeterRegistry meters,
+			WebSocketProperties properties, JsonMapper json, Clock clock) {
 		Reauthentication reauthentication = new Reauthentication(admission, expiry, recheck, meters);
 		ChatReplies replies = new ChatReplies(json);
 		ChatProtocol protocol = new ChatProtocol(rooms,

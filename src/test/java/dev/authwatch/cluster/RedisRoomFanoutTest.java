@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.authwatch.metrics.DeliveryMetrics;
 import dev.authwatch.support.RedisTestServer;
 import dev.authwatch.websocket.ChatRooms;
 import dev.authwatch.websocket.DeliveryProperties;
 import dev.authwatch.websocket.RoomFanout.History;
 import dev.authwatch.websocket.RoomFanout.Kept;
 import dev.authwatch.websocket.RoomFanout.Published;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,8 @@ class RedisRoomFanoutTest {
 
 	private RedisRoomFanout fanout(int historySize, Duration historyMaxAge) {
 		return new RedisRoomFanout(this.redis, new ChatRooms(),
-				new DeliveryProperties(Duration.ofMinutes(2), historySize, historyMaxAge));
+				new DeliveryProperties(Duration.ofMinutes(2), historySize, historyMaxAge),
+				new DeliveryMetrics(new SimpleMeterRegistry()));
 	}
 
 	@Test

@@ -45,6 +45,10 @@ public final class RunningApp implements AutoCloseable {
 		return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
 	}
 
+	public <T> T bean(String name, Class<T> type) {
+		return this.context.getBean(name, type);
+	}
+
 	public String baseUrl() {
 		return "http://localhost:" + port();
 	}
