@@ -3,8 +3,6 @@ package dev.authwatch.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.authwatch.crypto.Hashes;
 import dev.authwatch.metrics.DeliveryMetrics;
@@ -40,10 +38,11 @@ import org.springframework.web.socket.TextMessage;
  * newline.
  * <p>
  * Pub/sub delivers at most once: what is published while this instance's subscription is
- * down (Redis restarting, a dropped connection) never reaches it. So each room with
- * members here remembers the last offset it delivered, and whatever falls between that
- * and a later message, or was published before a resubscription, is read from the room's
- * history and delivered first; what the history no longer holds is counted as lost.
+ * down (Redis restarting, a dropped connection) never reaches it. So whatever falls
+ * between the offset last delivered to a room's members here ({@link ChatRooms}) and a
+ * later message, or was published before a resubscription, is read from the room's
+ * history and delivered first; what the history no longer holds is counted as lost. Both
+ * run on the one pub/sub thread, which receives messages and subscriptions in order.
  */
 public final class RedisRoomFanout implements RoomFanout, MessageListener, SubscriptionListener {
 
@@ -104,12 +103,6 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 
 	private final DeliveryMetrics metrics;
 
-	/**
-	 * Per room with members here, the last offset delivered to them; only the one pub/sub
-	 * thread reads and writes it (messages and subscriptions arrive on it in order).
-	 */
-	private final Map<String, Cursor> delivered = new ConcurrentHashMap<>();
-
 	private final String idleRoomSeconds = Long.toString(DeliveryProperties.IDLE_ROOM.toSeconds());
 
 	private final String historySize;
@@ -165,34 +158,37 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 	 */
 	@Override
 	public void onChannelSubscribed(byte[] channel, long count) {
-		this.delivered.forEach((room, cursor) -> catchUp(room, cursor, Long.MAX_VALUE));
+		for (String room : this.rooms.names()) {
+			long delivered = this.rooms.delivered(room);
+			if (delivered > 0) {
+				catchUp(room, delivered, Long.MAX_VALUE);
+			}
+		}
 	}
 
 	private void deliverLive(String room, long offset, String frame) {
-		Cursor cursor = this.delivered.get(room);
-		if (cursor != null) {
-			if (offset <= cursor.offset) {
-				// A catch-up read it from the history before it arrived live.
-				return;
-			}
-			if (offset > cursor.offset + 1) {
-				catchUp(room, cursor, offset - 1);
-			}
+		long delivered = this.rooms.delivered(room);
+		if (delivered > 0 && offset > delivered + 1) {
+			catchUp(room, delivered, offset - 1);
 		}
-		deliver(room, offset, frame);
+		this.rooms.deliver(room, offset, new TextMessage(frame));
 	}
 
 	/**
-	 * Delivers the messages after the cursor, up to {@code through}, from the history.
+	 * Delivers the room's messages after {@code delivered}, up to {@code through}, from
+	 * the history.
 	 */
-	private void catchUp(String room, Cursor cursor, long through) {
+	private void catchUp(String room, long delivered, long through) {
+		long after = delivered;
 		History history;
 		try {
-			history = history(room, cursor.offset);
-			if (history.latest() < cursor.offset) {
-				// Redis lost the room (restarted empty): its offsets started again.
-				cursor.offset = 0;
-				history = history(room, 0);
+			history = history(room, after);
+			if (history.latest() < after) {
+				// Redis lost the room (restarted empty, or the room was idle past its
+				// offset's expiry): its offsets started again.
+				after = 0;
+				this.rooms.caughtUp(room, 0, 0);
+				history = history(room, after);
 			}
 		}
 		catch (DataAccessException ex) {
@@ -201,7 +197,7 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 			return;
 		}
 		long caughtUpTo = Math.min(history.latest(), through);
-		long missed = caughtUpTo - cursor.offset;
+		long missed = caughtUpTo - after;
 		if (missed <= 0) {
 			return;
 		}
@@ -210,26 +206,18 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 			if (kept.offset() > through) {
 				break;
 			}
-			deliver(room, kept.offset(), kept.frame());
+			this.rooms.deliver(room, kept.offset(), new TextMessage(kept.frame()));
 			recovered++;
 		}
 		// What the history no longer holds is counted once, not again at the next
-		// message.
-		cursor.offset = Math.max(cursor.offset, caughtUpTo);
+		// message, and what arrives live afterwards up to here is not sent twice.
+		this.rooms.caughtUp(room, after, caughtUpTo);
 		this.metrics.caughtUp(recovered, missed - recovered);
 		if (missed > recovered) {
 			logger.warn(
 					"{} room message(s) published while this instance was not subscribed are no longer in the history",
 					missed - recovered);
 		}
-	}
-
-	private void deliver(String room, long offset, String frame) {
-		if (this.rooms.deliver(room, offset, new TextMessage(frame)) == 0) {
-			this.delivered.remove(room);
-			return;
-		}
-		this.delivered.computeIfAbsent(room, (name) -> new Cursor()).offset = offset;
 	}
 
 	static String offsetKey(String room) {
@@ -243,12 +231,6 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 	/** The user's id and the client's id hashed: neither appears in a key. */
 	static String sentKey(String room, String sender, String id) {
 		return ROOM + room + ":sent:" + Hashes.sha256(sender.length() + ":" + sender + id);
-	}
-
-	private static final class Cursor {
-
-		private long offset;
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.authwatch.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,12 +34,14 @@ import dev.authwatch.websocket.ChatRooms;
 import dev.authwatch.websocket.ConnectionRegistry;
 import dev.authwatch.websocket.DeliveryProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -53,8 +56,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * {@code authwatch.store=redis}: every piece of shared state in one Redis (the usual
@@ -228,30 +229,29 @@ class RedisStoreConfiguration {
 
 	// One subscription for every channel
 
+	/**
+	 * Reconnects within a second of Redis coming back. Lettuce's default doubles its
+	 * delay up to 30 s: after a 5 s outage the subscription was back 4 s after Redis
+	 * (docs/benchmarks.md, the soak), and until then this instance missed revocations and
+	 * room messages (caught up from the store afterwards).
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer reconnectWithinASecond() {
+		return (resources) -> resources
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
+	}
+
 	@Bean
 	RedisMessageListenerContainer redisListeners(RedisConnectionFactory connections,
 			ObjectProvider<ChannelListener> listeners, @Qualifier("pubSubDelivery") ThreadPoolTaskExecutor delivery) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(delivery);
-		container.setRecoveryBackoff(resubscription());
 		listeners.orderedStream()
 			.forEach((listener) -> container.addMessageListener(listener.listener(),
 					new ChannelTopic(listener.channel())));
 		container.setAutoStartup(false);
 		return container;
-	}
-
-	/**
-	 * After Redis comes back, subscribe again within a fraction of a second (Spring's
-	 * default waits 5 s between attempts): what is published meanwhile is only caught up
-	 * from the store afterwards, and a revocation only then closes this instance's
-	 * sockets.
-	 */
-	private static BackOff resubscription() {
-		ExponentialBackOff backOff = new ExponentialBackOff(100, 2);
-		backOff.setMaxInterval(5_000);
-		return backOff;
 	}
 
 	/**

@@ -8,11 +8,11 @@ import org.springframework.web.socket.TextMessage;
 
 /**
  * Room membership of this instance; a message reaches members of its room and nobody
- * else.
+ * else. A room exists here while it has members, with the offset last delivered to them.
  */
 public final class ChatRooms {
 
-	private final Map<String, Map<ChatConnection, RoomMember>> members = new ConcurrentHashMap<>();
+	private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
 	private final FanoutLanes lanes;
 
@@ -42,10 +42,10 @@ public final class ChatRooms {
 
 	private RoomMember member(String room, ChatConnection connection, boolean holding) {
 		RoomMember[] joined = new RoomMember[1];
-		this.members.compute(room, (name, current) -> {
-			Map<ChatConnection, RoomMember> roomMembers = (current != null) ? current : new ConcurrentHashMap<>();
-			joined[0] = roomMembers.computeIfAbsent(connection, (key) -> new RoomMember(connection, holding));
-			return roomMembers;
+		this.rooms.compute(room, (name, current) -> {
+			Room joinedRoom = (current != null) ? current : new Room();
+			joined[0] = joinedRoom.members.computeIfAbsent(connection, (key) -> new RoomMember(connection, holding));
+			return joinedRoom;
 		});
 		connection.rooms().add(room);
 		return joined[0];
@@ -53,9 +53,9 @@ public final class ChatRooms {
 
 	void leave(String room, ChatConnection connection) {
 		connection.rooms().remove(room);
-		this.members.computeIfPresent(room, (name, roomMembers) -> {
-			roomMembers.remove(connection);
-			return roomMembers.isEmpty() ? null : roomMembers;
+		this.rooms.computeIfPresent(room, (name, current) -> {
+			current.members.remove(connection);
+			return current.members.isEmpty() ? null : current;
 		});
 	}
 
@@ -67,15 +67,67 @@ public final class ChatRooms {
 
 	/**
 	 * Sends the frame, the message at {@code offset}, to this instance's members of the
-	 * room.
+	 * room, unless a catch-up sent it already.
 	 */
-	public int deliver(String room, long offset, TextMessage message) {
-		Map<ChatConnection, RoomMember> recipients = this.members.get(room);
+	public void deliver(String room, long offset, TextMessage message) {
+		Room recipients = this.rooms.get(room);
 		if (recipients == null) {
-			return 0;
+			return;
 		}
-		this.lanes.deliver(recipients.values(), offset, message);
-		return recipients.size();
+		if (offset > recipients.caughtUpAfter && offset <= recipients.caughtUpThrough) {
+			return;
+		}
+		if (recipients.caughtUpThrough != 0) {
+			// Past the catch-up: what follows is new, even from a room whose offsets
+			// started again.
+			recipients.caughtUpThrough = 0;
+		}
+		this.lanes.deliver(recipients.members.values(), offset, message);
+		recipients.delivered = offset;
+	}
+
+	/**
+	 * The offset last delivered to the room's members here: 0 before the first message
+	 * since the room got members here, -1 when it has none.
+	 */
+	public long delivered(String room) {
+		Room current = this.rooms.get(room);
+		return (current != null) ? current.delivered : -1;
+	}
+
+	/**
+	 * Takes the room's messages after {@code after} and up to {@code through} as
+	 * delivered, by a catch-up from the history or gone from it: those of them that still
+	 * arrive live are not sent again.
+	 */
+	public void caughtUp(String room, long after, long through) {
+		Room current = this.rooms.get(room);
+		if (current != null) {
+			current.delivered = through;
+			current.caughtUpAfter = after;
+			current.caughtUpThrough = through;
+		}
+	}
+
+	/** The rooms with members here. */
+	public Set<String> names() {
+		return this.rooms.keySet();
+	}
+
+	/**
+	 * A room's members here. Its offsets are written by the room's one delivering thread
+	 * at a time.
+	 */
+	private static final class Room {
+
+		private final Map<ChatConnection, RoomMember> members = new ConcurrentHashMap<>();
+
+		private volatile long delivered;
+
+		private volatile long caughtUpAfter;
+
+		private volatile long caughtUpThrough;
+
 	}
 
 }
