@@ -76,6 +76,19 @@ final class Soak {
 	private final List<long[]> fullGc = Collections.synchronizedList(new ArrayList<>());
 
 	/** The old generation after a collection that shrank it (Micrometer's live data size). */
+	/**
+	 * The instance's own time for the scrapes so far: the difference between two scrapes is the
+	 * earlier one's time inside the server, without the client's or the network's.
+	 */
+	private static final Pattern SCRAPES_SERVED = Pattern.compile(
+			"^http_server_requests_seconds_(sum|count)\\{[^}]*uri=\"/metrics\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+
+	/** Server-side nanoseconds of each measured scrape (from {@link #SCRAPES_SERVED}). */
+	private final List<Long> servedNanos = Collections.synchronizedList(new ArrayList<>());
+
+	/** {@link #SCRAPES_SERVED}'s sum and count in the previous scrape's body. */
+	private double[] servedBefore;
+
 	private static final Pattern LIVE_DATA = Pattern.compile("^jvm_gc_live_data_size_bytes(?:\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE);
 
 	/** Scrapes before this (epoch ms) are the warm-up's. */
@@ -219,6 +232,7 @@ final class Soak {
 				return;
 			}
 			this.scrapes.add(new long[] { at, sample.nanos() });
+			served(sample.body());
 			Matcher live = LIVE_DATA.matcher(sample.body());
 			long bytes = live.find() ? (long) Double.parseDouble(live.group(1)) : 0;
 			synchronized (this.heap) {
@@ -234,6 +248,25 @@ final class Soak {
 		catch (Exception ex) {
 			this.scrapeFailures.merge(ex.getClass().getSimpleName() + ": " + ex.getMessage(), 1, Integer::sum);
 		}
+	}
+
+	private void served(String body) {
+		double sum = -1;
+		double count = -1;
+		Matcher served = SCRAPES_SERVED.matcher(body);
+		while (served.find()) {
+			double value = Double.parseDouble(served.group(2));
+			if (served.group(1).equals("sum")) {
+				sum = value;
+			}
+			else {
+				count = value;
+			}
+		}
+		if (sum >= 0 && this.servedBefore != null && count == this.servedBefore[1] + 1) {
+			this.servedNanos.add((long) ((sum - this.servedBefore[0]) * 1e9));
+		}
+		this.servedBefore = new double[] { sum, count };
 	}
 
 	private void fullGc(ClusterRig.Node node) {
@@ -433,6 +466,10 @@ final class Soak {
 			s.append(String.format("| `/metrics` scrapes: count / p50 / **p99** / max / failed | %d / %.1f ms / **%.1f ms** / %.1f ms / %s |%n",
 					times.length, Stats.percentile(times, times.length, 0.5) / 1e6, p99 / 1e6,
 					Stats.percentile(times, times.length, 1.0) / 1e6, Soak.this.scrapeFailures));
+			long[] served = Soak.this.servedNanos.stream().mapToLong(Long::longValue).toArray();
+			s.append(String.format("| `/metrics` inside the instance (`http_server_requests_seconds` of each scrape, without the client and the network): count / p50 / p99 / max | %d / %.1f ms / %.1f ms / %.1f ms |%n",
+					served.length, Stats.percentile(served, served.length, 0.5) / 1e6,
+					Stats.percentile(served, served.length, 0.99) / 1e6, Stats.percentile(served, served.length, 1.0) / 1e6));
 			// Heap.
 			Growth growth = growth();
 			s.append(String.format("| heap after GC (live data size): first / last / samples (collections that changed it) | %.1f MB / %.1f MB / %d |%n",
