@@ -66,7 +66,7 @@ class MissedWhileUnsubscribedTest {
 	void roomMessagesPublishedMeanwhileReachMembersOnceInOrderWhenTheInstanceSubscribesAgain() throws Exception {
 		try (ChatClient alice = member(a, "alice"); ChatClient bob = member(b, "bob")) {
 			long first = send(alice, "before");
-			assertThat(text(nextMessage(bob))).isEqualTo("before");
+			assertThat(text(bob.next("message"))).isEqualTo("before");
 			double recoveredBefore = recovered(b);
 
 			RedisMessageListenerContainer subscription = unsubscribe(b);
@@ -89,7 +89,7 @@ class MissedWhileUnsubscribedTest {
 	void aMessageArrivingAfterAGapBringsTheMissedOnesBeforeIt() throws Exception {
 		try (ChatClient alice = member(a, "alice"); ChatClient bob = member(b, "bob")) {
 			long first = send(alice, "before");
-			assertThat(text(nextMessage(bob))).isEqualTo("before");
+			assertThat(text(bob.next("message"))).isEqualTo("before");
 			RedisMessageListenerContainer subscription = unsubscribe(b);
 			send(alice, "lost-1");
 			send(alice, "lost-2");
@@ -158,27 +158,13 @@ class MissedWhileUnsubscribedTest {
 	/** Sends a message with an id and returns its offset from the ack. */
 	private long send(ChatClient sender, String text) throws InterruptedException {
 		sender.send(Map.of("type", "message", "room", this.room, "id", text, "text", text));
-		JsonNode frame;
-		do {
-			frame = sender.next();
-		}
-		while (!"ack".equals(frame.get("type").asString()));
-		return frame.get("offset").asLong();
-	}
-
-	private static JsonNode nextMessage(ChatClient client) throws InterruptedException {
-		JsonNode frame;
-		do {
-			frame = client.next();
-		}
-		while (!"message".equals(frame.get("type").asString()));
-		return frame;
+		return sender.next("ack").get("offset").asLong();
 	}
 
 	private static List<String> offsetsAndTexts(ChatClient client, int count) throws InterruptedException {
 		List<String> seen = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			JsonNode message = nextMessage(client);
+			JsonNode message = client.next("message");
 			seen.add(message.get("offset").asLong() + " " + text(message));
 		}
 		return seen;

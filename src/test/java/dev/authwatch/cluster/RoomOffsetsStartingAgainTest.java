@@ -79,12 +79,12 @@ class RoomOffsetsStartingAgainTest {
 	private void sendThree(ChatClient alice, ChatClient bob) throws InterruptedException {
 		for (int i = 1; i <= 3; i++) {
 			assertThat(send(alice, "before-" + i)).isTrue();
-			assertThat(nextMessage(bob).get("offset").asLong()).isEqualTo(i);
+			assertThat(bob.next("message").get("offset").asLong()).isEqualTo(i);
 		}
 	}
 
 	private static void assertFirstAgain(ChatClient bob) throws InterruptedException {
-		JsonNode after = nextMessage(bob);
+		JsonNode after = bob.next("message");
 		assertThat(after.get("text").asString()).isEqualTo("after");
 		assertThat(after.get("offset").asLong()).isEqualTo(1);
 	}
@@ -98,15 +98,6 @@ class RoomOffsetsStartingAgainTest {
 		}
 		while (!"ack".equals(frame.get("type").asString()) && !"error".equals(frame.get("type").asString()));
 		return "ack".equals(frame.get("type").asString());
-	}
-
-	private static JsonNode nextMessage(ChatClient client) throws InterruptedException {
-		JsonNode frame;
-		do {
-			frame = client.next();
-		}
-		while (!"message".equals(frame.get("type").asString()));
-		return frame;
 	}
 
 	private static long subscribers() {

@@ -89,6 +89,19 @@ public final class ChatClient implements AutoCloseable {
 	}
 
 	/**
+	 * The next frame of the given type, skipping others; fails the test when 5 seconds
+	 * pass without a frame.
+	 */
+	public JsonNode next(String type) throws InterruptedException {
+		JsonNode frame;
+		do {
+			frame = next();
+		}
+		while (!type.equals(frame.get("type").asString()));
+		return frame;
+	}
+
+	/**
 	 * Reads the welcome, joins the room and reads up to the {@code joined} answer (frames
 	 * of others in between are skipped).
 	 */
