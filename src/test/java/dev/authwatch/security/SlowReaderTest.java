@@ -65,8 +65,8 @@ class SlowReaderTest {
 				JsonNode frame = reader.nextWithin(Duration.ofSeconds(3));
 				int message = sent + received + 1;
 				assertThat(frame)
-					.as(() -> "message " + message + " of " + MESSAGES + " reached the reader within 3 s"
-							+ ThreadDump.now())
+					.as(() -> "message " + message + " of " + MESSAGES + " reached the reader within 3 s" + " (reader "
+							+ reader.state() + ", sender " + sender.state() + ")" + ThreadDump.now())
 					.isNotNull();
 				if ("message".equals(frame.path("type").asString())) {
 					received++;

@@ -121,6 +121,14 @@ public final class ChatClient implements AutoCloseable {
 		return (frame != null) ? JSON.readTree(frame) : null;
 	}
 
+	/** How the connection ended so far, for a failing test's message. */
+	public String state() {
+		if (!this.closeCode.isDone()) {
+			return "open";
+		}
+		return this.closeCode.handle((code, error) -> (error != null) ? "failed: " + error : "closed " + code).join();
+	}
+
 	public int awaitClose() {
 		return this.closeCode.orTimeout(10, TimeUnit.SECONDS).join();
 	}
