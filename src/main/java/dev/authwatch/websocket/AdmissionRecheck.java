@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * with 4003 either way.
  * <p>
  * The checks run after the upgrade, on the executor: with Redis each round trip must not
- * lengthen a handshake. One drain at a time takes every check waiting (up to
- * {@link #BATCH}) into one round trip, so under a stream of handshakes the checks cost a
- * round trip per batch, not per connection. Past {@link #MAX_WAITING} waiting checks the
+ * lengthen a handshake. One drain at a time takes every check waiting, in one round trip
+ * per {@link #BATCH} of them, so under a stream of handshakes the checks cost a round
+ * trip per batch, not per connection. Past {@link #MAX_WAITING} waiting checks the
  * caller's thread checks its own connection rather than not at all. If the store cannot
  * answer, the connection stays (the store could not have recorded a revocation either).
  * <p>
@@ -85,16 +85,11 @@ public final class AdmissionRecheck {
 		List<Check> checks = connections.stream()
 			.map((connection) -> new Check(connection, connection.principal()))
 			.toList();
-		Runnable checkAll = () -> {
-			for (int from = 0; from < checks.size(); from += BATCH) {
-				closeIfRevoked(checks.subList(from, Math.min(from + BATCH, checks.size())));
-			}
-		};
 		try {
-			this.executor.execute(checkAll);
+			this.executor.execute(() -> closeIfRevoked(checks));
 		}
 		catch (RejectedExecutionException ex) {
-			checkAll.run();
+			closeIfRevoked(checks);
 		}
 	}
 
@@ -108,27 +103,27 @@ public final class AdmissionRecheck {
 			for (Check check = this.waiting.poll(); check != null; check = this.waiting.poll()) {
 				this.waitingCount.decrementAndGet();
 				batch.add(check);
-				if (batch.size() == BATCH) {
-					closeIfRevoked(batch);
-					batch = new ArrayList<>();
-				}
 			}
-			if (!batch.isEmpty()) {
-				closeIfRevoked(batch);
-			}
+			closeIfRevoked(batch);
 			this.draining.set(false);
 		}
 		while (!this.waiting.isEmpty() && this.draining.compareAndSet(false, true));
 	}
 
+	/** One store round trip per {@link #BATCH} checks. */
 	private void closeIfRevoked(List<Check> checks) {
+		for (int from = 0; from < checks.size(); from += BATCH) {
+			closeIfRevokedInOneRoundTrip(checks.subList(from, Math.min(from + BATCH, checks.size())));
+		}
+	}
+
+	private void closeIfRevokedInOneRoundTrip(List<Check> checks) {
 		List<AuthDecision.@Nullable Rejected> answers;
 		try {
 			answers = this.admission.recheck(checks.stream().map(Check::principal).toList());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not check {} new connection(s) against the store once registered: {}", checks.size(),
-					ex.toString());
+			logger.warn("Could not check {} connection(s) against the store again: {}", checks.size(), ex.toString());
 			return;
 		}
 		for (int i = 0; i < checks.size(); i++) {

@@ -14,6 +14,8 @@ import dev.authwatch.support.TestTokens;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -31,14 +33,29 @@ class RoomOffsetsStartingAgainTest {
 	@RegisterExtension
 	static final OwnRedis redis = OwnRedis.start();
 
+	private static RunningApp a;
+
+	private static RunningApp b;
+
 	private final String room = "r" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeAll
+	static void start() {
+		Map<String, Object> properties = Map.of("authwatch.store", "redis", "spring.data.redis.host", "127.0.0.1",
+				"spring.data.redis.port", redis.port(), "authwatch.jwt.secret", TestSecrets.CURRENT);
+		a = RunningApp.start(properties);
+		b = RunningApp.start(properties);
+	}
+
+	@AfterAll
+	static void stop() {
+		b.close();
+		a.close();
+	}
 
 	@Test
 	void aRoomWhoseRedisRestartedEmptyStillReachesItsMembers() throws Exception {
-		try (RunningApp a = RunningApp.start(properties());
-				RunningApp b = RunningApp.start(properties());
-				ChatClient alice = member(a, "alice");
-				ChatClient bob = member(b, "bob")) {
+		try (ChatClient alice = member(a, "alice"); ChatClient bob = member(b, "bob")) {
 			sendThree(alice, bob);
 
 			redis.stop();
@@ -52,10 +69,7 @@ class RoomOffsetsStartingAgainTest {
 
 	@Test
 	void aRoomIdlePastItsOffsetsExpiryStillReachesItsMembers() throws Exception {
-		try (RunningApp a = RunningApp.start(properties());
-				RunningApp b = RunningApp.start(properties());
-				ChatClient alice = member(a, "alice");
-				ChatClient bob = member(b, "bob")) {
+		try (ChatClient alice = member(a, "alice"); ChatClient bob = member(b, "bob")) {
 			sendThree(alice, bob);
 
 			expire(RedisRoomFanout.offsetKey(this.room), RedisRoomFanout.historyKey(this.room));
@@ -63,11 +77,6 @@ class RoomOffsetsStartingAgainTest {
 
 			assertFirstAgain(bob);
 		}
-	}
-
-	private static Map<String, Object> properties() {
-		return Map.of("authwatch.store", "redis", "spring.data.redis.host", "127.0.0.1", "spring.data.redis.port",
-				redis.port(), "authwatch.jwt.secret", TestSecrets.CURRENT);
 	}
 
 	private ChatClient member(RunningApp instance, String user) throws InterruptedException {

@@ -108,11 +108,7 @@ public final class ChatClient implements AutoCloseable {
 	public void welcomeThenJoin(String room) throws InterruptedException {
 		next();
 		send(Map.of("type", "join", "room", room));
-		JsonNode answer;
-		do {
-			answer = next();
-		}
-		while (!"joined".equals(answer.path("type").asString()));
+		next("joined");
 	}
 
 	/** The next frame if one arrives within the given time, else {@code null}. */
