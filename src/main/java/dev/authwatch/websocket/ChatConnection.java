@@ -285,17 +285,15 @@ public final class ChatConnection {
 	}
 
 	/**
-	 * Whether text frames are being written to the peer: they complete, so it reads, and
-	 * a ping would have to wait for the container's write lock behind them.
+	 * Runs the heartbeat's turn (a ping, or a close for missed pongs) unless text frames
+	 * are being written to the peer: they complete, so it reads, and a ping must not
+	 * overlap them (see {@link Outbox#runWhenIdle}).
 	 */
-	boolean busyWriting() {
-		return this.outbox.busy();
+	void whenNotWriting(Runnable heartbeatTurn) {
+		this.outbox.runWhenIdle(heartbeatTurn);
 	}
 
-	/**
-	 * Pings; the heartbeat asks {@link #closeIfStalled()} and {@link #busyWriting()}
-	 * first, so a ping never waits behind a frame.
-	 */
+	/** Pings; the heartbeat calls it inside {@link #whenNotWriting}. */
 	void ping(ByteBuffer payload) {
 		this.pinging = true;
 		try {

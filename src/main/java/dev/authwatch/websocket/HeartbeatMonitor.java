@@ -75,17 +75,20 @@ final class HeartbeatMonitor implements SmartLifecycle {
 
 	void tick() {
 		for (ChatConnection connection : this.registry.connections()) {
-			if (connection.closeIfStalled() || connection.busyWriting()) {
-				continue;
+			if (!connection.closeIfStalled()) {
+				connection.whenNotWriting(() -> beat(connection));
 			}
-			if (connection.heartbeat().recordTick() >= MAX_MISSED_PONGS) {
-				connection.close(HEARTBEAT_TIMEOUT, DisconnectReason.HEARTBEAT_TIMEOUT);
-				continue;
-			}
-			long now = System.nanoTime();
-			connection.heartbeat().pingSent(now);
-			connection.ping(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
 		}
+	}
+
+	private void beat(ChatConnection connection) {
+		if (connection.heartbeat().recordTick() >= MAX_MISSED_PONGS) {
+			connection.close(HEARTBEAT_TIMEOUT, DisconnectReason.HEARTBEAT_TIMEOUT);
+			return;
+		}
+		long now = System.nanoTime();
+		connection.heartbeat().pingSent(now);
+		connection.ping(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
 	}
 
 	void pong(ChatConnection connection, PongMessage pong) {

@@ -1,15 +1,16 @@
 package dev.authwatch.security;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
+import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.SilentWebSocket;
 import dev.authwatch.support.TestSecrets;
 import dev.authwatch.support.TestTokens;
-import dev.authwatch.support.ThreadDump;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -65,8 +66,8 @@ class SlowReaderTest {
 				JsonNode frame = reader.nextWithin(Duration.ofSeconds(3));
 				int message = sent + received + 1;
 				assertThat(frame)
-					.as(() -> "message " + message + " of " + MESSAGES + " reached the reader within 3 s" + " (reader "
-							+ reader.state() + ", sender " + sender.state() + ")" + ThreadDump.now())
+					.as(() -> "message " + message + " of " + MESSAGES + " reached the reader within 3 s ("
+							+ whyNot(reader, sender) + ")")
 					.isNotNull();
 				if ("message".equals(frame.path("type").asString())) {
 					received++;
@@ -90,6 +91,29 @@ class SlowReaderTest {
 		reader.close();
 		sender.close();
 		stalled.close();
+	}
+
+	/**
+	 * What a failure needs to be explained: how both ends stand, what the sender was
+	 * told, what the server counted.
+	 */
+	private String whyNot(ChatClient reader, ChatClient sender) {
+		String counted;
+		try {
+			counted = HttpCalls.get(this.port, "/metrics")
+				.body()
+				.lines()
+				.filter((line) -> line.startsWith("auth_ws_disconnects_total") || line.startsWith("auth_limits_total")
+						|| line.startsWith("auth_errors_total"))
+				.filter((line) -> !line.endsWith(" 0.0"))
+				.toList()
+				.toString();
+		}
+		catch (IOException | InterruptedException ex) {
+			counted = "unknown (" + ex + ")";
+		}
+		return "reader " + reader.state() + ", sender " + sender.state() + ", errors sent to the sender "
+				+ sender.unread("error") + ", counted " + counted;
 	}
 
 }

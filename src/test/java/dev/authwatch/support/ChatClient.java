@@ -117,6 +117,16 @@ public final class ChatClient implements AutoCloseable {
 		return (frame != null) ? JSON.readTree(frame) : null;
 	}
 
+	/**
+	 * The frames of the given type received and not yet read, for a failing test's
+	 * message.
+	 */
+	public java.util.List<String> unread(String type) {
+		return this.frames.stream()
+			.filter((frame) -> type.equals(JSON.readTree(frame).path("type").asString()))
+			.toList();
+	}
+
 	/** How the connection ended so far, for a failing test's message. */
 	public String state() {
 		if (!this.closeCode.isDone()) {
