@@ -511,9 +511,9 @@ export class AuthWatchClient {
 
 	/**
 	 * A join was refused. When the server could not read the room's history, the same join is asked
-	 * again after a jittered delay. With a `since` the server does not know (`unknown_offset`: a memory
-	 * store restarted and numbers the room from the start again), ask for everything it kept (`since`
-	 * 0), then for nothing, and report the recovery incomplete; ids seen before still filter resends.
+	 * again after a jittered delay. With a `since` the server does not know (`unknown_offset`: the
+	 * store lost the room and it has had no message since), ask for everything it kept (`since` 0),
+	 * then for nothing, and report the recovery incomplete; ids seen before still filter resends.
 	 * Otherwise the room cannot be joined: its unsent messages fail.
 	 */
 	joinRefused(frame) {

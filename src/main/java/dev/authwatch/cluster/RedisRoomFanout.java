@@ -30,12 +30,12 @@ import org.springframework.web.socket.TextMessage;
  * order, so every member sees a room's messages once each, in offset order, and the
  * history holds exactly what was published.
  * <p>
- * Keys, per room: {@code authwatch:room:<room>:offset} (kept a day after the last
- * message), {@code :history} (a stream of the last messages, field {@code o} the offset
- * and {@code f} the frame, gone when the room is idle for the history's maximum age) and
- * {@code :sent:<sha256>} (an id, hashed with its user, holding its offset for the dedup
- * window). Channel messages are {@code <room>\n<frame>}; room names never contain a
- * newline.
+ * Keys, per room: {@code authwatch:room:<room>:offset} and {@code :first} (the room's
+ * latest and first offsets, kept a day after the last message), {@code :history} (a
+ * stream of the last messages, field {@code o} the offset and {@code f} the frame, gone
+ * when the room is idle for the history's maximum age) and {@code :sent:<sha256>} (an id,
+ * hashed with its user, holding its offset for the dedup window). Channel messages are
+ * {@code <room>\n<frame>}; room names never contain a newline.
  * <p>
  * Pub/sub delivers at most once: what is published while this instance's subscription is
  * down (Redis restarting, a dropped connection) never reaches it. So whatever falls
@@ -43,6 +43,11 @@ import org.springframework.web.socket.TextMessage;
  * later message, or was published before a resubscription, is read from the room's
  * history and delivered first; what the history no longer holds is counted as lost. Both
  * run on the one pub/sub thread, which receives messages and subscriptions in order.
+ * <p>
+ * Offsets only increase, also when Redis loses a room's offset (see {@link #PUBLISH}):
+ * the room then starts again far above its last offset, and {@code :first} holds where,
+ * so that a catch-up or a join with an offset from before counts only the messages that
+ * existed.
  */
 public final class RedisRoomFanout implements RoomFanout, MessageListener, SubscriptionListener {
 
@@ -52,42 +57,58 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 
 	static final String ROOM = "authwatch:room:";
 
+	/**
+	 * A room Redis has no offset for (new, idle past the offset's expiry, or Redis
+	 * restarted empty) starts at Redis' time in microseconds: above every offset it had
+	 * before, unless it averaged more than a message per microsecond. Offsets past 2^53
+	 * would lose precision in Lua and JavaScript numbers; microseconds get there in 2255.
+	 * Lua turns numbers into strings with 14 digits, hence {@code %d}.
+	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> PUBLISH = RedisScript.of("""
-			if KEYS[3] then
-				local first = redis.call('GET', KEYS[3])
+			if KEYS[4] then
+				local first = redis.call('GET', KEYS[4])
 				if first then
 					return {tonumber(first), 1}
 				end
 			end
 			local offset = redis.call('INCR', KEYS[1])
+			if offset == 1 then
+				local now = redis.call('TIME')
+				offset = tonumber(now[1]) * 1000000 + tonumber(now[2])
+				redis.call('SET', KEYS[1], string.format('%d', offset))
+				redis.call('SET', KEYS[2], string.format('%d', offset))
+			end
 			redis.call('EXPIRE', KEYS[1], ARGV[2])
-			local frame = string.sub(ARGV[1], 1, -2) .. ',"offset":' .. offset .. '}'
-			redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[5], '*', 'o', offset, 'f', frame)
-			redis.call('PEXPIRE', KEYS[2], ARGV[6])
-			if KEYS[3] then
-				redis.call('SET', KEYS[3], offset, 'PX', ARGV[7])
+			redis.call('EXPIRE', KEYS[2], ARGV[2])
+			local text = string.format('%d', offset)
+			local frame = string.sub(ARGV[1], 1, -2) .. ',"offset":' .. text .. '}'
+			redis.call('XADD', KEYS[3], 'MAXLEN', ARGV[5], '*', 'o', text, 'f', frame)
+			redis.call('PEXPIRE', KEYS[3], ARGV[6])
+			if KEYS[4] then
+				redis.call('SET', KEYS[4], text, 'PX', ARGV[7])
 			end
 			redis.call('PUBLISH', ARGV[3], ARGV[4] .. '\\n' .. frame)
 			return {offset, 0}
 			""", List.class);
 
 	/**
-	 * The latest offset, the oldest kept, how many are kept, then offset and frame of
-	 * each kept message after ARGV[1]; entries older than the maximum age (ARGV[2], by
-	 * Redis' clock, which made the stream ids) do not count.
+	 * The latest offset, the room's first, the oldest kept, how many are kept, then
+	 * offset and frame of each kept message after ARGV[1]; entries older than the maximum
+	 * age (ARGV[2], by Redis' clock, which made the stream ids) do not count.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> HISTORY = RedisScript.of("""
 			local latest = redis.call('GET', KEYS[1]) or '0'
+			local first = redis.call('GET', KEYS[2]) or '0'
 			local now = redis.call('TIME')
 			local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[2])
-			local entries = redis.call('XRANGE', KEYS[2], string.format('%d', oldest), '+')
-			local result = {latest, '0', tostring(#entries)}
+			local entries = redis.call('XRANGE', KEYS[3], string.format('%d', oldest), '+')
+			local result = {latest, first, '0', tostring(#entries)}
 			for i, entry in ipairs(entries) do
 				local offset = entry[2][2]
 				if i == 1 then
-					result[2] = offset
+					result[3] = offset
 				end
 				if tonumber(offset) > tonumber(ARGV[1]) then
 					table.insert(result, offset)
@@ -123,8 +144,9 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 
 	@Override
 	public Published publish(String room, String sender, @Nullable String id, String message) {
-		List<String> keys = (id != null) ? List.of(offsetKey(room), historyKey(room), sentKey(room, sender, id))
-				: List.of(offsetKey(room), historyKey(room));
+		List<String> keys = (id != null)
+				? List.of(offsetKey(room), firstOffsetKey(room), historyKey(room), sentKey(room, sender, id))
+				: List.of(offsetKey(room), firstOffsetKey(room), historyKey(room));
 		List<?> result = this.redis.execute(PUBLISH, keys, message, this.idleRoomSeconds, CHANNEL, room,
 				this.historySize, this.historyMaxAgeMillis, this.dedupWindowMillis);
 		return new Published(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue() == 1);
@@ -132,14 +154,14 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 
 	@Override
 	public History history(String room, long since) {
-		List<?> result = this.redis.execute(HISTORY, List.of(offsetKey(room), historyKey(room)), Long.toString(since),
-				this.historyMaxAgeMillis);
-		List<Kept> after = new ArrayList<>((result.size() - 3) / 2);
-		for (int i = 3; i < result.size(); i += 2) {
+		List<?> result = this.redis.execute(HISTORY, List.of(offsetKey(room), firstOffsetKey(room), historyKey(room)),
+				Long.toString(since), this.historyMaxAgeMillis);
+		List<Kept> after = new ArrayList<>((result.size() - 4) / 2);
+		for (int i = 4; i < result.size(); i += 2) {
 			after.add(new Kept(Long.parseLong((String) result.get(i)), (String) result.get(i + 1)));
 		}
 		return new History(Long.parseLong((String) result.get(0)), Long.parseLong((String) result.get(1)),
-				Integer.parseInt((String) result.get(2)), after);
+				Long.parseLong((String) result.get(2)), Integer.parseInt((String) result.get(3)), after);
 	}
 
 	@Override
@@ -179,25 +201,21 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 	 * the history.
 	 */
 	private void catchUp(String room, long delivered, long through) {
-		long after = delivered;
 		History history;
 		try {
-			history = history(room, after);
-			if (history.latest() < after) {
-				// Redis lost the room (restarted empty, or the room was idle past its
-				// offset's expiry): its offsets started again.
-				after = 0;
-				this.rooms.caughtUp(room, 0, 0);
-				history = history(room, after);
-			}
+			history = history(room, delivered);
 		}
 		catch (DataAccessException ex) {
 			logger.warn("Could not read a room's history to deliver the messages this instance missed: {}",
 					ex.getMessage());
 			return;
 		}
+		if (history.first() > delivered + 1) {
+			logger.warn("Redis lost a room's offset (restarted empty, or the room was idle past its expiry): "
+					+ "what was published after this instance's last delivery and before that is unknown");
+		}
 		long caughtUpTo = Math.min(history.latest(), through);
-		long missed = caughtUpTo - after;
+		long missed = history.countBetween(delivered, caughtUpTo);
 		if (missed <= 0) {
 			return;
 		}
@@ -209,9 +227,6 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 			this.rooms.deliver(room, kept.offset(), new TextMessage(kept.frame()));
 			recovered++;
 		}
-		// What the history no longer holds is counted once, not again at the next
-		// message, and what arrives live afterwards up to here is not sent twice.
-		this.rooms.caughtUp(room, after, caughtUpTo);
 		this.metrics.caughtUp(recovered, missed - recovered);
 		if (missed > recovered) {
 			logger.warn(
@@ -222,6 +237,10 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 
 	static String offsetKey(String room) {
 		return ROOM + room + ":offset";
+	}
+
+	static String firstOffsetKey(String room) {
+		return ROOM + room + ":first";
 	}
 
 	static String historyKey(String room) {

@@ -67,20 +67,13 @@ public final class ChatRooms {
 
 	/**
 	 * Sends the frame, the message at {@code offset}, to this instance's members of the
-	 * room, unless a catch-up sent it already.
+	 * room, unless it was delivered already (by a catch-up from the history: offsets only
+	 * increase).
 	 */
 	public void deliver(String room, long offset, TextMessage message) {
 		Room recipients = this.rooms.get(room);
-		if (recipients == null) {
+		if (recipients == null || offset <= recipients.delivered) {
 			return;
-		}
-		if (offset > recipients.caughtUpAfter && offset <= recipients.caughtUpThrough) {
-			return;
-		}
-		if (recipients.caughtUpThrough != 0) {
-			// Past the catch-up: what follows is new, even from a room whose offsets
-			// started again.
-			recipients.caughtUpThrough = 0;
 		}
 		this.lanes.deliver(recipients.members.values(), offset, message);
 		recipients.delivered = offset;
@@ -95,38 +88,20 @@ public final class ChatRooms {
 		return (current != null) ? current.delivered : -1;
 	}
 
-	/**
-	 * Takes the room's messages after {@code after} and up to {@code through} as
-	 * delivered, by a catch-up from the history or gone from it: those of them that still
-	 * arrive live are not sent again.
-	 */
-	public void caughtUp(String room, long after, long through) {
-		Room current = this.rooms.get(room);
-		if (current != null) {
-			current.delivered = through;
-			current.caughtUpAfter = after;
-			current.caughtUpThrough = through;
-		}
-	}
-
 	/** The rooms with members here. */
 	public Set<String> names() {
 		return this.rooms.keySet();
 	}
 
 	/**
-	 * A room's members here. Its offsets are written by the room's one delivering thread
-	 * at a time.
+	 * A room's members here. Its offset is written by the room's one delivering thread at
+	 * a time.
 	 */
 	private static final class Room {
 
 		private final Map<ChatConnection, RoomMember> members = new ConcurrentHashMap<>();
 
 		private volatile long delivered;
-
-		private volatile long caughtUpAfter;
-
-		private volatile long caughtUpThrough;
 
 	}
 

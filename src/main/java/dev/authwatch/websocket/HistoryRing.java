@@ -37,9 +37,9 @@ final class HistoryRing {
 
 	/**
 	 * What {@link RoomFanout#history} answers, for a room whose latest offset is
-	 * {@code latest}.
+	 * {@code latest} and first {@code first}.
 	 */
-	History after(long since, long latest, long nowMillis) {
+	History after(long since, long latest, long first, long nowMillis) {
 		expire(nowMillis);
 		List<Kept> after = new ArrayList<>();
 		for (Iterator<Entry> newestFirst = this.entries.descendingIterator(); newestFirst.hasNext();) {
@@ -51,7 +51,7 @@ final class HistoryRing {
 		}
 		Collections.reverse(after);
 		long firstKept = this.entries.isEmpty() ? 0 : this.entries.getFirst().offset();
-		return new History(latest, firstKept, this.entries.size(), after);
+		return new History(latest, first, firstKept, this.entries.size(), after);
 	}
 
 	private void expire(long nowMillis) {

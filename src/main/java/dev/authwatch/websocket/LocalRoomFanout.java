@@ -1,6 +1,8 @@
 package dev.authwatch.websocket;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -46,7 +48,8 @@ public final class LocalRoomFanout implements RoomFanout {
 	@Override
 	public Published publish(String room, String sender, @Nullable String id, String message) {
 		Room state = this.rooms.get(room,
-				(name) -> new Room(new HistoryRing(this.properties.historySize(), this.properties.historyMaxAge())));
+				(name) -> new Room(new HistoryRing(this.properties.historySize(), this.properties.historyMaxAge()),
+						firstOffset()));
 		SentId sentId = (id != null) ? new SentId(room, sender, id) : null;
 		synchronized (state) {
 			Long first = (sentId != null) ? this.sent.getIfPresent(sentId) : null;
@@ -68,21 +71,34 @@ public final class LocalRoomFanout implements RoomFanout {
 	public History history(String room, long since) {
 		Room state = this.rooms.getIfPresent(room);
 		if (state == null) {
-			return new History(0, 0, 0, List.of());
+			return new History(0, 0, 0, 0, List.of());
 		}
 		synchronized (state) {
-			return state.history.after(since, state.offset, this.clock.millis());
+			return state.history.after(since, state.offset, state.first, this.clock.millis());
 		}
+	}
+
+	/**
+	 * A room starts at the time in microseconds, as with Redis: a room that went idle
+	 * past {@link DeliveryProperties#IDLE_ROOM} and is created again numbers above its
+	 * last offset, which members still connected hold.
+	 */
+	private long firstOffset() {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, this.clock.instant());
 	}
 
 	private static final class Room {
 
 		private final HistoryRing history;
 
+		private final long first;
+
 		private long offset;
 
-		Room(HistoryRing history) {
+		Room(HistoryRing history, long first) {
 			this.history = history;
+			this.first = first;
+			this.offset = first - 1;
 		}
 
 	}

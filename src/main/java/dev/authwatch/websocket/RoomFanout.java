@@ -51,15 +51,38 @@ public interface RoomFanout {
 
 	/**
 	 * @param latest the room's latest offset (0 for a room with no message)
+	 * @param first the room's first offset since it was last created (0 when unknown): a
+	 * room the store lost starts again above its last offset, not at 1
 	 * @param firstKept the oldest offset still in the history, 0 when it is empty
 	 * @param kept how many messages the history holds
 	 * @param after the frames after the offset asked for, in offset order
 	 */
-	record History(long latest, long firstKept, int kept, List<Kept> after) {
+	record History(long latest, long first, long firstKept, int kept, List<Kept> after) {
 
-		/** Whether every message after {@code since} is still there. */
+		/**
+		 * Whether every message after {@code since} is still there. An offset further
+		 * below the room's first is one the store lost what followed of, unless it is 0
+		 * (the client had nothing).
+		 */
 		public boolean covers(long since) {
-			return since >= this.latest || (this.firstKept > 0 && this.firstKept <= since + 1);
+			if (since >= this.latest) {
+				return true;
+			}
+			if (this.firstKept == 0) {
+				return false;
+			}
+			if (since < this.first - 1) {
+				return since == 0 && this.firstKept == this.first;
+			}
+			return this.firstKept <= since + 1;
+		}
+
+		/**
+		 * How many messages the room had after {@code after} and up to {@code through}:
+		 * its offsets follow each other from its first.
+		 */
+		public long countBetween(long after, long through) {
+			return through - Math.max(after, this.first - 1);
 		}
 
 	}

@@ -72,7 +72,7 @@ final class RoomJoin {
 		if (since > history.latest()) {
 			undo(connection, room, member, wasMember);
 			this.replies.error(connection, ChatError.UNKNOWN_OFFSET, "The room's latest offset is " + history.latest()
-					+ ", not " + since + " (its offsets may have started again); join without since.", room, null);
+					+ ", not " + since + " (the store lost the room); join without since.", room, null);
 			return;
 		}
 		boolean recovered = history.covers(since);

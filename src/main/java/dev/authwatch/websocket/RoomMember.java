@@ -68,12 +68,9 @@ final class RoomMember {
 	}
 
 	private void pass(long offset, TextMessage frame) {
-		if (offset <= this.replayedThrough) {
-			return;
+		if (offset > this.replayedThrough) {
+			this.connection.send(frame);
 		}
-		// Past the replay: a later room whose offsets started again must not be skipped.
-		this.replayedThrough = 0;
-		this.connection.send(frame);
 	}
 
 	private record Held(long offset, TextMessage frame) {

@@ -1,6 +1,8 @@
 package dev.authwatch.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,29 +44,36 @@ class RedisRoomFanoutTest {
 	}
 
 	@Test
-	void historyKeepsTheLastMessagesWithTheirOffsets() {
+	void aRoomStartsAtRedisTimeInMicrosecondsAndNumbersOnByOne() {
 		RedisRoomFanout fanout = fanout(3, Duration.ofMinutes(10));
-		for (int i = 1; i <= 5; i++) {
+		long first = fanout.publish(this.room, "alice", null, "{\"text\":\"m1\"}").offset();
+		for (int i = 2; i <= 5; i++) {
 			fanout.publish(this.room, "alice", null, "{\"text\":\"m" + i + "\"}");
 		}
 
-		History history = fanout.history(this.room, 1);
+		History history = fanout.history(this.room, first);
 
-		assertThat(history.latest()).isEqualTo(5);
+		long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+		assertThat(first).isBetween(nowMicros - 60_000_000, nowMicros);
+		assertThat(history.first()).isEqualTo(first);
+		assertThat(history.latest()).isEqualTo(first + 4);
 		assertThat(history.kept()).isEqualTo(3);
-		assertThat(history.covers(1)).isFalse();
-		assertThat(history.after()).extracting(Kept::offset).containsExactly(3L, 4L, 5L);
-		assertThat(history.after()).extracting(Kept::frame).first().isEqualTo("{\"text\":\"m3\",\"offset\":3}");
+		assertThat(history.covers(first)).isFalse();
+		assertThat(history.after()).extracting(Kept::offset).containsExactly(first + 2, first + 3, first + 4);
+		assertThat(history.after()).extracting(Kept::frame)
+			.first()
+			.as("every digit of the offset, not Lua's 14")
+			.isEqualTo("{\"text\":\"m3\",\"offset\":" + (first + 2) + "}");
 	}
 
 	@Test
 	void historyForgetsMessagesOlderThanItsMaximumAge() {
 		RedisRoomFanout fanout = fanout(100, Duration.ofSeconds(1));
-		fanout.publish(this.room, "alice", null, "{\"text\":\"soon gone\"}");
+		long offset = fanout.publish(this.room, "alice", null, "{\"text\":\"soon gone\"}").offset();
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			History history = fanout.history(this.room, 0);
-			assertThat(history.latest()).isEqualTo(1);
+			assertThat(history.latest()).isEqualTo(offset);
 			assertThat(history.after()).isEmpty();
 			assertThat(history.covers(0)).isFalse();
 		});
@@ -82,7 +91,7 @@ class RedisRoomFanoutTest {
 		assertThat(bobs).isEqualTo(new Published(first.offset() + 1, false));
 		assertThat(fanout.history(this.room, 0).kept()).isEqualTo(2);
 		Set<String> keys = this.redis.keys(RedisRoomFanout.ROOM + this.room + ":*");
-		assertThat(keys).hasSize(4).noneMatch((key) -> key.contains("alice") || key.contains("secret-id"));
+		assertThat(keys).hasSize(5).noneMatch((key) -> key.contains("alice") || key.contains("secret-id"));
 		assertThat(this.redis.getExpire(RedisRoomFanout.sentKey(this.room, "alice@example.com", "secret-id")))
 			.isBetween(100L, 120L);
 	}
