@@ -165,6 +165,12 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 	}
 
 	@Override
+	public long latest(String room) {
+		String latest = this.redis.opsForValue().get(offsetKey(room));
+		return (latest != null) ? Long.parseLong(latest) : 0;
+	}
+
+	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		String body = new String(message.getBody(), StandardCharsets.UTF_8);
 		int newline = body.indexOf('\n');
@@ -181,17 +187,19 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 	@Override
 	public void onChannelSubscribed(byte[] channel, long count) {
 		for (String room : this.rooms.names()) {
-			long delivered = this.rooms.delivered(room);
-			if (delivered > 0) {
-				catchUp(room, delivered, Long.MAX_VALUE);
+			long owedAfter = this.rooms.owedAfter(room);
+			if (owedAfter >= 0) {
+				catchUp(room, owedAfter, Long.MAX_VALUE);
 			}
 		}
 	}
 
 	private void deliverLive(String room, long offset, String frame) {
-		long delivered = this.rooms.delivered(room);
-		if (delivered > 0 && offset > delivered + 1) {
-			catchUp(room, delivered, offset - 1);
+		// A room that had no message when its members here joined (0) has no offset to
+		// tell a gap by until its first message here; a subscription catches it up.
+		long owedAfter = this.rooms.owedAfter(room);
+		if (owedAfter > 0 && offset > owedAfter + 1) {
+			catchUp(room, owedAfter, offset - 1);
 		}
 		this.rooms.deliver(room, offset, new TextMessage(frame));
 	}

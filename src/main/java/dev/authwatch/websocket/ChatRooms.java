@@ -8,7 +8,8 @@ import org.springframework.web.socket.TextMessage;
 
 /**
  * Room membership of this instance; a message reaches members of its room and nobody
- * else. A room exists here while it has members, with the offset last delivered to them.
+ * else. A room exists here while it has members, with the offset last delivered to them
+ * and the room's latest offset when they joined.
  */
 public final class ChatRooms {
 
@@ -25,8 +26,13 @@ public final class ChatRooms {
 		this.lanes = lanes;
 	}
 
-	void join(String room, ChatConnection connection) {
+	/**
+	 * @return whether the room here knows nothing yet of where its members' messages
+	 * start (see {@link #joinedAfter})
+	 */
+	boolean join(String room, ChatConnection connection) {
 		member(room, connection, false);
+		return owedAfter(room) < 0;
 	}
 
 	/**
@@ -80,12 +86,30 @@ public final class ChatRooms {
 	}
 
 	/**
-	 * The offset last delivered to the room's members here: 0 before the first message
-	 * since the room got members here, -1 when it has none.
+	 * What the room's members here have everything up to: the offset last delivered to
+	 * them, else the room's latest offset when it got its first member here (0: it had no
+	 * message); -1 when that is not known, or the room has no members here.
 	 */
-	public long delivered(String room) {
+	public long owedAfter(String room) {
 		Room current = this.rooms.get(room);
-		return (current != null) ? current.delivered : -1;
+		if (current == null) {
+			return -1;
+		}
+		long delivered = current.delivered;
+		return (delivered > 0) ? delivered : current.joinedAfter;
+	}
+
+	/**
+	 * Records the room's latest offset as read when it got members here, unless known
+	 * already: so that what is published before its first delivery here, while the
+	 * instance is not subscribed, can be caught up too. It only says where a catch-up
+	 * starts; live messages are never skipped by it.
+	 */
+	public void joinedAfter(String room, long latest) {
+		Room current = this.rooms.get(room);
+		if (current != null && current.joinedAfter < 0) {
+			current.joinedAfter = latest;
+		}
 	}
 
 	/** The rooms with members here. */
@@ -102,6 +126,8 @@ public final class ChatRooms {
 		private final Map<ChatConnection, RoomMember> members = new ConcurrentHashMap<>();
 
 		private volatile long delivered;
+
+		private volatile long joinedAfter = -1;
 
 	}
 

@@ -78,6 +78,17 @@ public final class LocalRoomFanout implements RoomFanout {
 		}
 	}
 
+	@Override
+	public long latest(String room) {
+		Room state = this.rooms.getIfPresent(room);
+		if (state == null) {
+			return 0;
+		}
+		synchronized (state) {
+			return state.offset;
+		}
+	}
+
 	/**
 	 * A room starts at the time in microseconds, as with Redis: a room that went idle
 	 * past {@link DeliveryProperties#IDLE_ROOM} and is created again numbers above its

@@ -31,6 +31,9 @@ public interface RoomFanout {
 	 */
 	History history(String room, long since);
 
+	/** The room's latest offset, 0 for a room with no message. */
+	long latest(String room);
+
 	/**
 	 * The frame as members receive it: the message with its {@code offset} as the last
 	 * member.

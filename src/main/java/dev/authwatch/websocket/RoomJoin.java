@@ -45,7 +45,9 @@ final class RoomJoin {
 			return;
 		}
 		if (sinceNode == null || sinceNode.isNull()) {
-			this.rooms.join(room, connection);
+			if (this.rooms.join(room, connection)) {
+				recordWhereTheRoomStands(room);
+			}
 			this.replies.send(connection, ChatFrames.RoomAck.joined(room, null));
 			return;
 		}
@@ -75,6 +77,7 @@ final class RoomJoin {
 					+ ", not " + since + " (the store lost the room); join without since.", room, null);
 			return;
 		}
+		this.rooms.joinedAfter(room, history.latest());
 		boolean recovered = history.covers(since);
 		this.replies.send(connection, ChatFrames.RoomAck.joined(room, recovered));
 		long replayedThrough = since;
@@ -84,6 +87,20 @@ final class RoomJoin {
 		}
 		member.live(replayedThrough);
 		this.metrics.recovery(recovered, history.kept());
+	}
+
+	/**
+	 * The room's first members here: its latest offset, where a catch-up after a lost
+	 * subscription starts until a message is delivered here.
+	 */
+	private void recordWhereTheRoomStands(String room) {
+		try {
+			this.rooms.joinedAfter(room, this.fanout.latest(room));
+		}
+		catch (DataAccessException ex) {
+			// The store is unavailable: until the room's first message here, a lost
+			// subscription's messages then reach these members only by a join with since.
+		}
 	}
 
 	private void undo(ChatConnection connection, String room, RoomMember member, boolean wasMember) {

@@ -86,6 +86,36 @@ class MissedWhileUnsubscribedTest {
 	}
 
 	@Test
+	void membersWhoHadNoMessageHereYetStillGetWhatWasPublishedMeanwhile() throws Exception {
+		try (ChatClient alice = member(a, "alice")) {
+			long first = send(alice, "before bob joined");
+			try (ChatClient bob = member(b, "bob")) {
+				RedisMessageListenerContainer subscription = unsubscribe(b);
+				send(alice, "meanwhile-1");
+				send(alice, "meanwhile-2");
+				subscription.start();
+
+				assertThat(offsetsAndTexts(bob, 2)).containsExactly((first + 1) + " meanwhile-1",
+						(first + 2) + " meanwhile-2");
+				assertThat(bob.nextWithin(Duration.ofMillis(300))).as("nothing twice").isNull();
+			}
+		}
+	}
+
+	@Test
+	void membersOfANewRoomStillGetWhatWasPublishedMeanwhile() throws Exception {
+		try (ChatClient alice = member(a, "alice"); ChatClient bob = member(b, "bob")) {
+			RedisMessageListenerContainer subscription = unsubscribe(b);
+			long first = send(alice, "meanwhile-1");
+			send(alice, "meanwhile-2");
+			subscription.start();
+
+			assertThat(offsetsAndTexts(bob, 2)).containsExactly(first + " meanwhile-1", (first + 1) + " meanwhile-2");
+			assertThat(bob.nextWithin(Duration.ofMillis(300))).as("nothing twice").isNull();
+		}
+	}
+
+	@Test
 	void aMessageArrivingAfterAGapBringsTheMissedOnesBeforeIt() throws Exception {
 		try (ChatClient alice = member(a, "alice"); ChatClient bob = member(b, "bob")) {
 			long first = send(alice, "before");

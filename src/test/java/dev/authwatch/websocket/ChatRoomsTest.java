@@ -24,16 +24,21 @@ class ChatRoomsTest {
 
 	@Test
 	void aRoomKnowsItsLastOffsetWhileItHasMembersHere() {
-		assertThat(this.rooms.delivered("lobby")).isEqualTo(-1);
+		assertThat(this.rooms.owedAfter("lobby")).isEqualTo(-1);
 		ChatConnection member = member();
-		this.rooms.join("lobby", member);
-		assertThat(this.rooms.delivered("lobby")).isZero();
+		assertThat(this.rooms.join("lobby", member)).as("nothing known of the room's offsets yet").isTrue();
+		assertThat(this.rooms.owedAfter("lobby")).isEqualTo(-1);
+		this.rooms.joinedAfter("lobby", 0);
+		assertThat(this.rooms.owedAfter("lobby")).as("a room with no message yet").isZero();
+		ChatConnection second = member();
+		assertThat(this.rooms.join("lobby", second)).as("known already").isFalse();
+		this.rooms.leave("lobby", second);
 
 		deliver(1, 2);
-		assertThat(this.rooms.delivered("lobby")).isEqualTo(2);
+		assertThat(this.rooms.owedAfter("lobby")).isEqualTo(2);
 
 		this.rooms.leave("lobby", member);
-		assertThat(this.rooms.delivered("lobby")).as("forgotten with its last member").isEqualTo(-1);
+		assertThat(this.rooms.owedAfter("lobby")).as("forgotten with its last member").isEqualTo(-1);
 		assertThat(this.rooms.names()).isEmpty();
 	}
 
@@ -46,7 +51,21 @@ class ChatRoomsTest {
 		deliver(3, 4, 5, 6);
 
 		assertThat(this.received).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-		assertThat(this.rooms.delivered("lobby")).isEqualTo(6);
+		assertThat(this.rooms.owedAfter("lobby")).isEqualTo(6);
+	}
+
+	@Test
+	void theOffsetReadAtTheFirstJoinOnlySaysWhereACatchUpStarts() {
+		this.rooms.join("lobby", member());
+		this.rooms.joinedAfter("lobby", 5);
+		this.rooms.joinedAfter("lobby", 9);
+		assertThat(this.rooms.owedAfter("lobby")).as("the first reading stands").isEqualTo(5);
+
+		deliver(5, 6);
+
+		assertThat(this.received).as("a message published before it was read still reaches them")
+			.containsExactly(5L, 6L);
+		assertThat(this.rooms.owedAfter("lobby")).isEqualTo(6);
 	}
 
 	private void deliver(long... offsets) {

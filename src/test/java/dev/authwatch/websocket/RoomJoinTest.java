@@ -50,6 +50,11 @@ class RoomJoinTest {
 		}
 
 		@Override
+		public long latest(String room) {
+			return 3;
+		}
+
+		@Override
 		public History history(String room, long since) {
 			RoomJoinTest.this.duringRead.run();
 			return new History(3, 1, 1, 3, List.of(new Kept(2, frame(2)), new Kept(3, frame(3))));
