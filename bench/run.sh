@@ -22,6 +22,8 @@
 #   bench/run.sh cluster --scenarios soak          # issue 17's 30-minute soak (about 35 min): 15,000 idle, 500 upgrades/s,
 #                                                  # chat, Redis restarted in the middle (run it on a quiet machine)
 #   bench/run.sh cluster --scenarios soak --soak-minutes 2 --soak-idle 2000 --soak-churn 100   # its smoke run
+#   bench/round-two.sh                             # issue 17's tables in one command (controls, pinned
+#                                                  # ticket, storm, soak)
 #
 # The client holds up to 19,000 sockets itself: its soft open-file limit is raised to the hard one.
 set -euo pipefail
