@@ -24,8 +24,8 @@ else
   cluster=(--storm 10000 --soak-minutes 30 --soak-idle 15000 --soak-churn 500)
 fi
 
-SKIP_JMH=1 bench/run.sh --out "$out/controls" --scenarios churn --store redis \
+OUT="$out/controls" SKIP_JMH=1 bench/run.sh --scenarios churn --store redis \
   --methods plain,jwt,jwt-new,ticket,spring-plain,spring-jwt,jetty-plain,jetty-jwt,node-plain,node-jwt "${rounds[@]}"
-SKIP_JMH=1 bench/run.sh --out "$out/ticket-pinned" --scenarios churn --store redis \
+OUT="$out/ticket-pinned" SKIP_JMH=1 bench/run.sh --scenarios churn --store redis \
   --methods plain,jwt,ticket,spring-plain --server-cpus 0 --redis-cpus 1 "${rounds[@]}"
 bench/run.sh cluster --out "$out/cluster" --scenarios storm,soak "${cluster[@]}"

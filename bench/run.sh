@@ -63,6 +63,7 @@ fi
 SERVER_JAVA_HOME=${SERVER_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
 java -Xmx1g -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   dev.authwatch.bench.LoadGenerator --out "$OUT" --java-home "$SERVER_JAVA_HOME" "$@"
+echo "results in $OUT/results.md"
 
 if [ -z "${SKIP_JMH:-}" ]; then
   echo "JMH, load average $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/jmh-load.txt"
@@ -70,5 +71,5 @@ if [ -z "${SKIP_JMH:-}" ]; then
   # The recording benchmarks run on two threads (contended); the same on one thread (uncontended).
   ./mvnw -q -B -Pbench exec:exec -Djmh.args="-f 2 -wi 3 -i 5 -w 1s -r 1s -t 1 -rf text -rff $OUT/jmh-1thread.txt AttemptRecording|MonitoringPath" >> "$OUT/jmh-log.txt"
   echo "JMH done, load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/jmh-load.txt"
+  echo "JMH results in $OUT/jmh.txt"
 fi
-echo "results in $OUT/results.md and $OUT/jmh.txt"
