@@ -74,7 +74,9 @@ final class RoomJoin {
 		if (since > history.latest()) {
 			undo(connection, room, member, wasMember);
 			this.replies.error(connection, ChatError.UNKNOWN_OFFSET, "The room's latest offset is " + history.latest()
-					+ ", not " + since + " (the store lost the room); join without since.", room, null);
+					+ ", not " + since
+					+ " (the store may have lost the room, or the offset is not this room's); join without since.",
+					room, null);
 			return;
 		}
 		this.rooms.joinedAfter(room, history.latest());
