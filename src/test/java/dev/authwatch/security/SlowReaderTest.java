@@ -1,6 +1,7 @@
 package dev.authwatch.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +95,23 @@ class SlowReaderTest {
 	}
 
 	/**
+	 * The test's TCP connections with their queues, to tell a peer that does not read.
+	 */
+	private String sockets() {
+		try {
+			Process ss = new ProcessBuilder("ss", "-tn", "( sport = :" + this.port + " or dport = :" + this.port + " )")
+				.redirectErrorStream(true)
+				.start();
+			String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			ss.waitFor(5, TimeUnit.SECONDS);
+			return "\n" + out;
+		}
+		catch (IOException | InterruptedException ex) {
+			return "unknown (" + ex + ")";
+		}
+	}
+
+	/**
 	 * What a failure needs to be explained: how both ends stand, what the sender was
 	 * told, what the server counted.
 	 */
@@ -113,7 +131,7 @@ class SlowReaderTest {
 			counted = "unknown (" + ex + ")";
 		}
 		return "reader " + reader.state() + ", sender " + sender.state() + ", errors sent to the sender "
-				+ sender.unread("error") + ", counted " + counted;
+				+ sender.unread("error") + ", counted " + counted + ", sockets " + sockets();
 	}
 
 }
