@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -121,7 +122,7 @@ public final class ChatClient implements AutoCloseable {
 	 * The frames of the given type received and not yet read, for a failing test's
 	 * message.
 	 */
-	public java.util.List<String> unread(String type) {
+	public List<String> unread(String type) {
 		return this.frames.stream()
 			.filter((frame) -> type.equals(JSON.readTree(frame).path("type").asString()))
 			.toList();
