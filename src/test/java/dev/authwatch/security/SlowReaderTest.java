@@ -24,9 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A member of a room that stops reading must cost the others nothing: the room's fan-out
- * keeps reaching the member who reads, promptly; heartbeats and credential expiry keep
- * running; the reader that stopped is closed as a slow consumer (1008, counted), its
- * buffer bounded.
+ * keeps reaching the members who read, promptly, and they stay connected; heartbeats and
+ * credential expiry keep running; the reader that stopped is closed as a slow consumer
+ * (1008, counted), its buffer bounded.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.websocket.heartbeat-interval=3s",
@@ -88,6 +88,10 @@ class SlowReaderTest {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(AuthApi.metricValue(this.port, "auth_ws_heartbeat_rtt_seconds_count"))
 				.isGreaterThan(pongsBefore + 1));
+		assertThat(AuthApi.metricValue(this.port, "auth_limits_total{limit=\"slow_consumer\"}"))
+			.as("slow consumers: the member that stopped reading, no other")
+			.isEqualTo(slowBefore + 1);
+		assertThat(sender.state()).as("the sender, a member that reads").isEqualTo("open");
 		assertThat(expiring.awaitClose()).as("credential expiry on time").isEqualTo(4001);
 		reader.close();
 		sender.close();

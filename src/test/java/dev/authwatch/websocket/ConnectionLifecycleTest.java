@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.socket.TextMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -51,6 +52,35 @@ class ConnectionLifecycleTest {
 
 			assertThat(client.awaitClose()).isEqualTo(4001);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		}
+	}
+
+	@Test
+	void droppingAReaderThatStoppedReadingDoesNotWaitForIt() throws Exception {
+		try (SilentWebSocket stalled = SilentWebSocket.connect(this.port, TestTokens.valid("stopped-reading"), 4096)) {
+			ChatConnection connection = await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.registry.connections()
+					.stream()
+					.filter((candidate) -> "stopped-reading".equals(candidate.principal().userId()))
+					.findFirst(), Optional::isPresent)
+				.orElseThrow();
+			TextMessage frame = new TextMessage("x".repeat(4000));
+			long lastSendNanos = 0;
+			while (connection.serverCloseReason() == null) {
+				// Slower than the socket takes them: its buffers fill first and a write
+				// is stuck
+				// when the queue overflows, as with a reader that stopped.
+				Thread.sleep(1);
+				long start = System.nanoTime();
+				connection.send(frame);
+				lastSendNanos = System.nanoTime() - start;
+			}
+
+			assertThat(connection.serverCloseReason()).isEqualTo(DisconnectReason.POLICY);
+			assertThat(Duration.ofNanos(lastSendNanos))
+				.as("the send that dropped it, on the sender's thread (Tomcat's own wait for the close frame "
+						+ "of a close other than 1000 is 50 ms)")
+				.isLessThan(Duration.ofMillis(50));
 		}
 	}
 
