@@ -26,7 +26,7 @@ const TRANSIENT_JOIN_ERROR = 'not_joined';
 /**
  * What a close code asks of the client: `refresh` (get a new token, then reconnect), `revoked` and
  * `stop` (terminal) or `reconnect` (with backoff). The server's codes: 1001 shutdown, 1003 binary
- * frame, 1008 policy (origin, rate, size, slow consumer, reauth as another user), 1011 server error,
+ * frame, 1008 policy (origin, rate, size, reauth as another user), 1011 server error, 1013 slow consumer,
  * 4001 token expired, 4003 revoked, 4500 heartbeat timeout; 1006 is any connection lost without a
  * close frame, a refused handshake included.
  */

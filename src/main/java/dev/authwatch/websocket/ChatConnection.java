@@ -56,8 +56,13 @@ public final class ChatConnection {
 	/** The most stall credit a connection holds, in seconds of its frame budget. */
 	static final int STALL_CREDIT_SECONDS = 30;
 
-	/** 1008: the peer does not read what it is sent. */
-	static final CloseStatus SLOW_CONSUMER = CloseStatus.POLICY_VIOLATION.withReason("slow consumer");
+	/**
+	 * 1013, try again later: the peer does not read what it is sent. Not a policy
+	 * violation (1008 stops the JavaScript client): a client on a congested link
+	 * reconnects and catches up from the room's history. Most such peers never read the
+	 * close frame anyway and see 1006, on which the client reconnects too.
+	 */
+	static final CloseStatus SLOW_CONSUMER = CloseStatus.SERVICE_OVERLOAD.withReason("slow consumer");
 
 	private final WebSocketSession session;
 
