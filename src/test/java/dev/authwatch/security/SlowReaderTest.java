@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * A member of a room that stops reading must cost the others nothing: the room's fan-out
  * keeps reaching the members who read, promptly, and they stay connected; heartbeats and
  * credential expiry keep running; the reader that stopped is closed as a slow consumer
- * (1008, counted), its buffer bounded.
+ * (1013, counted), its buffer bounded.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { TestSecrets.SECRET_PROPERTY, "authwatch.websocket.heartbeat-interval=3s",

@@ -67,9 +67,9 @@ class ConnectionLifecycleTest {
 			TextMessage frame = new TextMessage("x".repeat(4000));
 			long lastSendNanos = 0;
 			while (connection.serverCloseReason() == null) {
-				// Slower than the socket takes them: its buffers fill first and a write
-				// is stuck
-				// when the queue overflows, as with a reader that stopped.
+				// Slower than the socket takes them: its buffers fill first, and a
+				// write is stuck when the queue overflows, as with a reader that
+				// stopped.
 				Thread.sleep(1);
 				long start = System.nanoTime();
 				connection.send(frame);
