@@ -25,7 +25,8 @@ import org.springframework.web.HttpRequestHandler;
  * gave it is kept with Spring Security's own parts, applied once: the firewall checks the
  * path, every header and every parameter before anything reads them (its wrapper checked
  * a header at each read; a refused path is answered 400 here), and the security headers
- * are set before the handshake answers. The rest of the way, the firewalled request and
+ * are set before the handshake answers; no WebSocket extension is negotiated
+ * ({@link WithoutExtensionOffers}). The rest of the way, the firewalled request and
  * response wrappers, the dispatcher and its handler mapping, cost about a fifth of a JWT
  * upgrade's server CPU (docs/benchmarks.md, "Against what users would run instead").
  */
@@ -63,7 +64,7 @@ final class HandshakeFilter implements Filter {
 		for (HeaderWriter writer : this.headers) {
 			writer.writeHeaders(request, response);
 		}
-		this.handshake.handleRequest(allowed(firewalled) ? request : firewalled, response);
+		this.handshake.handleRequest(WithoutExtensionOffers.of(allowed(firewalled) ? request : firewalled), response);
 	}
 
 	/**

@@ -51,6 +51,22 @@ class HandshakeAuthenticationTest {
 		assertThat(response.status()).isEqualTo(101);
 	}
 
+	/**
+	 * Browsers offer permessage-deflate on every connection; accepted, it costs a zlib
+	 * context of ~140 KB off the heap per connection and a compression per member of
+	 * every broadcast.
+	 */
+	@Test
+	void anOfferOfCompressionIsDeclined() throws Exception {
+		RawHandshake.Response response = RawHandshake.to(this.port)
+			.header("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits")
+			.bearer(TestTokens.valid("alice"))
+			.send();
+
+		assertThat(response.status()).isEqualTo(101);
+		assertThat(response.headers()).doesNotContainKey("sec-websocket-extensions");
+	}
+
 	@Test
 	void noCredentialIsMissingCredentials() throws Exception {
 		assertRejected(RawHandshake.to(this.port).send(), 401, "missing_credentials");
