@@ -282,6 +282,14 @@ public final class ChatConnection {
 	}
 
 	/**
+	 * Characters of text frames that may still be queued for the peer before it counts as
+	 * a slow consumer ({@code send-buffer-limit}).
+	 */
+	long sendRoom() {
+		return this.outbox.room();
+	}
+
+	/**
 	 * Closes the connection as a slow consumer if a text frame has been stuck for the
 	 * send time limit: found by the next send or, for a connection nothing more is sent
 	 * to, the heartbeat.

@@ -132,6 +132,13 @@ final class Outbox implements SendHandler {
 	}
 
 	/**
+	 * Characters that may still be queued before the connection is a slow consumer.
+	 */
+	synchronized long room() {
+		return Math.max(0, this.maxChars - this.queuedChars);
+	}
+
+	/**
 	 * Whether a write has been pending longer than the send time limit: the reader
 	 * stopped reading.
 	 */

@@ -1,5 +1,7 @@
 package dev.authwatch.websocket;
 
+import java.util.List;
+
 import dev.authwatch.metrics.DeliveryMetrics;
 import dev.authwatch.websocket.ChatFrames.ChatError;
 import dev.authwatch.websocket.RoomFanout.History;
@@ -80,15 +82,31 @@ final class RoomJoin {
 			return;
 		}
 		this.rooms.joinedAfter(room, history.latest());
-		boolean recovered = history.covers(since);
+		List<Kept> gap = history.after();
+		List<Kept> replay = newestWithin(gap, connection.sendRoom() / 2);
+		boolean recovered = history.covers(since) && replay.size() == gap.size();
 		this.replies.send(connection, ChatFrames.RoomAck.joined(room, recovered));
-		long replayedThrough = since;
-		for (Kept kept : history.after()) {
-			connection.send(new TextMessage(kept.frame()));
-			replayedThrough = kept.offset();
-		}
-		member.live(replayedThrough);
+		replay.forEach((kept) -> connection.send(new TextMessage(kept.frame())));
+		member.live(gap.isEmpty() ? since : gap.get(gap.size() - 1).offset());
 		this.metrics.recovery(recovered, history.kept());
+	}
+
+	/**
+	 * The newest of a gap's messages whose frames fit in {@code budget} characters,
+	 * oldest first. A replay is queued at once: one larger than what the connection may
+	 * have queued would close it as a slow consumer, and again at each rejoin (100 kept
+	 * messages of 7,000 characters are 700,000, over the 256 KB default). Half of that
+	 * room is left for live frames and the other rooms' replays; what does not fit is
+	 * part of the gap the client is told it did not recover.
+	 */
+	static List<Kept> newestWithin(List<Kept> gap, long budget) {
+		int from = gap.size();
+		long used = 0;
+		while (from > 0 && used + gap.get(from - 1).frame().length() <= budget) {
+			from--;
+			used += gap.get(from).frame().length();
+		}
+		return gap.subList(from, gap.size());
 	}
 
 	/**

@@ -200,6 +200,40 @@ abstract class DeliveryContract {
 		}
 	}
 
+	/**
+	 * 60 frames of over 7,000 characters, more than the 256 KB a connection may have
+	 * queued: replayed at once, they closed the joiner as a slow consumer at each rejoin.
+	 */
+	@Test
+	void aGapLargerThanTheConnectionMayQueueReplaysItsNewestAndSaysNotRecovered() throws Exception {
+		String room = room();
+		String text = "r".repeat(7000);
+		try (ChatClient alice = member(this.app, "alice", room)) {
+			long first = sendAndAwaitAck(alice, room, "big-0", text);
+			long last = first;
+			for (int i = 1; i < 60; i++) {
+				last = sendAndAwaitAck(alice, room, "big-" + i, text);
+			}
+			try (ChatClient bob = connect(this.app, "bob")) {
+				bob.send(Map.of("type", "join", "room", room, "since", first - 1));
+
+				JsonNode joined = bob.next();
+				assertThat(joined.get("type").asString()).isEqualTo("joined");
+				assertThat(joined.get("recovered").asBoolean()).isFalse();
+				List<Long> replayed = new ArrayList<>();
+				for (JsonNode frame = bob.nextWithin(Duration.ofMillis(500)); frame != null; frame = bob
+					.nextWithin(Duration.ofMillis(500))) {
+					replayed.add(frame.get("offset").asLong());
+				}
+				assertThat(replayed).hasSizeBetween(1, 59);
+				assertThat(replayed).containsExactlyElementsOf(
+						LongStream.rangeClosed(last - replayed.size() + 1, last).boxed().toList());
+				sendAndAwaitAck(alice, room, "big-live", "live");
+				assertThat(bob.next().get("offset").asLong()).as("live, still connected").isEqualTo(last + 1);
+			}
+		}
+	}
+
 	@Test
 	void joinWithSinceAtTheLatestOffsetIsRecoveredAndReplaysNothing() throws Exception {
 		String room = room();

@@ -68,6 +68,7 @@ class RoomJoinTest {
 	@BeforeEach
 	void connection() {
 		given(this.connection.rooms()).willReturn(this.joinedRooms);
+		given(this.connection.sendRoom()).willReturn(1_000_000L);
 		willAnswer((invocation) -> this.sent.add(invocation.<TextMessage>getArgument(0).getPayload()))
 			.given(this.connection)
 			.send(any());
@@ -96,6 +97,17 @@ class RoomJoinTest {
 
 		assertThat(this.sent).containsExactly("{\"type\":\"joined\",\"room\":\"lobby\",\"recovered\":true}", frame(2),
 				frame(3), frame(4));
+	}
+
+	@Test
+	void aGapLargerThanHalfOfWhatTheConnectionMayQueueReplaysItsNewestAndIsNotRecovered() {
+		given(this.connection.sendRoom()).willReturn(2L * frame(3).length() + 1);
+		this.join.join(this.connection, ROOM, JsonNodeFactory.instance.numberNode(1L));
+		this.rooms.deliver(ROOM, 3, new TextMessage(frame(3)));
+		this.rooms.deliver(ROOM, 4, new TextMessage(frame(4)));
+
+		assertThat(this.sent).containsExactly("{\"type\":\"joined\",\"room\":\"lobby\",\"recovered\":false}", frame(3),
+				frame(4));
 	}
 
 	@Test
