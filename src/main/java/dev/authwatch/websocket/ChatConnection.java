@@ -136,7 +136,12 @@ public final class ChatConnection {
 
 					@Override
 					public void sendFailed() {
-						close(CloseStatus.POLICY_VIOLATION.withReason("send failed"), DisconnectReason.POLICY);
+						// The socket broke under a write: the client is gone (reset,
+						// crashed),
+						// as when it breaks between writes. A drop's own failed write
+						// keeps the
+						// drop's reason.
+						close(CloseStatus.GOING_AWAY.withReason("send failed"), DisconnectReason.CLIENT_CLOSE);
 					}
 
 				});

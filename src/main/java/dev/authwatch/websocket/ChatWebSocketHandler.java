@@ -154,11 +154,15 @@ final class ChatWebSocketHandler extends TextWebSocketHandler implements SubProt
 		}
 	}
 
+	/**
+	 * The container reports a read or write that failed on the socket: the client reset
+	 * or lost the connection, as when it closes without a close frame between frames.
+	 */
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) {
 		ChatConnection connection = this.registry.get(session.getId());
 		if (connection != null) {
-			connection.close(CloseStatus.SERVER_ERROR, DisconnectReason.POLICY);
+			connection.close(CloseStatus.SERVER_ERROR, DisconnectReason.CLIENT_CLOSE);
 		}
 	}
 

@@ -97,6 +97,12 @@ public final class SilentWebSocket implements AutoCloseable {
 		}
 	}
 
+	/** Drops the connection as a crashed client would: a reset, no close frame. */
+	public void reset() throws IOException {
+		this.socket.setSoLinger(true, 0);
+		this.socket.close();
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.socket.close();

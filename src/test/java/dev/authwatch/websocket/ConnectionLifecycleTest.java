@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.authwatch.events.AuthEvent;
 import dev.authwatch.events.AuthEventLog;
+import dev.authwatch.support.AuthApi;
 import dev.authwatch.support.ChatClient;
 import dev.authwatch.support.HttpCalls;
 import dev.authwatch.support.SilentWebSocket;
@@ -82,6 +83,34 @@ class ConnectionLifecycleTest {
 						+ "of a close other than 1000 is 50 ms)")
 				.isLessThan(Duration.ofMillis(50));
 		}
+	}
+
+	@Test
+	void aClientGoneWhileAFrameIsWrittenToItClosedTheConnectionItself() throws Exception {
+		double policyBefore = AuthApi.metricValue(this.port, "auth_ws_disconnects_total{reason=\"policy\"}");
+		double clientBefore = AuthApi.metricValue(this.port, "auth_ws_disconnects_total{reason=\"client_close\"}");
+		try (SilentWebSocket crashing = SilentWebSocket.connect(this.port, TestTokens.valid("crashing"), 4096)) {
+			ChatConnection connection = await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.registry.connections()
+					.stream()
+					.filter((candidate) -> "crashing".equals(candidate.principal().userId()))
+					.findFirst(), Optional::isPresent)
+				.orElseThrow();
+			TextMessage frame = new TextMessage("x".repeat(4000));
+			long room = connection.sendRoom();
+			// Until frames wait behind a write the socket does not take.
+			while (connection.sendRoom() > room - 3 * 4000) {
+				Thread.sleep(1);
+				connection.send(frame);
+			}
+			crashing.reset();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.get(connection.id()) == null);
+		}
+
+		assertThat(AuthApi.metricValue(this.port, "auth_ws_disconnects_total{reason=\"client_close\"}"))
+			.isEqualTo(clientBefore + 1);
+		assertThat(AuthApi.metricValue(this.port, "auth_ws_disconnects_total{reason=\"policy\"}"))
+			.isEqualTo(policyBefore);
 	}
 
 	@Test
