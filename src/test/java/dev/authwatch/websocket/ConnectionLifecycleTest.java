@@ -59,12 +59,7 @@ class ConnectionLifecycleTest {
 	@Test
 	void droppingAReaderThatStoppedReadingDoesNotWaitForIt() throws Exception {
 		try (SilentWebSocket stalled = SilentWebSocket.connect(this.port, TestTokens.valid("stopped-reading"), 4096)) {
-			ChatConnection connection = await().atMost(Duration.ofSeconds(5))
-				.until(() -> this.registry.connections()
-					.stream()
-					.filter((candidate) -> "stopped-reading".equals(candidate.principal().userId()))
-					.findFirst(), Optional::isPresent)
-				.orElseThrow();
+			ChatConnection connection = connectionOf("stopped-reading");
 			TextMessage frame = new TextMessage("x".repeat(4000));
 			long lastSendNanos = 0;
 			while (connection.serverCloseReason() == null) {
@@ -90,12 +85,7 @@ class ConnectionLifecycleTest {
 		double policyBefore = AuthApi.metricValue(this.port, "auth_ws_disconnects_total{reason=\"policy\"}");
 		double clientBefore = AuthApi.metricValue(this.port, "auth_ws_disconnects_total{reason=\"client_close\"}");
 		try (SilentWebSocket crashing = SilentWebSocket.connect(this.port, TestTokens.valid("crashing"), 4096)) {
-			ChatConnection connection = await().atMost(Duration.ofSeconds(5))
-				.until(() -> this.registry.connections()
-					.stream()
-					.filter((candidate) -> "crashing".equals(candidate.principal().userId()))
-					.findFirst(), Optional::isPresent)
-				.orElseThrow();
+			ChatConnection connection = connectionOf("crashing");
 			TextMessage frame = new TextMessage("x".repeat(4000));
 			long room = connection.sendRoom();
 			// Until frames wait behind a write the socket does not take.
@@ -244,6 +234,15 @@ class ConnectionLifecycleTest {
 			bob.send(Map.of("type", "join", "room", "unaffected"));
 			assertThat(bob.next().get("type").asString()).isEqualTo("joined");
 		}
+	}
+
+	private ChatConnection connectionOf(String user) {
+		return await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.registry.connections()
+				.stream()
+				.filter((candidate) -> user.equals(candidate.principal().userId()))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 }
