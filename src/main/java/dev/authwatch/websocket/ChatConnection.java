@@ -136,11 +136,9 @@ public final class ChatConnection {
 
 					@Override
 					public void sendFailed() {
-						// The socket broke under a write: the client is gone (reset,
-						// crashed),
-						// as when it breaks between writes. A drop's own failed write
-						// keeps the
-						// drop's reason.
+						// The socket broke under a write: the client is gone,
+						// as when it breaks between writes. A drop's own
+						// failed write keeps the drop's reason.
 						close(CloseStatus.GOING_AWAY.withReason("send failed"), DisconnectReason.CLIENT_CLOSE);
 					}
 
