@@ -205,25 +205,25 @@ public final class RedisRoomFanout implements RoomFanout, MessageListener, Subsc
 	}
 
 	/**
-	 * Delivers the room's messages after {@code delivered}, up to {@code through}, from
+	 * Delivers the room's messages after {@code owedAfter}, up to {@code through}, from
 	 * the history.
 	 */
-	private void catchUp(String room, long delivered, long through) {
+	private void catchUp(String room, long owedAfter, long through) {
 		History history;
 		try {
-			history = history(room, delivered);
+			history = history(room, owedAfter);
 		}
 		catch (DataAccessException ex) {
 			logger.warn("Could not read a room's history to deliver the messages this instance missed: {}",
 					ex.getMessage());
 			return;
 		}
-		if (history.first() > delivered + 1) {
+		if (history.first() > owedAfter + 1) {
 			logger.warn("Redis lost a room's offset (restarted empty, or the room was idle past its expiry): "
 					+ "what was published after this instance's last delivery and before that is unknown");
 		}
 		long caughtUpTo = Math.min(history.latest(), through);
-		long missed = history.countBetween(delivered, caughtUpTo);
+		long missed = history.countBetween(owedAfter, caughtUpTo);
 		if (missed <= 0) {
 			return;
 		}

@@ -99,7 +99,7 @@ final class RoomJoin {
 	 * room is left for live frames and the other rooms' replays; what does not fit is
 	 * part of the gap the client is told it did not recover.
 	 */
-	static List<Kept> newestWithin(List<Kept> gap, long budget) {
+	private static List<Kept> newestWithin(List<Kept> gap, long budget) {
 		int from = gap.size();
 		long used = 0;
 		while (from > 0 && used + gap.get(from - 1).frame().length() <= budget) {
